@@ -1,0 +1,340 @@
+package dev.gatehouse.domain.challenge;
+
+import dev.gatehouse.domain.common.IllegalTransitionException;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.common.Require;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One second-factor authentication of one member for one workspace, from start to outcome:
+ * {@code PENDING → AWAITING_PASSCODE → APPROVED | DENIED(reason) | EXPIRED | FAILED}. Only legal
+ * transitions exist; each returns a new instance carrying the same {@link #version()}, which the
+ * repository uses for optimistic updates.
+ */
+public final class Challenge {
+  /** Wrong passcodes one challenge accepts before it is denied. */
+  public static final int MAX_WRONG_PASSCODES = 5;
+
+  private final ChallengeId id;
+  private final WorkspaceId workspace;
+  private final UserName user;
+  private final ChallengePurpose purpose;
+  private final DeviceSelection selection;
+  private final ChallengeState state;
+  private final DenialReason denialReason;
+  private final DuoTransactionId duoTransaction;
+  private final StatusMessage statusMessage;
+  private final int wrongPasscodes;
+  private final Instant createdAt;
+  private final Instant expiresAt;
+  private final boolean sessionIssued;
+  private final long version;
+
+  private Challenge(Builder b) {
+    this.id = Require.notNull("challengeId", b.id);
+    this.workspace = Require.notNull("workspace", b.workspace);
+    this.user = Require.notNull("user", b.user);
+    this.purpose = Require.notNull("purpose", b.purpose);
+    this.selection = Require.notNull("selection", b.selection);
+    this.state = Require.notNull("state", b.state);
+    this.denialReason = b.denialReason;
+    this.duoTransaction = b.duoTransaction;
+    this.statusMessage = Require.notNull("statusMessage", b.statusMessage);
+    this.wrongPasscodes = Require.inRange("wrongPasscodes", b.wrongPasscodes, 0, MAX_WRONG_PASSCODES);
+    this.createdAt = Require.notNull("createdAt", b.createdAt);
+    this.expiresAt = Require.notNull("expiresAt", b.expiresAt);
+    this.sessionIssued = b.sessionIssued;
+    this.version = b.version;
+    if ((state == ChallengeState.DENIED) != (denialReason != null)) {
+      throw new InvalidValueException("denialReason", "is required exactly when the state is DENIED");
+    }
+    if (!expiresAt.isAfter(createdAt)) {
+      throw new InvalidValueException("expiresAt", "must be after createdAt");
+    }
+    if (sessionIssued && (state != ChallengeState.APPROVED || purpose != ChallengePurpose.UNLOCK)) {
+      throw new InvalidValueException("sessionIssued", "only an approved unlock issues a session");
+    }
+    if (state == ChallengeState.AWAITING_PASSCODE && selection.method().isOutOfBand()) {
+      throw new InvalidValueException("state", "push and phone challenges never await a passcode");
+    }
+  }
+
+  /**
+   * A new challenge: push and phone start {@code PENDING} (Duo's transaction is attached once Duo
+   * accepted it); SMS and passcode start {@code AWAITING_PASSCODE}.
+   */
+  public static Challenge start(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, StatusMessage message, Instant now,
+      Duration lifetime) {
+    Builder b = new Builder();
+    b.id = id;
+    b.workspace = workspace;
+    b.user = user;
+    b.purpose = purpose;
+    b.selection = selection;
+    b.state = Require.notNull("selection", selection).method().isOutOfBand()
+        ? ChallengeState.PENDING : ChallengeState.AWAITING_PASSCODE;
+    b.statusMessage = message;
+    b.createdAt = now;
+    b.expiresAt = Require.notNull("now", now).plus(Require.notNull("lifetime", lifetime));
+    return new Challenge(b);
+  }
+
+  /** Rebuilds a stored challenge; the invariants are checked again. */
+  public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
+      Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
+      StatusMessage statusMessage, int wrongPasscodes, Instant createdAt, Instant expiresAt,
+      boolean sessionIssued, long version) {
+    Builder b = new Builder();
+    b.id = id;
+    b.workspace = workspace;
+    b.user = user;
+    b.purpose = purpose;
+    b.selection = selection;
+    b.state = state;
+    b.denialReason = denialReason.orElse(null);
+    b.duoTransaction = duoTransaction.orElse(null);
+    b.statusMessage = statusMessage;
+    b.wrongPasscodes = wrongPasscodes;
+    b.createdAt = createdAt;
+    b.expiresAt = expiresAt;
+    b.sessionIssued = sessionIssued;
+    b.version = version;
+    return new Challenge(b);
+  }
+
+  /** Duo accepted the push or call and named its transaction. */
+  public Challenge attachTransaction(DuoTransactionId txid, StatusMessage message) {
+    if (state != ChallengeState.PENDING || duoTransaction != null) {
+      throw illegal("attach a Duo transaction");
+    }
+    Builder b = copy();
+    b.duoTransaction = Require.notNull("txid", txid);
+    b.statusMessage = Require.notNull("statusMessage", message);
+    return new Challenge(b);
+  }
+
+  /** Duo is still waiting and says so (e.g. "Pushed a login request to your device..."). */
+  public Challenge progress(StatusMessage message) {
+    if (state != ChallengeState.PENDING) {
+      throw illegal("record progress");
+    }
+    Builder b = copy();
+    b.statusMessage = Require.notNull("statusMessage", message);
+    return new Challenge(b);
+  }
+
+  public Challenge approve(StatusMessage message) {
+    requireOpen("approve");
+    Builder b = copy();
+    b.state = ChallengeState.APPROVED;
+    b.statusMessage = Require.notNull("statusMessage", message);
+    return new Challenge(b);
+  }
+
+  public Challenge deny(DenialReason reason, StatusMessage message) {
+    requireOpen("deny");
+    Builder b = copy();
+    b.state = ChallengeState.DENIED;
+    b.denialReason = Require.notNull("reason", reason);
+    b.statusMessage = Require.notNull("statusMessage", message);
+    return new Challenge(b);
+  }
+
+  /** A wrong passcode: counted, and the fifth one denies the challenge. */
+  public Challenge rejectPasscode(StatusMessage message) {
+    if (state != ChallengeState.AWAITING_PASSCODE) {
+      throw illegal("reject a passcode");
+    }
+    Builder b = copy();
+    b.wrongPasscodes = wrongPasscodes + 1;
+    b.statusMessage = Require.notNull("statusMessage", message);
+    if (b.wrongPasscodes >= MAX_WRONG_PASSCODES) {
+      b.state = ChallengeState.DENIED;
+      b.denialReason = DenialReason.TOO_MANY_PASSCODES;
+    }
+    return new Challenge(b);
+  }
+
+  public Challenge cancel() {
+    return deny(DenialReason.CANCELLED, StatusMessage.of("Cancelled"));
+  }
+
+  /** Duo became unusable after the challenge started; the member may try again. */
+  public Challenge fail(StatusMessage message) {
+    requireOpen("fail");
+    Builder b = copy();
+    b.state = ChallengeState.FAILED;
+    b.statusMessage = Require.notNull("statusMessage", message);
+    return new Challenge(b);
+  }
+
+  /** Nobody answered in time. Only an open challenge past its expiry can expire. */
+  public Challenge expire(Instant now) {
+    requireOpen("expire");
+    if (!isDue(now)) {
+      throw illegal("expire before " + expiresAt);
+    }
+    Builder b = copy();
+    b.state = ChallengeState.EXPIRED;
+    b.statusMessage = StatusMessage.of("The request expired");
+    return new Challenge(b);
+  }
+
+  /** The session for this approved unlock was handed to its owner; it is handed out only once. */
+  public Challenge markSessionIssued() {
+    if (!canIssueSession()) {
+      throw illegal("issue a session");
+    }
+    Builder b = copy();
+    b.sessionIssued = true;
+    return new Challenge(b);
+  }
+
+  public boolean canIssueSession() {
+    return state == ChallengeState.APPROVED && purpose == ChallengePurpose.UNLOCK && !sessionIssued;
+  }
+
+  public boolean isDue(Instant now) {
+    return !state.isFinal() && !now.isBefore(expiresAt);
+  }
+
+  public boolean isOwnedBy(UserName candidate) {
+    return user.equals(candidate);
+  }
+
+  public int remainingPasscodeAttempts() {
+    return MAX_WRONG_PASSCODES - wrongPasscodes;
+  }
+
+  private void requireOpen(String change) {
+    if (state.isFinal()) {
+      throw illegal(change);
+    }
+  }
+
+  private IllegalTransitionException illegal(String change) {
+    return new IllegalTransitionException("Challenge", state, change);
+  }
+
+  private Builder copy() {
+    Builder b = new Builder();
+    b.id = id;
+    b.workspace = workspace;
+    b.user = user;
+    b.purpose = purpose;
+    b.selection = selection;
+    b.state = state;
+    b.denialReason = denialReason;
+    b.duoTransaction = duoTransaction;
+    b.statusMessage = statusMessage;
+    b.wrongPasscodes = wrongPasscodes;
+    b.createdAt = createdAt;
+    b.expiresAt = expiresAt;
+    b.sessionIssued = sessionIssued;
+    b.version = version;
+    return b;
+  }
+
+  public ChallengeId id() {
+    return id;
+  }
+
+  public WorkspaceId workspace() {
+    return workspace;
+  }
+
+  public UserName user() {
+    return user;
+  }
+
+  public ChallengePurpose purpose() {
+    return purpose;
+  }
+
+  public DeviceSelection selection() {
+    return selection;
+  }
+
+  public ChallengeState state() {
+    return state;
+  }
+
+  public Optional<DenialReason> denialReason() {
+    return Optional.ofNullable(denialReason);
+  }
+
+  public Optional<DuoTransactionId> duoTransaction() {
+    return Optional.ofNullable(duoTransaction);
+  }
+
+  public StatusMessage statusMessage() {
+    return statusMessage;
+  }
+
+  public int wrongPasscodes() {
+    return wrongPasscodes;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public boolean sessionIssued() {
+    return sessionIssued;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Challenge other && id.equals(other.id) && version == other.version
+        && state == other.state && Objects.equals(denialReason, other.denialReason)
+        && Objects.equals(duoTransaction, other.duoTransaction)
+        && statusMessage.equals(other.statusMessage) && wrongPasscodes == other.wrongPasscodes
+        && sessionIssued == other.sessionIssued && workspace.equals(other.workspace)
+        && user.equals(other.user) && purpose == other.purpose && selection.equals(other.selection)
+        && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, state);
+  }
+
+  @Override
+  public String toString() {
+    return "Challenge[" + purpose + " " + state + (denialReason == null ? "" : "(" + denialReason + ")")
+        + ", " + user + "@" + workspace + ", " + selection.method() + "]";
+  }
+
+  private static final class Builder {
+    private ChallengeId id;
+    private WorkspaceId workspace;
+    private UserName user;
+    private ChallengePurpose purpose;
+    private DeviceSelection selection;
+    private ChallengeState state;
+    private DenialReason denialReason;
+    private DuoTransactionId duoTransaction;
+    private StatusMessage statusMessage;
+    private int wrongPasscodes;
+    private Instant createdAt;
+    private Instant expiresAt;
+    private boolean sessionIssued;
+    private long version;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.gatehouse.domain.mfa;
+
+import dev.gatehouse.domain.common.Require;
+import java.util.Set;
+
+/** One of a member's Duo devices, as listed by Duo: id, kind, label and capabilities. */
+public record DuoDevice(DeviceId id, String type, String displayName, Set<DeviceCapability> capabilities) {
+  public DuoDevice {
+    Require.notNull("device", id);
+    type = Require.notNull("type", type).strip();
+    displayName = Require.notNull("displayName", displayName).strip();
+    Require.maxLength("displayName", displayName, 200);
+    capabilities = Set.copyOf(Require.notNull("capabilities", capabilities));
+  }
+
+  /** Whether Duo can authenticate the member with this device by the given method. */
+  public boolean supports(DuoMethod method) {
+    return switch (method) {
+      case PUSH -> capabilities.contains(DeviceCapability.PUSH);
+      case SMS -> capabilities.contains(DeviceCapability.SMS);
+      case PHONE -> capabilities.contains(DeviceCapability.PHONE);
+      // Duo Mobile codes need mobile_otp; hardware tokens list no capabilities at all.
+      case PASSCODE -> capabilities.contains(DeviceCapability.MOBILE_OTP) || "token".equals(type);
+    };
+  }
+}
