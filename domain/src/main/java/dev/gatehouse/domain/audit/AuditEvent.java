@@ -29,7 +29,9 @@ public record AuditEvent(Instant at, AuditEventType type, Optional<UserName> act
     Require.maxLength("outcome", outcome, 64);
     detail = Require.notNull("detail", detail).strip();
     if (detail.length() > 1000) {
-      detail = detail.substring(0, 1000);
+      // Never cut a surrogate pair in half: a lone surrogate is not valid text in storage.
+      int end = Character.isHighSurrogate(detail.charAt(999)) ? 999 : 1000;
+      detail = detail.substring(0, end);
     }
   }
 

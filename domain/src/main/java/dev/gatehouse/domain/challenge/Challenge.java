@@ -63,6 +63,11 @@ public final class Challenge {
     if (state == ChallengeState.AWAITING_PASSCODE && selection.method().isOutOfBand()) {
       throw new InvalidValueException("state", "push and phone challenges never await a passcode");
     }
+    // The fifth wrong passcode denies the challenge, so an open one always has an attempt left.
+    if (!state.isFinal() && wrongPasscodes >= MAX_WRONG_PASSCODES) {
+      throw new InvalidValueException("wrongPasscodes",
+          "must be below " + MAX_WRONG_PASSCODES + " while the challenge is open");
+    }
   }
 
   /**

@@ -51,7 +51,7 @@ public final class Workspace {
 
   public Workspace withoutMember(UserName user) {
     Set<UserName> next = new TreeSet<>(members);
-    next.remove(user);
+    next.remove(Require.notNull("user", user));
     return new Workspace(id, name, description, next, createdAt);
   }
 

@@ -1,0 +1,28 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.common.Require;
+import java.time.Clock;
+
+/** Every driven port Gatehouse needs, and its clock: what a host application supplies to embed it. */
+public record GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
+    WorkspaceRepository workspaces, MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices,
+    ChallengeRepository challenges, WorkspaceSessionRepository sessions, AccessGuardRepository guards,
+    AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway secondFactor, SecureTokenSource tokens,
+    Clock clock) {
+
+  public GatehousePorts {
+    Require.notNull("users", users);
+    Require.notNull("apiTokens", apiTokens);
+    Require.notNull("workspaces", workspaces);
+    Require.notNull("policies", policies);
+    Require.notNull("deviceChoices", deviceChoices);
+    Require.notNull("challenges", challenges);
+    Require.notNull("sessions", sessions);
+    Require.notNull("guards", guards);
+    Require.notNull("audit", audit);
+    Require.notNull("unitOfWork", unitOfWork);
+    Require.notNull("secondFactor", secondFactor);
+    Require.notNull("tokens", tokens);
+    Require.notNull("clock", clock);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+
+/**
+ * Stores each workspace's MFA policy; the Duo secret key is encrypted at rest by the implementation.
+ * Methods throw {@link StorageException} when storage fails (including a secret that cannot be decrypted).
+ */
+public interface MfaPolicyRepository {
+  void save(WorkspaceId workspace, MfaPolicy policy);
+
+  /** The stored policy, or {@link MfaPolicy#NONE} when none was saved. */
+  MfaPolicy find(WorkspaceId workspace);
+}

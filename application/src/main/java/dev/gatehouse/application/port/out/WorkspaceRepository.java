@@ -1,0 +1,23 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores workspaces and their members. Methods throw {@link StorageException} when storage fails. */
+public interface WorkspaceRepository {
+  /** Stores a new workspace; throws {@link DuplicateEntryException} when the name is taken. */
+  void add(Workspace workspace);
+
+  /** Replaces a stored workspace (its members); the identity must exist. */
+  void update(Workspace workspace);
+
+  Optional<Workspace> find(WorkspaceName name);
+
+  Optional<Workspace> find(WorkspaceId id);
+
+  /** All workspaces, sorted by name. */
+  List<Workspace> list();
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+
+/** Authorization inside the use cases: who the actor is and what their role and membership allow. */
+final class Access {
+  private final UserRepository users;
+  private final WorkspaceRepository workspaces;
+
+  Access(UserRepository users, WorkspaceRepository workspaces) {
+    this.users = users;
+    this.workspaces = workspaces;
+  }
+
+  User actor(UserName name) {
+    return Transactions.read(() -> users.find(name))
+        .orElseThrow(() -> new AccessDeniedException("unknown user " + name));
+  }
+
+  User administrator(UserName name) {
+    User user = actor(name);
+    if (!user.isAdministrator()) {
+      throw new AccessDeniedException(name + " is not an administrator");
+    }
+    return user;
+  }
+
+  User existingUser(UserName name) {
+    return Transactions.read(() -> users.find(name))
+        .orElseThrow(() -> new NotFoundException("no user named " + name));
+  }
+
+  Workspace workspace(WorkspaceName name) {
+    return Transactions.read(() -> workspaces.find(name))
+        .orElseThrow(() -> new NotFoundException("no workspace named " + name));
+  }
+
+  /** The workspace, if the actor is one of its members. */
+  Workspace workspaceOfMember(User actor, WorkspaceName name) {
+    Workspace workspace = workspace(name);
+    if (!workspace.isMember(actor.name())) {
+      throw new AccessDeniedException(actor.name() + " is not a member of workspace " + name);
+    }
+    return workspace;
+  }
+
+  /** The workspace, if the actor administers Gatehouse or is one of its members. */
+  Workspace workspaceVisibleTo(User actor, WorkspaceName name) {
+    Workspace workspace = workspace(name);
+    if (!actor.isAdministrator() && !workspace.isMember(actor.name())) {
+      throw new AccessDeniedException(actor.name() + " is not a member of workspace " + name);
+    }
+    return workspace;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.AddMemberUseCase;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+
+/** Adds members to workspaces (administrators). */
+public final class AddMemberService implements AddMemberUseCase {
+  private final WorkspaceRepository workspaces;
+  private final AuditLog audit;
+  private final Access access;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public AddMemberService(UserRepository users, WorkspaceRepository workspaces, AuditLog audit,
+      UnitOfWork unitOfWork, Clock clock) {
+    this.workspaces = workspaces;
+    this.audit = audit;
+    this.access = new Access(users, workspaces);
+    this.transactions = new Transactions(unitOfWork);
+    this.clock = clock;
+  }
+
+  @Override
+  public Workspace add(AddMemberCommand command) {
+    User actor = access.administrator(command.actor());
+    User member = access.existingUser(command.member());
+    return transactions.write(() -> {
+      Workspace workspace = access.workspace(command.workspace());
+      if (workspace.isMember(member.name())) {
+        throw new ConflictException(member.name() + " is already a member of " + workspace.name());
+      }
+      Workspace updated = workspace.withMember(member.name());
+      workspaces.update(updated);
+      audit.append(AuditEvent.of(AuditEventType.MEMBER_ADDED, clock.instant()).actor(actor.name())
+          .workspace(workspace.name()).subject(member.name()).build());
+      return updated;
+    });
+  }
+}

@@ -1,0 +1,248 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.DeviceChoice;
+import dev.gatehouse.domain.mfa.MfaOptions;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one place where challenges change state: every transition is applied to the stored
+ * challenge under optimistic locking, with its consequences (device activation, cooldown,
+ * suspension, audit) in the same unit of work, so two nodes finishing one challenge end in
+ * exactly one outcome.
+ */
+final class ChallengeOutcomes {
+  private static final int ATTEMPTS = 3;
+
+  private final ChallengeRepository challenges;
+  private final WorkspaceRepository workspaces;
+  private final MfaPolicyRepository policies;
+  private final DeviceChoiceRepository choices;
+  private final AccessGuardRepository guards;
+  private final SessionIssuer sessions;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  ChallengeOutcomes(ChallengeRepository challenges, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
+      SessionIssuer sessions, AuditLog audit, Transactions transactions, Clock clock) {
+    this.challenges = challenges;
+    this.workspaces = workspaces;
+    this.policies = policies;
+    this.choices = choices;
+    this.guards = guards;
+    this.sessions = sessions;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** The challenge, if the actor owns it. */
+  Challenge owned(User actor, ChallengeId id) {
+    Challenge challenge = find(id);
+    if (!challenge.isOwnedBy(actor.name())) {
+      throw new AccessDeniedException("challenge " + id + " belongs to someone else");
+    }
+    return challenge;
+  }
+
+  Challenge find(ChallengeId id) {
+    return Transactions.read(() -> challenges.find(id))
+        .orElseThrow(() -> new NotFoundException("no challenge " + id));
+  }
+
+  /**
+   * Applies a change to the stored challenge. When the stored challenge is already final (another
+   * request or node finished it) it is returned unchanged; a lost optimistic race is retried on
+   * the fresh state.
+   */
+  Challenge transition(ChallengeId id, UnaryOperator<Challenge> change) {
+    ConflictException lastConflict = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        return transactions.write(() -> {
+          Challenge current = challenges.find(id)
+              .orElseThrow(() -> new NotFoundException("no challenge " + id));
+          if (current.state().isFinal()) {
+            return current;
+          }
+          Challenge next = change.apply(current);
+          if (next.equals(current)) {
+            return current;
+          }
+          Challenge stored = challenges.update(next);
+          consequences(current, stored);
+          return stored;
+        });
+      } catch (ConflictException e) {
+        lastConflict = e;
+      }
+    }
+    throw lastConflict;
+  }
+
+  /** Applies what Duo reported about the challenge's transaction. */
+  Challenge apply(ChallengeId id, AuthStatus status) {
+    if (status instanceof AuthStatus.Allowed allowed) {
+      return transition(id, c -> c.approve(allowed.message()));
+    }
+    if (status instanceof AuthStatus.Denied denied) {
+      return transition(id, c -> c.deny(denied.reason(), denied.message()));
+    }
+    return transition(id, c -> c.state() == ChallengeState.PENDING && !c.statusMessage().equals(status.message())
+        && !status.message().isEmpty() ? c.progress(status.message()) : c);
+  }
+
+  /** Duo failed after the challenge started: the challenge fails, it never grants. */
+  Challenge applyFailure(ChallengeId id, RuntimeException failure) {
+    String message;
+    if (failure instanceof SecondFactorUnavailableException unavailable) {
+      message = DuoFailures.describe(unavailable);
+    } else if (failure instanceof SecondFactorRejectedException rejected) {
+      message = DuoFailures.describe(rejected);
+    } else {
+      throw failure;
+    }
+    return transition(id, c -> c.fail(StatusMessage.of(message)));
+  }
+
+  Challenge expireIfDue(Challenge challenge) {
+    Instant now = clock.instant();
+    return challenge.isDue(now) ? transition(challenge.id(), c -> c.isDue(now) ? c.expire(now) : c) : challenge;
+  }
+
+  /**
+   * The owner's view of the challenge; the first read of an approved unlock opens the session
+   * and carries its token, exactly once.
+   */
+  ChallengeView view(Challenge challenge) {
+    Workspace workspace = workspaceOf(challenge);
+    Challenge current = challenge;
+    Optional<SessionGrant> grant = Optional.empty();
+    if (challenge.canIssueSession()) {
+      try {
+        Challenge[] issued = new Challenge[1];
+        grant = transactions.write(() -> {
+          Challenge fresh = challenges.find(challenge.id()).orElseThrow();
+          if (!fresh.canIssueSession()) {
+            issued[0] = fresh;
+            return Optional.<SessionGrant>empty();
+          }
+          issued[0] = challenges.update(fresh.markSessionIssued());
+          return Optional.of(sessions.issue(workspace, fresh.user(), GrantKind.DUO_APPROVED,
+              options(workspace).sessionLifetime()));
+        });
+        current = issued[0];
+      } catch (ConflictException e) {
+        current = find(challenge.id());
+      }
+    }
+    return new ChallengeView(current.id(), workspace.name(), current.purpose(), current.selection(),
+        current.state(), current.denialReason(), current.statusMessage(), current.expiresAt(),
+        current.remainingPasscodeAttempts(), grant);
+  }
+
+  private void consequences(Challenge before, Challenge after) {
+    if (before.state() == after.state()) {
+      return;
+    }
+    Workspace workspace = workspaceOf(after);
+    Instant now = clock.instant();
+    AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
+        .workspace(workspace.name()).method(after.selection().method())
+        .outcome(outcomeOf(after)).detail(purposeOf(after) + ": " + after.statusMessage());
+    after.duoTransaction().ifPresent(event::duoTransaction);
+    audit.append(event.build());
+
+    if (after.state() == ChallengeState.APPROVED && after.purpose() == ChallengePurpose.VERIFY_DEVICE) {
+      activateChoice(workspace, after, now);
+    }
+    if (after.state() == ChallengeState.DENIED) {
+      DenialReason reason = after.denialReason().orElseThrow();
+      AccessGuard guard = guards.find(after.workspace(), after.user())
+          .orElse(AccessGuard.clear(after.workspace(), after.user()));
+      if (reason == DenialReason.FRAUD) {
+        guards.save(guard.afterFraud(now));
+        audit.append(AuditEvent.of(AuditEventType.SUSPENDED, now).subject(after.user())
+            .workspace(workspace.name()).outcome("fraud")
+            .detail("fraud reported on a Duo request; an administrator must clear the suspension")
+            .build());
+      } else if (reason == DenialReason.DENIED && after.selection().method().isOutOfBand()) {
+        guards.save(guard.afterDenial(now, options(workspace).pushCooldown()));
+      }
+    }
+  }
+
+  private void activateChoice(Workspace workspace, Challenge approved, Instant now) {
+    Optional<DeviceChoice> choice = choices.find(approved.workspace(), approved.user());
+    boolean stillPending = choice.flatMap(DeviceChoice::pending)
+        .filter(approved.selection()::equals).isPresent();
+    if (stillPending) {
+      choices.save(choice.orElseThrow().activate(approved.selection(), now));
+    }
+    audit.append(AuditEvent.of(AuditEventType.DEVICE_ACTIVATED, now).actor(approved.user())
+        .workspace(workspace.name()).method(approved.selection().method())
+        .outcome(stillPending ? "activated" : "superseded")
+        .detail("device " + approved.selection().device()).build());
+  }
+
+  private MfaOptions options(Workspace workspace) {
+    MfaPolicy policy = policies.find(workspace.id());
+    return policy instanceof MfaPolicy.Duo duo ? duo.options() : MfaOptions.DEFAULTS;
+  }
+
+  Workspace workspaceOf(Challenge challenge) {
+    return Transactions.read(() -> workspaces.find(challenge.workspace()))
+        .orElseThrow(() -> new NotFoundException("the challenge's workspace no longer exists"));
+  }
+
+  private static AuditEventType typeOf(ChallengeState state) {
+    return switch (state) {
+      case APPROVED -> AuditEventType.CHALLENGE_APPROVED;
+      case DENIED -> AuditEventType.CHALLENGE_DENIED;
+      case EXPIRED -> AuditEventType.CHALLENGE_EXPIRED;
+      case FAILED -> AuditEventType.CHALLENGE_FAILED;
+      case PENDING, AWAITING_PASSCODE -> AuditEventType.CHALLENGE_STARTED;
+    };
+  }
+
+  private static String outcomeOf(Challenge challenge) {
+    return challenge.denialReason().map(DenialReason::wireName)
+        .orElse(challenge.state().name().toLowerCase(Locale.ROOT));
+  }
+
+  private static String purposeOf(Challenge challenge) {
+    return challenge.purpose() == ChallengePurpose.UNLOCK ? "unlock" : "verify device";
+  }
+}

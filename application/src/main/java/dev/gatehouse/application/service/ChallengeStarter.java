@@ -1,0 +1,222 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.PreauthOutcome;
+import dev.gatehouse.application.port.out.PushContext;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.Restriction;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoDevice;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
+ * included), then the challenge row (which claims the one-open-push slot before anything is sent),
+ * then the push, call or SMS batch.
+ */
+final class ChallengeStarter {
+  private final ChallengeRepository challenges;
+  private final AccessGuardRepository guards;
+  private final SecondFactorGateway gateway;
+  private final SecureTokenSource tokens;
+  private final ChallengeOutcomes outcomes;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  ChallengeStarter(ChallengeRepository challenges, AccessGuardRepository guards,
+      SecondFactorGateway gateway, SecureTokenSource tokens, ChallengeOutcomes outcomes,
+      AuditLog audit, Transactions transactions, Clock clock) {
+    this.challenges = challenges;
+    this.guards = guards;
+    this.gateway = gateway;
+    this.tokens = tokens;
+    this.outcomes = outcomes;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a challenge. {@code alongside} runs in the unit of work that stores the challenge (the
+   * device choice is saved there), so both are stored or neither.
+   */
+  StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection selection,
+      ChallengePurpose purpose, ClientContext client, Runnable alongside) {
+    Optional<StartOutcome> early = restricted(user, workspace, selection.method())
+        .or(() -> alreadyOpen(user, workspace, selection, purpose));
+    if (early.isPresent()) {
+      return refusedAudited(early.get(), user, workspace, purpose);
+    }
+    PreauthOutcome preauth;
+    try {
+      preauth = gateway.preauth(policy.settings(), user.duoUsername(), client);
+    } catch (SecondFactorUnavailableException e) {
+      return new StartOutcome.Unavailable(e);
+    } catch (SecondFactorRejectedException e) {
+      return refusedAudited(rejected(e), user, workspace, purpose);
+    }
+    if (preauth instanceof PreauthOutcome.Allow allow) {
+      return new StartOutcome.Bypassed(allow.message());
+    }
+    if (preauth instanceof PreauthOutcome.Enroll enroll) {
+      return refusedAudited(new StartOutcome.Refused(new Denial(DenialCode.ENROLLMENT_REQUIRED,
+          enroll.message(), Optional.of(enroll.enrollmentUrl()), Optional.empty())), user, workspace, purpose);
+    }
+    if (!(preauth instanceof PreauthOutcome.Authenticate authenticate)) {
+      // Deny, and any answer Gatehouse does not know, refuses.
+      return refusedAudited(new StartOutcome.Refused(new Denial(DenialCode.DUO_DENIED,
+          preauth.message(), Optional.empty(), Optional.empty())), user, workspace, purpose);
+    }
+    Optional<DuoDevice> device = authenticate.devices().stream()
+        .filter(d -> d.id().equals(selection.device())).findFirst();
+    if (device.isEmpty() || !device.get().supports(selection.method())) {
+      String why = device.isEmpty()
+          ? "Duo no longer lists device " + selection.device() + "; choose a device again"
+          : "device " + selection.device() + " cannot do " + selection.method().wireName()
+              + " any more; choose a device or method again";
+      return refusedAudited(new StartOutcome.Refused(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, why)),
+          user, workspace, purpose);
+    }
+    return begin(user, workspace, policy, selection, purpose, client, alongside);
+  }
+
+  private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
+      DeviceSelection selection, ChallengePurpose purpose, ClientContext client, Runnable alongside) {
+    DuoMethod method = selection.method();
+    StatusMessage firstMessage;
+    try {
+      firstMessage = switch (method) {
+        case PUSH -> StatusMessage.of("Sending a Duo Push...");
+        case PHONE -> StatusMessage.of("Calling your phone...");
+        case SMS -> gateway.sendSmsPasscodes(policy.settings(), user.duoUsername(), selection.device(), client);
+        case PASSCODE -> StatusMessage.of("Enter a passcode from Duo Mobile, a hardware token or a bypass code");
+      };
+    } catch (SecondFactorUnavailableException e) {
+      return new StartOutcome.Unavailable(e);
+    } catch (SecondFactorRejectedException e) {
+      return refusedAudited(rejected(e), user, workspace, purpose);
+    }
+
+    Instant now = clock.instant();
+    Challenge challenge = Challenge.start(tokens.newChallengeId(), workspace.id(), user.name(), purpose,
+        selection, firstMessage, now, policy.options().challengeLifetime());
+    try {
+      transactions.write(() -> {
+        alongside.run();
+        challenges.add(challenge);
+        audit.append(AuditEvent.of(AuditEventType.CHALLENGE_STARTED, now).actor(user.name())
+            .workspace(workspace.name()).method(method).outcome("started")
+            .detail((purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device")
+                + " with device " + selection.device())
+            .build());
+      });
+    } catch (ConflictException e) {
+      // Another request claimed the one open push for this member meanwhile.
+      return alreadyOpen(user, workspace, selection, purpose)
+          .orElseThrow(() -> e);
+    }
+    if (!method.isOutOfBand()) {
+      return new StartOutcome.Started(outcomes.view(challenge));
+    }
+    return sendOutOfBand(user, workspace, policy, challenge, client);
+  }
+
+  private StartOutcome sendOutOfBand(User user, Workspace workspace, MfaPolicy.Duo policy,
+      Challenge challenge, ClientContext client) {
+    ChallengeId id = challenge.id();
+    String action = challenge.purpose() == ChallengePurpose.UNLOCK ? "Unlock workspace" : "Verify device";
+    try {
+      DuoTransactionId txid = gateway.startAuth(policy.settings(), user.duoUsername(), challenge.selection(),
+          new PushContext(action, workspace.name(), user.name(), client));
+      StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
+          ? "Pushed a login request to your device..." : "Calling your phone...");
+      return new StartOutcome.Started(outcomes.view(outcomes.transition(id, c -> c.attachTransaction(txid, sent))));
+    } catch (SecondFactorUnavailableException e) {
+      outcomes.applyFailure(id, e);
+      return new StartOutcome.Unavailable(e);
+    } catch (SecondFactorRejectedException e) {
+      outcomes.applyFailure(id, e);
+      return refusedAudited(rejected(e), user, workspace, challenge.purpose());
+    }
+  }
+
+  private Optional<StartOutcome> restricted(User user, Workspace workspace, DuoMethod method) {
+    Instant now = clock.instant();
+    return Transactions.read(() -> guards.find(workspace.id(), user.name()))
+        .flatMap(guard -> guard.restrictionAt(now, method))
+        .map(restriction -> new StartOutcome.Refused(denialFor(restriction)));
+  }
+
+  private static Denial denialFor(Restriction restriction) {
+    return switch (restriction.kind()) {
+      case SUSPENDED -> new Denial(DenialCode.SUSPENDED, StatusMessage.of(
+          "Access is suspended after a fraud report; an administrator must clear it"),
+          Optional.empty(), Optional.empty());
+      case LOCKED_OUT -> new Denial(DenialCode.LOCKED_OUT, StatusMessage.of(
+          "Too many wrong passcodes; try again later"), Optional.empty(), restriction.until());
+      case COOLDOWN -> new Denial(DenialCode.COOLDOWN, StatusMessage.of(
+          "A request was just denied; wait before sending another"), Optional.empty(), restriction.until());
+    };
+  }
+
+  /** The member's open push or call, returned again for the same request, refused for another. */
+  private Optional<StartOutcome> alreadyOpen(User user, Workspace workspace, DeviceSelection selection,
+      ChallengePurpose purpose) {
+    if (!selection.method().isOutOfBand()) {
+      return Optional.empty();
+    }
+    return Transactions.read(() -> challenges.findOpenOutOfBand(workspace.id(), user.name()))
+        .map(outcomes::expireIfDue)
+        .filter(open -> !open.state().isFinal())
+        .map(open -> open.purpose() == purpose && open.selection().equals(selection)
+            ? new StartOutcome.Started(outcomes.view(open))
+            : new StartOutcome.Refused(Denial.of(DenialCode.CHALLENGE_PENDING,
+                "Another Duo request is still waiting; approve, deny or cancel it first")));
+  }
+
+  private static StartOutcome.Refused rejected(SecondFactorRejectedException e) {
+    return new StartOutcome.Refused(Denial.of(DuoFailures.denialCode(e), DuoFailures.describe(e)));
+  }
+
+  private StartOutcome refusedAudited(StartOutcome outcome, User user, Workspace workspace,
+      ChallengePurpose purpose) {
+    if (outcome instanceof StartOutcome.Refused refused) {
+      Denial denial = refused.denial();
+      boolean duoProblem = denial.code() == DenialCode.DUO_MISCONFIGURED
+          || denial.code() == DenialCode.DUO_RATE_LIMITED || denial.code() == DenialCode.DUO_REQUEST_REJECTED;
+      audit(duoProblem ? AuditEventType.DUO_PROBLEM : AuditEventType.ACCESS_DENIED, user, workspace,
+          denial.code().name().toLowerCase(Locale.ROOT),
+          (purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device") + ": " + denial.message());
+    }
+    return outcome;
+  }
+
+  private void audit(AuditEventType type, User user, Workspace workspace, String outcome, String detail) {
+    transactions.write(() -> audit.append(AuditEvent.of(type, clock.instant()).actor(user.name())
+        .workspace(workspace.name()).outcome(outcome).detail(detail).build()));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.ConfigureDuoCommand;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.ConfigureDuoUseCase;
+import dev.gatehouse.application.port.in.DuoCheckResult;
+import dev.gatehouse.application.port.in.DuoSummary;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Checks a workspace's Duo settings with Duo and saves them only when the check passes. */
+public final class ConfigureDuoService implements ConfigureDuoUseCase {
+  private final MfaPolicyRepository policies;
+  private final AuditLog audit;
+  private final Access access;
+  private final DuoSettingsCheck check;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public ConfigureDuoService(UserRepository users, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies, SecondFactorGateway gateway, AuditLog audit,
+      UnitOfWork unitOfWork, Clock clock) {
+    this.policies = policies;
+    this.audit = audit;
+    this.access = new Access(users, workspaces);
+    this.transactions = new Transactions(unitOfWork);
+    this.check = new DuoSettingsCheck(gateway, audit, transactions, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public ConfigureDuoResult configure(ConfigureDuoCommand command) {
+    User actor = access.administrator(command.actor());
+    Workspace workspace = access.workspace(command.workspace());
+    DuoCheckResult result = check.check(actor, command.settings(), Optional.of(workspace.name()));
+    if (result instanceof DuoCheckResult.Failed failed) {
+      transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.MFA_CONFIGURATION_REJECTED,
+          clock.instant()).actor(actor.name()).workspace(workspace.name())
+          .outcome("not saved").detail(failed.message()).build()));
+      return new ConfigureDuoResult.CheckFailed(failed);
+    }
+    MfaPolicy.Duo policy = new MfaPolicy.Duo(command.settings(), command.failmode(), command.options());
+    transactions.write(() -> {
+      policies.save(workspace.id(), policy);
+      audit.append(AuditEvent.of(AuditEventType.MFA_CONFIGURED, clock.instant()).actor(actor.name())
+          .workspace(workspace.name()).outcome("duo")
+          .detail("api hostname " + command.settings().apiHostname() + ", integration key "
+              + command.settings().integrationKey() + ", failmode " + command.failmode().wireName())
+          .build());
+    });
+    return new ConfigureDuoResult.Configured(DuoSummary.from(policy));
+  }
+}

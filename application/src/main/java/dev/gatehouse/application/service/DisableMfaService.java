@@ -1,0 +1,44 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.DisableMfaCommand;
+import dev.gatehouse.application.port.in.DisableMfaUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+
+/** Removes a workspace's second factor (administrators); the Duo secret key is discarded. */
+public final class DisableMfaService implements DisableMfaUseCase {
+  private final MfaPolicyRepository policies;
+  private final AuditLog audit;
+  private final Access access;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public DisableMfaService(UserRepository users, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    this.policies = policies;
+    this.audit = audit;
+    this.access = new Access(users, workspaces);
+    this.transactions = new Transactions(unitOfWork);
+    this.clock = clock;
+  }
+
+  @Override
+  public void disable(DisableMfaCommand command) {
+    User actor = access.administrator(command.actor());
+    Workspace workspace = access.workspace(command.workspace());
+    transactions.write(() -> {
+      policies.save(workspace.id(), MfaPolicy.NONE);
+      audit.append(AuditEvent.of(AuditEventType.MFA_DISABLED, clock.instant()).actor(actor.name())
+          .workspace(workspace.name()).outcome("none").build());
+    });
+  }
+}

@@ -1,0 +1,21 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.workspace.Workspace;
+
+/** Reads a workspace's Duo policy where a use case cannot go on without one. */
+final class DuoPolicies {
+  private DuoPolicies() {}
+
+  static MfaPolicy.Duo require(GatehousePorts ports, Workspace workspace) {
+    MfaPolicy policy = Transactions.read(() -> ports.policies().find(workspace.id()));
+    if (policy instanceof MfaPolicy.Duo duo) {
+      return duo;
+    }
+    throw new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED,
+        "workspace " + workspace.name() + " does not use Duo");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.DuoSummary;
+import dev.gatehouse.application.port.in.ListWorkspacesQuery;
+import dev.gatehouse.application.port.in.ListWorkspacesUseCase;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.util.List;
+import java.util.Optional;
+
+/** Lists all workspaces for administrators and their own for members. */
+public final class ListWorkspacesService implements ListWorkspacesUseCase {
+  private final WorkspaceRepository workspaces;
+  private final MfaPolicyRepository policies;
+  private final Access access;
+
+  public ListWorkspacesService(UserRepository users, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies) {
+    this.workspaces = workspaces;
+    this.policies = policies;
+    this.access = new Access(users, workspaces);
+  }
+
+  @Override
+  public List<WorkspaceDetails> list(ListWorkspacesQuery query) {
+    User actor = access.actor(query.actor());
+    return Transactions.read(() -> workspaces.list().stream()
+        .filter(w -> actor.isAdministrator() || w.isMember(actor.name()))
+        .map(w -> details(w, policies))
+        .toList());
+  }
+
+  static WorkspaceDetails details(Workspace workspace, MfaPolicyRepository policies) {
+    MfaPolicy policy = policies.find(workspace.id());
+    return new WorkspaceDetails(workspace, policy instanceof MfaPolicy.Duo duo
+        ? Optional.of(DuoSummary.from(duo)) : Optional.empty());
+  }
+}

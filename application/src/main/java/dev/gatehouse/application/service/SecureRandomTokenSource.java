@@ -1,0 +1,61 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.TokenHash;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** The JDK's implementation of {@link SecureTokenSource}: SecureRandom and SHA-256. */
+public final class SecureRandomTokenSource implements SecureTokenSource {
+  private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+  private final SecureRandom random;
+
+  public SecureRandomTokenSource() {
+    this(new SecureRandom());
+  }
+
+  public SecureRandomTokenSource(SecureRandom random) {
+    this.random = random;
+  }
+
+  @Override
+  public ChallengeId newChallengeId() {
+    return new ChallengeId(randomText(16));
+  }
+
+  @Override
+  public WorkspaceId newWorkspaceId() {
+    return new WorkspaceId(randomText(16));
+  }
+
+  @Override
+  public SecretToken newToken() {
+    return new SecretToken(randomText(32));
+  }
+
+  @Override
+  public TokenHash hash(SecretToken token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(token.reveal().getBytes(StandardCharsets.US_ASCII));
+      return new TokenHash(HexFormat.of().formatHex(digest));
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (java.security.MessageDigest's contract).
+      throw new IllegalStateException("SHA-256 missing from this JDK", e);
+    }
+  }
+
+  private String randomText(int bytes) {
+    byte[] value = new byte[bytes];
+    random.nextBytes(value);
+    return URL_SAFE.encodeToString(value);
+  }
+}
