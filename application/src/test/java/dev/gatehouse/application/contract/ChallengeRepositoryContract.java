@@ -1,0 +1,117 @@
+package dev.gatehouse.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.port.out.ConcurrentUpdateException;
+import dev.gatehouse.application.port.out.DuplicateEntryException;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code ChallengeRepository} does. */
+public interface ChallengeRepositoryContract extends StorageContract {
+  @Test
+  default void roundTripsEveryField() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+
+    Challenge stored = ports().challenges().update(challenge
+        .attachTransaction(new DuoTransactionId("45f7c92b-f45f-4862-8545-e0f58e78075a"), StatusMessage.of("Pushed"))
+        .deny(DenialReason.FRAUD, StatusMessage.of("Reported as fraud")));
+
+    assertThat(ports().challenges().find(challenge.id())).contains(stored);
+    assertThat(stored.version()).isEqualTo(challenge.version() + 1);
+    assertThat(stored.denialReason()).contains(DenialReason.FRAUD);
+  }
+
+  @Test
+  default void refusesAStaleUpdate() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+    ports().challenges().update(challenge.approve(StatusMessage.of("ok")));
+
+    assertThatThrownBy(() -> ports().challenges().update(challenge.deny(DenialReason.DENIED, StatusMessage.of("no"))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(ports().challenges().find(challenge.id()).orElseThrow().state()).isEqualTo(ChallengeState.APPROVED);
+  }
+
+  @Test
+  default void allowsOneOpenPushPerMemberAndWorkspace() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge first = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(first);
+
+    assertThatThrownBy(() -> ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push())))
+        .isInstanceOf(DuplicateEntryException.class);
+    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).contains(first);
+
+    ports().challenges().update(first.cancel());
+    Challenge second = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(second);
+    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).contains(second);
+  }
+
+  @Test
+  default void passcodeChallengesDoNotClaimThePushSlot() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode()));
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode()));
+    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).isEmpty();
+  }
+
+  @Test
+  default void concurrentCompletionsEndInExactlyOneOutcome() throws Exception {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < racers; i++) {
+        boolean approve = i % 2 == 0;
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            ports().challenges().update(approve ? challenge.approve(StatusMessage.of("ok"))
+                : challenge.deny(DenialReason.DENIED, StatusMessage.of("no")));
+            return true;
+          } catch (ConcurrentUpdateException lost) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+      assertThat(ports().challenges().find(challenge.id()).orElseThrow().version()).isEqualTo(challenge.version() + 1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
