@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.challenge;
 
+import dev.gatehouse.domain.common.PrintableText;
+
 /**
  * A human-readable message from Duo (or Gatehouse) about a challenge, made safe to print: control
  * characters that could drive a terminal are removed and the length is bounded.
@@ -9,13 +11,7 @@ public record StatusMessage(String value) {
   public static final StatusMessage NONE = new StatusMessage("");
 
   public StatusMessage {
-    String text = value == null ? "" : value;
-    StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
-    text.codePoints()
-        .map(c -> Character.isISOControl(c) ? ' ' : c)
-        .limit(MAX_LENGTH)
-        .forEach(safe::appendCodePoint);
-    value = safe.toString().strip();
+    value = PrintableText.of(value, MAX_LENGTH);
   }
 
   public static StatusMessage of(String text) {

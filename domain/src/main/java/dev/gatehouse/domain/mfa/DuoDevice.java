@@ -1,5 +1,6 @@
 package dev.gatehouse.domain.mfa;
 
+import dev.gatehouse.domain.common.PrintableText;
 import dev.gatehouse.domain.common.Require;
 import java.util.Set;
 
@@ -7,9 +8,9 @@ import java.util.Set;
 public record DuoDevice(DeviceId id, String type, String displayName, Set<DeviceCapability> capabilities) {
   public DuoDevice {
     Require.notNull("device", id);
-    type = Require.notNull("type", type).strip();
-    displayName = Require.notNull("displayName", displayName).strip();
-    Require.maxLength("displayName", displayName, 200);
+    // Labels come from Duo and end up on terminals: keep them printable and bounded.
+    type = PrintableText.of(Require.notNull("type", type), 20);
+    displayName = PrintableText.of(Require.notNull("displayName", displayName), 200);
     capabilities = Set.copyOf(Require.notNull("capabilities", capabilities));
   }
 

@@ -88,10 +88,16 @@ class DuoDeviceTest {
   }
 
   @Test
-  void refusesADisplayNameOfTwoHundredAndOneCharacters() {
-    assertThatThrownBy(() -> new DuoDevice(ID, "phone", "n".repeat(201), Set.of()))
-        .isInstanceOf(InvalidValueException.class)
-        .hasMessage("displayName must be at most 200 characters");
+  void truncatesALongerDisplayNameFromDuoInsteadOfRefusingTheDevice() {
+    assertThat(new DuoDevice(ID, "phone", "n".repeat(201), Set.of()).displayName()).hasSize(200);
+  }
+
+  @Test
+  void replacesControlCharactersInLabelsSoTheyCannotDriveATerminal() {
+    DuoDevice device = new DuoDevice(ID, "ph\u001bone", "iPhone\u001b[2J (XXX-XXX-4788)", Set.of());
+
+    assertThat(device.displayName()).isEqualTo("iPhone [2J (XXX-XXX-4788)").doesNotContain("\u001b");
+    assertThat(device.type()).isEqualTo("ph one");
   }
 
   @Test
