@@ -63,6 +63,9 @@ public final class Challenge {
     if (state == ChallengeState.AWAITING_PASSCODE && selection.method().isOutOfBand()) {
       throw new InvalidValueException("state", "push and phone challenges never await a passcode");
     }
+    if (state == ChallengeState.PENDING && !selection.method().isOutOfBand()) {
+      throw new InvalidValueException("state", "SMS and passcode challenges never wait on Duo");
+    }
     // The fifth wrong passcode denies the challenge, so an open one always has an attempt left.
     if (!state.isFinal() && wrongPasscodes >= MAX_WRONG_PASSCODES) {
       throw new InvalidValueException("wrongPasscodes",

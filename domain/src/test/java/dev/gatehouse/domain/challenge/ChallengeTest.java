@@ -534,6 +534,15 @@ class ChallengeTest {
     assertThat(withVersion(challenge, 1)).isNotEqualTo(withVersion(challenge, 2));
   }
 
+  @ParameterizedTest
+  @EnumSource(value = DuoMethod.class, names = {"SMS", "PASSCODE"})
+  void restoreRefusesAPendingSmsOrPasscodeChallenge(DuoMethod method) {
+    assertThatThrownBy(() -> restore(method, ChallengeState.PENDING, Optional.empty(), 0, false,
+        ChallengePurpose.UNLOCK))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("state SMS and passcode challenges never wait on Duo");
+  }
+
   @Test
   void restoreRefusesADenialWithoutReason() {
     assertThatThrownBy(() -> restore(DuoMethod.PUSH, ChallengeState.DENIED, Optional.empty(), 0, false,
