@@ -1,0 +1,173 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.fake.FakeSecondFactorGateway.unavailable;
+import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
+import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
+import static dev.gatehouse.application.service.GatehouseFixtures.OUTSIDER;
+import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
+import static dev.gatehouse.application.service.GatehouseFixtures.WORKSPACE;
+import static dev.gatehouse.application.service.GatehouseFixtures.WRONG_PASSCODE;
+import static dev.gatehouse.application.service.GatehouseFixtures.aDuoWorkspace;
+import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActiveDevice;
+import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActivePush;
+import static dev.gatehouse.application.service.GatehouseFixtures.aWorkspaceWithMembers;
+import static dev.gatehouse.application.service.GatehouseFixtures.audit;
+import static dev.gatehouse.application.service.GatehouseFixtures.choose;
+import static dev.gatehouse.application.service.GatehouseFixtures.open;
+import static dev.gatehouse.application.service.GatehouseFixtures.pending;
+import static dev.gatehouse.application.service.GatehouseFixtures.read;
+import static dev.gatehouse.application.service.GatehouseFixtures.select;
+import static dev.gatehouse.application.service.GatehouseFixtures.submit;
+import static dev.gatehouse.application.service.GatehouseFixtures.workspaceId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.MfaOptions;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A storage failure midway through a use case leaves nothing half-written and is reported as such. */
+class NoPartialWritesTest {
+
+  /** Choosing writes the pending choice, its audit, the challenge and its audit in one unit. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void choosingADeviceStoresNeitherChoiceNorChallengeWhenAWriteFails(int failingWrite) {
+    InMemoryGatehouse env = aDuoWorkspace();
+    List<AuditEvent> before = audit(env);
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(env.ports.challenges().findOpenOutOfBand(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(audit(env)).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void noPushIsSentWhenTheChallengeCouldNotBeStored(int failingWrite) {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
+  @Test
+  void aFailedChoiceCanBeMadeAgain() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.store.failOnWrite(3);
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+
+    ChallengeView challenge = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.PENDING);
+  }
+
+  /** A failsafe grant writes its audit event, the session and the grant's audit event together. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void aFailsafeGrantLeavesNoTraceWhenAWriteFails(int failingWrite) {
+    InMemoryGatehouse env = aMemberWithActivePush(Failmode.SAFE);
+    List<AuditEvent> before = audit(env);
+    env.duo.failNext(Operation.PREAUTH, unavailable(Kind.UNREACHABLE));
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> open(env, MEMBER)).isInstanceOf(StorageProblemException.class);
+
+    assertThat(audit(env)).isEqualTo(before);
+  }
+
+  /** A wrong passcode updates the challenge, the member's guard and the audit together. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void aWrongPasscodeIsNotCountedWhenAWriteFails(int failingWrite) {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+    List<AuditEvent> before = audit(env);
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> submit(env, MEMBER, challenge.id(), WRONG_PASSCODE))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(read(env, MEMBER, challenge.id(), GatehouseFixtures.NO_WAIT).remainingPasscodeAttempts())
+        .isEqualTo(challenge.remainingPasscodeAttempts());
+    assertThat(env.ports.guards().find(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(audit(env)).isEqualTo(before);
+  }
+
+  /** The approval of a verifying push updates the challenge, audits it, activates the choice and audits that. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void anApprovalThatCannotBeStoredLeavesTheChallengePendingAndTheChoiceUnverified(int failingWrite) {
+    InMemoryGatehouse env = aDuoWorkspace();
+    ChallengeView challenge = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+    env.duo.approve(env.duo.lastTransaction());
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> read(env, MEMBER, challenge.id(), GatehouseFixtures.WAIT))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(read(env, MEMBER, challenge.id(), GatehouseFixtures.NO_WAIT).state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER).orElseThrow().active()).isEmpty();
+  }
+
+  @Test
+  void anApprovalThatCouldNotBeStoredIsAppliedOnTheNextRead() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    ChallengeView challenge = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+    env.duo.approve(env.duo.lastTransaction());
+    env.store.failOnWrite(3);
+    assertThatThrownBy(() -> read(env, MEMBER, challenge.id(), GatehouseFixtures.WAIT))
+        .isInstanceOf(StorageProblemException.class);
+
+    ChallengeView view = read(env, MEMBER, challenge.id(), GatehouseFixtures.WAIT);
+
+    assertThat(view.state()).isEqualTo(ChallengeState.APPROVED);
+    assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER).orElseThrow().active())
+        .contains(select(PHONE, DuoMethod.PUSH));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void configuringSavesNoSettingsWhenAWriteFails(int failingWrite) {
+    InMemoryGatehouse env = aWorkspaceWithMembers();
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> GatehouseFixtures.configure(env, Failmode.SECURE, MfaOptions.DEFAULTS))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(env.ports.policies().find(workspaceId(env))).isEqualTo(MfaPolicy.NONE);
+    assertThat(audit(env, AuditEventType.MFA_CONFIGURED)).isEmpty();
+  }
+
+  @Test
+  void addingAMemberChangesNothingWhenItsAuditCannotBeWritten() {
+    InMemoryGatehouse env = aWorkspaceWithMembers();
+    env.store.failOnWrite(2);
+
+    assertThatThrownBy(() -> env.gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, OUTSIDER)))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(env.ports.workspaces().find(WORKSPACE).orElseThrow().isMember(OUTSIDER)).isFalse();
+  }
+}

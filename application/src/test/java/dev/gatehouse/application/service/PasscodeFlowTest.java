@@ -1,0 +1,301 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
+import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
+import static dev.gatehouse.application.service.GatehouseFixtures.RIGHT_PASSCODE;
+import static dev.gatehouse.application.service.GatehouseFixtures.TOKEN;
+import static dev.gatehouse.application.service.GatehouseFixtures.WRONG_PASSCODE;
+import static dev.gatehouse.application.service.GatehouseFixtures.aDuoWorkspace;
+import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActiveDevice;
+import static dev.gatehouse.application.service.GatehouseFixtures.audit;
+import static dev.gatehouse.application.service.GatehouseFixtures.choose;
+import static dev.gatehouse.application.service.GatehouseFixtures.denied;
+import static dev.gatehouse.application.service.GatehouseFixtures.open;
+import static dev.gatehouse.application.service.GatehouseFixtures.pending;
+import static dev.gatehouse.application.service.GatehouseFixtures.select;
+import static dev.gatehouse.application.service.GatehouseFixtures.submit;
+import static dev.gatehouse.application.service.GatehouseFixtures.verifying;
+import static dev.gatehouse.application.service.GatehouseFixtures.workspaceId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.fake.FakeSecondFactorGateway;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.session.GrantKind;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** SMS and passcode challenges, and the limits on wrong passcodes. */
+class PasscodeFlowTest {
+
+  @Test
+  void choosingSmsSendsABatchOfPasscodesAndAwaitsOne() {
+    InMemoryGatehouse env = aDuoWorkspace();
+
+    ChallengeView challenge = verifying(choose(env, MEMBER, select(PHONE, DuoMethod.SMS)));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(challenge.message().value()).isEqualTo("New SMS passcodes sent.");
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(1);
+    assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
+  @Test
+  void theRightSmsPasscodeActivatesTheChoice() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    ChallengeView challenge = verifying(choose(env, MEMBER, select(PHONE, DuoMethod.SMS)));
+
+    ChallengeView approved = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
+
+    assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
+    assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER).orElseThrow().active())
+        .contains(select(PHONE, DuoMethod.SMS));
+  }
+
+  @Test
+  void opensWithSmsByAskingForANewBatchThenAcceptingAPasscode() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+
+    ChallengeView challenge = pending(open(env, MEMBER));
+    assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(2);
+
+    ChallengeView approved = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
+    assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
+    assertThat(approved.session()).hasValueSatisfying(s -> assertThat(s.kind()).isEqualTo(GrantKind.DUO_APPROVED));
+  }
+
+  @Test
+  void aPasscodeChallengeAwaitsAPasscodeAtOnceWithoutSendingAnything() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    long smsBefore = env.duo.count(Operation.SEND_SMS);
+
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(challenge.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES);
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(smsBefore);
+    assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
+  @Test
+  void theRightPasscodeOpensTheWorkspaceOnce() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    ChallengeView approved = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
+
+    assertThat(approved.session()).isPresent();
+    assertThat(GatehouseFixtures.read(env, MEMBER, challenge.id(), Duration.ZERO).session()).isEmpty();
+  }
+
+  @Test
+  void aHardwareTokenCanBeChosenForPasscodes() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.enrolled(MEMBER.value(), PHONE, TOKEN);
+
+    ChallengeView challenge = verifying(choose(env, MEMBER, select(TOKEN, DuoMethod.PASSCODE)));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+  }
+
+  @Test
+  void aWrongPasscodeKeepsTheChallengeOpenWithOneAttemptFewer() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    ChallengeView after = submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+
+    assertThat(after.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(after.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES - 1);
+    assertThat(after.message().value()).isEqualTo("Incorrect passcode. Please try again.");
+    assertThat(after.session()).isEmpty();
+  }
+
+  @Test
+  void everyWrongPasscodeIsAudited() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+    submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+
+    assertThat(audit(env, AuditEventType.PASSCODE_REJECTED)).hasSize(2)
+        .allSatisfy(e -> {
+          assertThat(e.actor()).contains(MEMBER);
+          assertThat(e.workspace()).contains(GatehouseFixtures.WORKSPACE);
+          assertThat(e.method()).contains(DuoMethod.PASSCODE);
+        });
+  }
+
+  @Test
+  void theFifthWrongPasscodeDeniesTheChallenge() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    ChallengeView last = null;
+    for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      last = submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+    }
+
+    assertThat(last.state()).isEqualTo(ChallengeState.DENIED);
+    assertThat(last.denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
+    assertThat(last.remainingPasscodeAttempts()).isZero();
+    assertThat(audit(env, AuditEventType.PASSCODE_REJECTED)).hasSize(Challenge.MAX_WRONG_PASSCODES);
+  }
+
+  @Test
+  void aChallengeDeniedForTooManyPasscodesTakesNoMore() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+    for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+    }
+    long verifications = env.duo.count(Operation.VERIFY_PASSCODE);
+
+    assertThatThrownBy(() -> submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE))
+        .isInstanceOf(ConflictException.class);
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE)).isEqualTo(verifications);
+  }
+
+  @Test
+  void theTenthWrongPasscodeInFifteenMinutesLocksTheMemberOut() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+
+    ChallengeView last = wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+
+    assertThat(last.state()).isEqualTo(ChallengeState.DENIED);
+    assertThat(last.denialReason()).contains(DenialReason.LOCKED_OUT);
+    Denial denial = denied(open(env, MEMBER));
+    assertThat(denial.code()).isEqualTo(DenialCode.LOCKED_OUT);
+    assertThat(denial.retryAfter()).contains(env.clock.instant().plus(AccessGuard.LOCKOUT));
+  }
+
+  @Test
+  void theLockoutIsAudited() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+
+    assertThat(audit(env, AuditEventType.PASSCODE_LOCKOUT)).singleElement().satisfies(e -> {
+      assertThat(e.actor()).contains(MEMBER);
+      assertThat(e.workspace()).contains(GatehouseFixtures.WORKSPACE);
+      assertThat(e.outcome()).isEqualTo("locked");
+    });
+    assertThat(audit(env, AuditEventType.PASSCODE_REJECTED)).hasSize(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+  }
+
+  @Test
+  void theTenthWrongPasscodeLocksEvenWhenItIsAlsoTheFifthOnItsChallenge() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    for (int challenge = 0; challenge < 2; challenge++) {
+      ChallengeView open = pending(open(env, MEMBER));
+      for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+        submit(env, MEMBER, open.id(), WRONG_PASSCODE);
+      }
+    }
+
+    assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.LOCKED_OUT);
+    assertThat(audit(env, AuditEventType.PASSCODE_LOCKOUT)).hasSize(1);
+  }
+
+  @Test
+  void nineWrongPasscodesDoNotLock() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1);
+
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(audit(env, AuditEventType.PASSCODE_LOCKOUT)).isEmpty();
+  }
+
+  @Test
+  void wrongPasscodesOlderThanFifteenMinutesNoLongerCount() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1);
+    env.clock.advance(AccessGuard.PASSCODE_WINDOW.plusSeconds(1));
+
+    ChallengeView after = submit(env, MEMBER, pending(open(env, MEMBER)).id(), WRONG_PASSCODE);
+
+    assertThat(after.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(audit(env, AuditEventType.PASSCODE_LOCKOUT)).isEmpty();
+  }
+
+  @Test
+  void theLockoutEndsWhenTheClockPassesIt() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+    Instant lockedUntil = denied(open(env, MEMBER)).retryAfter().orElseThrow();
+
+    env.clock.advance(Duration.between(env.clock.instant(), lockedUntil));
+
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+  }
+
+  @Test
+  void anOpenChallengeRefusesPasscodesDuringALockout() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView stillOpen = pending(open(env, MEMBER));
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+    long verifications = env.duo.count(Operation.VERIFY_PASSCODE);
+
+    ChallengeView after = submit(env, MEMBER, stillOpen.id(), RIGHT_PASSCODE);
+
+    assertThat(after.state()).isEqualTo(ChallengeState.DENIED);
+    assertThat(after.denialReason()).contains(DenialReason.LOCKED_OUT);
+    assertThat(after.session()).isEmpty();
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE)).isEqualTo(verifications);
+  }
+
+  @Test
+  void aPasscodeCannotBeSubmittedToAPush() {
+    InMemoryGatehouse env = GatehouseFixtures.aMemberWithActivePush();
+    ChallengeView push = pending(open(env, MEMBER));
+
+    assertThatThrownBy(() -> submit(env, MEMBER, push.id(), RIGHT_PASSCODE))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void duoFailingWhileVerifyingAPasscodeFailsTheChallengeEvenUnderSafe() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SAFE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+    env.duo.failNext(Operation.VERIFY_PASSCODE, FakeSecondFactorGateway.unavailable(Kind.TIMEOUT));
+
+    ChallengeView after = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
+
+    assertThat(after.state()).isEqualTo(ChallengeState.FAILED);
+    assertThat(after.session()).isEmpty();
+    assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
+  }
+
+  /**
+   * Types wrong passcodes, three per fresh challenge, so that no challenge reaches its own limit
+   * and the per-workspace limit is what a test sees; returns the last view.
+   */
+  private static ChallengeView wrongPasscodes(InMemoryGatehouse env, int count) {
+    ChallengeView last = null;
+    ChallengeView challenge = null;
+    for (int i = 0; i < count; i++) {
+      if (i % 3 == 0) {
+        challenge = pending(open(env, MEMBER));
+      }
+      last = submit(env, MEMBER, challenge.id(), WRONG_PASSCODE);
+    }
+    return last;
+  }
+}
