@@ -137,9 +137,17 @@ final class ChallengeOutcomes {
     return transition(id, c -> c.fail(StatusMessage.of(message)));
   }
 
+  /** Expires a challenge past its expiry, and fails a push or call whose start was interrupted. */
   Challenge expireIfDue(Challenge challenge) {
     Instant now = clock.instant();
-    return challenge.isDue(now) ? transition(challenge.id(), c -> c.isDue(now) ? c.expire(now) : c) : challenge;
+    if (challenge.isDue(now)) {
+      return transition(challenge.id(), c -> c.isDue(now) ? c.expire(now) : c);
+    }
+    if (challenge.isStranded(now)) {
+      return transition(challenge.id(), c -> c.isStranded(now)
+          ? c.fail(StatusMessage.of("The request to Duo was interrupted; try again")) : c);
+    }
+    return challenge;
   }
 
   /**

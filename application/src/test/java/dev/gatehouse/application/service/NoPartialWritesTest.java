@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.ChallengeView;
@@ -30,6 +31,7 @@ import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
@@ -169,5 +171,23 @@ class NoPartialWritesTest {
         .isInstanceOf(StorageProblemException.class);
 
     assertThat(env.ports.workspaces().find(WORKSPACE).orElseThrow().isMember(OUTSIDER)).isFalse();
+  }
+
+  /**
+   * Duo accepted the push but its transaction id could not be stored: the challenge can never
+   * learn the answer, so after a grace period it fails and frees the one-open-push slot.
+   */
+  @Test
+  void aPushWhoseTransactionCouldNotBeStoredFailsAndFreesTheSlot() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.store.failOnWrite(5);
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+    env.clock.advance(Challenge.STRANDED_AFTER);
+
+    ChallengeView retry = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+
+    assertThat(retry.state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.duo.count(FakeSecondFactorGateway.Operation.START_AUTH)).isEqualTo(2);
   }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class Challenge {
   /** Wrong passcodes one challenge accepts before it is denied. */
   public static final int MAX_WRONG_PASSCODES = 5;
+  /** How long a push or call may wait for its Duo transaction id to be recorded. */
+  public static final Duration STRANDED_AFTER = Duration.ofSeconds(30);
 
   private final ChallengeId id;
   private final WorkspaceId workspace;
@@ -208,6 +210,15 @@ public final class Challenge {
 
   public boolean canIssueSession() {
     return state == ChallengeState.APPROVED && purpose == ChallengePurpose.UNLOCK && !sessionIssued;
+  }
+
+  /**
+   * A push or call whose Duo transaction was never recorded this long after it started: the
+   * start was interrupted (e.g. storage failed after Duo accepted it), so no answer can ever reach it.
+   */
+  public boolean isStranded(Instant now) {
+    return state == ChallengeState.PENDING && duoTransaction == null
+        && !now.isBefore(createdAt.plus(STRANDED_AFTER));
   }
 
   public boolean isDue(Instant now) {

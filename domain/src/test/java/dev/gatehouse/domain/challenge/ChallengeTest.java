@@ -635,4 +635,14 @@ class ChallengeTest {
     assertThat(start(DuoMethod.PUSH).cancel())
         .hasToString("Challenge[UNLOCK DENIED(CANCELLED), alice@ws-00000001, PUSH]");
   }
+
+  @Test
+  void aPushWithoutItsDuoTransactionIsStrandedOnlyAfterTheGracePeriod() {
+    Challenge push = Challenge.start(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK,
+        new DeviceSelection(DEVICE, DuoMethod.PUSH), STARTED, NOW, LIFETIME);
+
+    assertThat(push.isStranded(NOW.plus(Challenge.STRANDED_AFTER).minusMillis(1))).isFalse();
+    assertThat(push.isStranded(NOW.plus(Challenge.STRANDED_AFTER))).isTrue();
+    assertThat(push.attachTransaction(TXID, MESSAGE).isStranded(NOW.plus(Challenge.STRANDED_AFTER))).isFalse();
+  }
 }
