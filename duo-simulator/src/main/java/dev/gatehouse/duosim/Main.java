@@ -1,0 +1,89 @@
+package dev.gatehouse.duosim;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the simulator alone: {@code java -jar duo-simulator.jar [--port N] [--scenario FILE]
+ * [--cert-out FILE] [--cert PEM --key PEM]}; prints one JSON line when ready.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Integer port = 0;
+    Path scenarioFile = null;
+    Path certOut = null;
+    Path cert = null;
+    Path key = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--port":
+            port = Integer.valueOf(value(args, ++i, "--port"));
+            break;
+          case "--scenario":
+            scenarioFile = Path.of(value(args, ++i, "--scenario"));
+            break;
+          case "--cert-out":
+            certOut = Path.of(value(args, ++i, "--cert-out"));
+            break;
+          case "--cert":
+            cert = Path.of(value(args, ++i, "--cert"));
+            break;
+          case "--key":
+            key = Path.of(value(args, ++i, "--key"));
+            break;
+          case "--help":
+          case "-h":
+            System.err.println(usage());
+            return;
+          default:
+            throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if ((cert == null) != (key == null)) {
+        throw new IllegalArgumentException("--cert and --key go together");
+      }
+      Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : Scenario.fromFile(scenarioFile);
+      DuoSimulator.Builder builder = DuoSimulator.builder(scenario).port(port);
+      if (cert != null) {
+        builder.certificate(cert, key);
+      }
+      DuoSimulator simulator = builder.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "duosim-shutdown"));
+      Path caFile = certOut;
+      if (caFile == null) {
+        caFile = Files.createTempFile("duo-simulator-", ".pem");
+        caFile.toFile().deleteOnExit();
+      }
+      simulator.writeCaPem(caFile);
+      Map<String, String> ready = new LinkedHashMap<>();
+      ready.put("apiHostname", simulator.apiHostname());
+      ready.put("integrationKey", simulator.integrationKey());
+      ready.put("secretKey", simulator.secretKey());
+      ready.put("caFile", caFile.toAbsolutePath().toString());
+      System.out.println(Json.MAPPER.writeValueAsString(ready));
+      System.out.flush();
+    } catch (Exception e) {
+      System.err.println("duo-simulator: " + e.getMessage());
+      System.err.println(usage());
+      System.exit(2);
+    }
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static String usage() {
+    return "usage: java -jar duo-simulator.jar [--port N] [--scenario FILE] [--cert-out FILE] "
+        + "[--cert CERT.pem --key KEY.pem]";
+  }
+}

@@ -1,0 +1,133 @@
+package dev.gatehouse.duosim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A separate-process load client for {@link LongPollLoadIT}: it opens N asynchronous pushes, then
+ * holds N concurrent auth_status long polls on N connections (a child process, so that neither side
+ * runs out of file descriptors), and reports how they end.
+ *
+ * <p>Args: baseUri ikey skey caPemOrDash username count. Prints {@code SENT n}, then {@code DONE allow=a other=o}.
+ */
+public final class LoadClient {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LoadClient() {}
+
+  public static void main(String[] args) throws Exception {
+    URI base = URI.create(args[0]);
+    String ikey = args[1];
+    String skey = args[2];
+    String ca = args[3];
+    String username = args[4];
+    int count = Integer.parseInt(args[5]);
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(30));
+    if (!ca.equals("-")) {
+      builder.sslContext(trusting(Path.of(ca)));
+    }
+    HttpClient http = builder.build();
+
+    Semaphore window = new Semaphore(256);
+    List<CompletableFuture<String>> txids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      window.acquire();
+      txids.add(http.sendAsync(signed(base, ikey, skey, "POST", "/auth/v2/auth",
+              Map.of("username", username, "factor", "push", "device", "auto", "async", "1")),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete((r, e) -> window.release())
+          .thenApply(r -> field(r.body(), "txid")));
+    }
+    List<String> ids = new ArrayList<>();
+    for (CompletableFuture<String> f : txids) {
+      ids.add(f.get(60, TimeUnit.SECONDS));
+    }
+    // First poll of each answers at once with "pushed"; the second one is parked by the simulator.
+    List<CompletableFuture<HttpResponse<String>>> firsts = new ArrayList<>();
+    for (String txid : ids) {
+      window.acquire();
+      firsts.add(http.sendAsync(signed(base, ikey, skey, "GET", "/auth/v2/auth_status", Map.of("txid", txid)),
+          HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> window.release()));
+    }
+    for (CompletableFuture<HttpResponse<String>> f : firsts) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    AtomicInteger allow = new AtomicInteger();
+    AtomicInteger other = new AtomicInteger();
+    List<CompletableFuture<Void>> polls = new ArrayList<>();
+    for (String txid : ids) {
+      polls.add(http.sendAsync(signed(base, ikey, skey, "GET", "/auth/v2/auth_status", Map.of("txid", txid)),
+              HttpResponse.BodyHandlers.ofString())
+          .handle((r, e) -> {
+            if (e == null && "allow".equals(field(r.body(), "result"))) {
+              allow.incrementAndGet();
+            } else {
+              other.incrementAndGet();
+            }
+            return null;
+          }));
+    }
+    System.out.println("SENT " + polls.size());
+    System.out.flush();
+    CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    System.out.println("DONE allow=" + allow.get() + " other=" + other.get());
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static String field(String body, String name) {
+    try {
+      return MAPPER.readTree(body).path("response").path(name).asText(null);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static HttpRequest signed(URI base, String ikey, String skey, String method, String path,
+      Map<String, String> params) {
+    String date = ZonedDateTime.now().format(DuoTestClient.RFC_2822);
+    String canonical = TestSigner.canonical(2, date, method, base.getHost(), path, params, null, Map.of());
+    String auth = TestSigner.authorization(ikey, TestSigner.hmac("HmacSHA512", skey, canonical));
+    String encoded = TestSigner.params(params);
+    HttpRequest.Builder b = method.equals("GET")
+        ? HttpRequest.newBuilder(URI.create(base + path + "?" + encoded)).GET()
+        : HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encoded));
+    return b.header("Authorization", auth).header("Date", date).timeout(Duration.ofSeconds(120)).build();
+  }
+
+  private static SSLContext trusting(Path pem) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setCertificateEntry("duosim", CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(Files.readString(pem).getBytes(StandardCharsets.US_ASCII))));
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+}
