@@ -1,0 +1,124 @@
+package dev.gatehouse.adapter.persistence;
+
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ConcurrentUpdateException;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Challenges in {@code challenges}: optimistic updates on {@code version}, and the one open push
+ * or call per member and workspace enforced by a unique partial index.
+ */
+final class JdbcChallengeRepository implements ChallengeRepository {
+  private static final String COLUMNS = "id, workspace_id, user_name, purpose, device_id, method, state,"
+      + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version";
+  private static final String OPEN_OUT_OF_BAND =
+      "method IN ('PUSH', 'PHONE') AND state IN ('PENDING', 'AWAITING_PASSCODE')";
+
+  private final JdbcTransactions db;
+
+  JdbcChallengeRepository(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public void add(Challenge challenge) {
+    db.guarded("start challenge", c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO challenges (" + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        s.setString(1, challenge.id().value());
+        s.setString(2, challenge.workspace().value());
+        s.setString(3, challenge.user().value());
+        s.setString(4, challenge.purpose().name());
+        s.setString(5, challenge.selection().device().value());
+        s.setString(6, challenge.selection().method().name());
+        s.setString(7, challenge.state().name());
+        Columns.setText(s, 8, challenge.denialReason().map(Enum::name));
+        Columns.setText(s, 9, challenge.duoTransaction().map(DuoTransactionId::value));
+        s.setString(10, challenge.statusMessage().value());
+        s.setInt(11, challenge.wrongPasscodes());
+        Columns.setInstant(s, 12, challenge.createdAt());
+        Columns.setInstant(s, 13, challenge.expiresAt());
+        s.setBoolean(14, challenge.sessionIssued());
+        s.setLong(15, challenge.version());
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Challenge update(Challenge challenge) {
+    return db.run("update challenge", c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET state = ?, denial_reason = ?,"
+          + " duo_txid = ?, status_message = ?, wrong_passcodes = ?, session_issued = ?, version = version + 1,"
+          + " updated_at = now() WHERE id = ? AND version = ?")) {
+        s.setString(1, challenge.state().name());
+        Columns.setText(s, 2, challenge.denialReason().map(Enum::name));
+        Columns.setText(s, 3, challenge.duoTransaction().map(DuoTransactionId::value));
+        s.setString(4, challenge.statusMessage().value());
+        s.setInt(5, challenge.wrongPasscodes());
+        s.setBoolean(6, challenge.sessionIssued());
+        s.setString(7, challenge.id().value());
+        s.setLong(8, challenge.version());
+        if (s.executeUpdate() != 1) {
+          throw new ConcurrentUpdateException("challenge " + challenge.id() + " changed meanwhile");
+        }
+      }
+      return Challenge.restore(challenge.id(), challenge.workspace(), challenge.user(), challenge.purpose(),
+          challenge.selection(), challenge.state(), challenge.denialReason(), challenge.duoTransaction(),
+          challenge.statusMessage(), challenge.wrongPasscodes(), Columns.micros(challenge.createdAt()),
+          Columns.micros(challenge.expiresAt()), challenge.sessionIssued(), challenge.version() + 1);
+    });
+  }
+
+  @Override
+  public Optional<Challenge> find(ChallengeId id) {
+    return db.run("find challenge", c -> one(c, "SELECT " + COLUMNS + " FROM challenges WHERE id = ?",
+        id.value()));
+  }
+
+  @Override
+  public Optional<Challenge> findOpenOutOfBand(WorkspaceId workspace, UserName user) {
+    return db.run("find open push or call of " + user, c -> one(c, "SELECT " + COLUMNS
+        + " FROM challenges WHERE workspace_id = ? AND user_name = ? AND " + OPEN_OUT_OF_BAND,
+        workspace.value(), user.value()));
+  }
+
+  private static Optional<Challenge> one(Connection c, String sql, String... keys) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < keys.length; i++) {
+        s.setString(i + 1, keys[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(challenge(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Challenge challenge(ResultSet r) throws SQLException {
+    return Challenge.restore(new ChallengeId(r.getString("id")), new WorkspaceId(r.getString("workspace_id")),
+        new UserName(r.getString("user_name")), ChallengePurpose.valueOf(r.getString("purpose")),
+        new DeviceSelection(new DeviceId(r.getString("device_id")), DuoMethod.valueOf(r.getString("method"))),
+        ChallengeState.valueOf(r.getString("state")),
+        Columns.optionalText(r, "denial_reason").map(DenialReason::valueOf),
+        Columns.optionalText(r, "duo_txid").map(DuoTransactionId::new),
+        StatusMessage.of(r.getString("status_message")), r.getInt("wrong_passcodes"),
+        Columns.instant(r, "created_at"), Columns.instant(r, "expires_at"), r.getBoolean("session_issued"),
+        r.getLong("version"));
+  }
+}

@@ -1,0 +1,160 @@
+package dev.gatehouse.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.gatehouse.application.port.out.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Gatehouse's storage while it runs: connects to the external PostgreSQL or starts (or joins) the
+ * embedded one, migrates the schema, opens the connection pool and loads the master key. The
+ * composition root starts it once, hands it to {@link PersistenceModule} and closes it on exit
+ * (a shutdown hook closes it too). Start fails with a {@code StorageException} carrying a clear
+ * message when the database cannot be reached or migrated or the master key is wrong or missing.
+ */
+public final class PersistenceRuntime implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final EmbeddedPostgresServer embedded;
+  private final JdbcTransactions transactions;
+  private final SecretCipher cipher;
+  private final String description;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook;
+
+  PersistenceRuntime(HikariDataSource pool, EmbeddedPostgresServer embedded, KeyRing keys,
+      String description) {
+    this.pool = pool;
+    this.embedded = embedded;
+    this.transactions = new JdbcTransactions(pool);
+    this.cipher = new SecretCipher(keys);
+    this.description = description;
+    this.shutdownHook = new Thread(this::closeResources, "gatehouse-persistence-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** Starts storage as configured; see the class comment for what can fail. */
+  public static PersistenceRuntime start(PersistenceConfig config) {
+    try {
+      Files.createDirectories(config.dataDirectory());
+    } catch (IOException e) {
+      throw new StorageException("cannot create the data directory " + config.dataDirectory() + ": " + e, e);
+    }
+    EmbeddedPostgresServer embedded = null;
+    HikariDataSource pool = null;
+    try {
+      HikariConfig hikari = new HikariConfig();
+      String description;
+      if (config.externalDatabase().isPresent()) {
+        PersistenceConfig.ExternalDatabase external = config.externalDatabase().get();
+        hikari.setJdbcUrl(external.jdbcUrl());
+        external.user().ifPresent(hikari::setUsername);
+        external.password().ifPresent(hikari::setPassword);
+        description = "PostgreSQL at " + external;
+      } else {
+        embedded = EmbeddedPostgresServer.acquire(config.dataDirectory());
+        hikari.setJdbcUrl(embedded.jdbcUrl(EmbeddedPostgresServer.DATABASE));
+        hikari.setUsername(EmbeddedPostgresServer.SUPERUSER);
+        description = "embedded PostgreSQL on 127.0.0.1:" + embedded.port() + " (" + embedded.pgDirectory()
+            + (embedded.startedHere() ? ", started by this process)" : ", shared with another process)");
+      }
+      pool = openPool(hikari, config.maxPoolSize(), description);
+      migrate(pool);
+      KeyRing keys = MasterKeys.load(config, pool);
+      return new PersistenceRuntime(pool, embedded, keys, description);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      if (embedded != null) {
+        EmbeddedPostgresServer.release(embedded);
+      }
+      throw e;
+    }
+  }
+
+  static HikariDataSource openPool(HikariConfig hikari, int maxPoolSize, String description) {
+    hikari.setPoolName("gatehouse");
+    hikari.setMaximumPoolSize(maxPoolSize);
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(10_000);
+    hikari.setInitializationFailTimeout(10_000);
+    hikari.addDataSourceProperty("ApplicationName", "gatehouse");
+    hikari.addDataSourceProperty("connectTimeout", "10");
+    try {
+      return new HikariDataSource(hikari);
+    } catch (HikariPool.PoolInitializationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new StorageException("cannot connect to " + description + ": " + cause.getMessage(), e);
+    }
+  }
+
+  static void migrate(DataSource dataSource) {
+    try {
+      Flyway.configure(PersistenceRuntime.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StorageException("cannot migrate the database schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** Where the data lives, for logs and {@code --help}-style output (never a password). */
+  public String description() {
+    return description;
+  }
+
+  /** Whether the database answers now (for readiness checks). */
+  public boolean isReachable() {
+    try (var c = pool.getConnection()) {
+      return c.isValid(2);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  JdbcTransactions transactions() {
+    return transactions;
+  }
+
+  SecretCipher cipher() {
+    return cipher;
+  }
+
+  DataSource dataSource() {
+    return pool;
+  }
+
+  EmbeddedPostgresServer embedded() {
+    return embedded;
+  }
+
+  /** Closes the pool; stops the embedded PostgreSQL unless another process still uses it. */
+  @Override
+  public void close() {
+    closeResources();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // Called from another shutdown hook: ours runs (and does nothing) anyway.
+    }
+  }
+
+  private void closeResources() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    pool.close();
+    if (embedded != null) {
+      EmbeddedPostgresServer.release(embedded);
+    }
+  }
+}
