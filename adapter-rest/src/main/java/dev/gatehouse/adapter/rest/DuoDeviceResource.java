@@ -1,0 +1,86 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.List;
+
+/** The member's Duo devices and device choice for a workspace (the seed's Use this device and Save). */
+final class DuoDeviceResource {
+  private final Gatehouse gatehouse;
+  private final RestErrorMapper errors;
+
+  DuoDeviceResource(Gatehouse gatehouse, RestErrorMapper errors) {
+    this.gatehouse = gatehouse;
+    this.errors = errors;
+  }
+
+  List<RestRoute> routes() {
+    return List.of(
+        RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/devices", RestAccess.BEARER, this::devices),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose),
+        RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::enrollment));
+  }
+
+  RestReply devices(RestRequest request) {
+    return devicesReply(list(request));
+  }
+
+  RestReply enrollment(RestRequest request) {
+    return enrollmentReply(list(request));
+  }
+
+  RestReply choose(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    DeviceSelection selection = request.body(RestChooseDeviceRequest.class).toDomain();
+    return reply(gatehouse.chooseDuoDevice().choose(
+        new ChooseDuoDeviceCommand(request.actor(), workspace, selection, request.client())));
+  }
+
+  private DeviceListResult list(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    return gatehouse.listDuoDevices().list(new ListDuoDevicesQuery(request.actor(), workspace, request.client()));
+  }
+
+  RestReply devicesReply(DeviceListResult result) {
+    if (result instanceof DeviceListResult.Devices devices) {
+      return RestReply.ok(RestDeviceList.from(devices));
+    }
+    if (result instanceof DeviceListResult.Bypass bypass) {
+      return RestReply.ok(RestDeviceList.from(bypass));
+    }
+    if (result instanceof DeviceListResult.Denied denied) {
+      return errors.denial(denied.denial());
+    }
+    throw new IllegalStateException("unmapped device list " + result.getClass().getName());
+  }
+
+  RestReply enrollmentReply(DeviceListResult result) {
+    if (result instanceof DeviceListResult.Devices devices) {
+      return RestReply.ok(RestEnrollment.from(devices));
+    }
+    if (result instanceof DeviceListResult.Bypass bypass) {
+      return RestReply.ok(RestEnrollment.from(bypass));
+    }
+    if (result instanceof DeviceListResult.Denied denied) {
+      return errors.denial(denied.denial());
+    }
+    throw new IllegalStateException("unmapped device list " + result.getClass().getName());
+  }
+
+  /** Verifying answers 202 with the challenge to approve; the choice is active once it is approved. */
+  RestReply reply(ChooseDuoDeviceResult result) {
+    if (result instanceof ChooseDuoDeviceResult.Verifying verifying) {
+      return RestReply.accepted(RestUnlockResponse.verifying(verifying.challenge()),
+          RestChallengeLinks.self(verifying.challenge().id().value()));
+    }
+    if (result instanceof ChooseDuoDeviceResult.Denied denied) {
+      return errors.denial(denied.denial());
+    }
+    throw new IllegalStateException("unmapped device choice " + result.getClass().getName());
+  }
+}

@@ -1,0 +1,192 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.domain.common.DomainException;
+import dev.gatehouse.domain.common.IllegalTransitionException;
+import dev.gatehouse.domain.common.InvalidValueException;
+import io.javalin.http.HttpResponseException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures and refusals become HTTP: every exception a use case or the HTTP
+ * layer raises, every {@link Denial} and every {@link SecondFactorProblem} is turned into a status
+ * and an RFC 9457 problem document here. The mapping (also in openapi.json):
+ *
+ * <pre>
+ * 400 invalid-request     malformed JSON, a missing or non-object body
+ * 400 invalid-input       InvalidValueException, unknown fields, wrong types (with errors[])
+ * 401 unauthorized        no or unknown bearer token (WWW-Authenticate: Bearer)
+ * 403 forbidden           AccessDeniedException (role, membership, someone else's challenge)
+ * 403 denied              a Denial: Duo deny, enroll (enrollmentUrl), no active device, device
+ *                         not available, bypass user, challenge pending, cooldown, lockout,
+ *                         suspension (retryAfter / Retry-After where the refusal ends by itself)
+ * 404 not-found           NotFoundException
+ * 404 no-such-route       unknown path
+ * 405 method-not-allowed  known path, other method (Allow)
+ * 409 conflict            ConflictException, IllegalTransitionException
+ * 409 duo-not-configured  SecondFactorProblem NOT_CONFIGURED
+ * 413 body-too-large      a body over the configured limit (64 KiB)
+ * 500 internal-error      anything unexpected (logged here, never shown)
+ * 502 duo-rejected        CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED
+ *                         and the denials DUO_MISCONFIGURED, DUO_REQUEST_REJECTED
+ * 503 duo-unavailable     UNAVAILABLE and the denial DUO_UNAVAILABLE (failmode secure)
+ * 503 duo-rate-limited    RATE_LIMITED and the denial DUO_RATE_LIMITED
+ * 503 storage-unavailable StorageProblemException
+ * 503 not-ready           the readiness check failed
+ * 504 timed-out           an asynchronous answer outlived the server's async timeout
+ * </pre>
+ */
+final class RestErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(RestErrorMapper.class);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  /** Maps any failure to its problem reply. */
+  RestReply map(Throwable failure) {
+    Throwable e = unwrap(failure);
+    if (e instanceof RestInputException input) {
+      RestProblem problem = RestProblem.of(input.type(), input.getMessage());
+      return reply(input.errors().isEmpty() ? problem : problem.withErrors(input.errors()));
+    }
+    if (e instanceof RestUnauthorizedException unauthorized) {
+      return reply(RestProblem.of(RestProblemType.UNAUTHORIZED, unauthorized.getMessage()))
+          .withHeader("WWW-Authenticate", unauthorized.challenge());
+    }
+    if (e instanceof InvalidValueException invalid) {
+      return reply(RestProblem.of(RestProblemType.INVALID_INPUT, invalid.getMessage())
+          .withErrors(List.of(RestFieldError.from(invalid))));
+    }
+    if (e instanceof AccessDeniedException) {
+      return reply(RestProblem.of(RestProblemType.FORBIDDEN, e.getMessage()));
+    }
+    if (e instanceof NotFoundException) {
+      return reply(RestProblem.of(RestProblemType.NOT_FOUND, e.getMessage()));
+    }
+    if (e instanceof ConflictException || e instanceof IllegalTransitionException) {
+      return reply(RestProblem.of(RestProblemType.CONFLICT, e.getMessage()));
+    }
+    if (e instanceof DomainException) {
+      return reply(RestProblem.of(RestProblemType.INVALID_INPUT, e.getMessage()));
+    }
+    if (e instanceof SecondFactorProblemException duo) {
+      return secondFactorProblem(duo.problem(), duo.getMessage());
+    }
+    if (e instanceof StorageProblemException) {
+      LOG.warn("storage problem: {}", e.getMessage());
+      return reply(RestProblem.of(RestProblemType.STORAGE_UNAVAILABLE,
+          "Gatehouse's storage is unavailable; try again later"));
+    }
+    if (e instanceof HttpResponseException http) {
+      return http(http);
+    }
+    LOG.error("unexpected failure while serving a request", e);
+    return reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred"));
+  }
+
+  /** An asynchronous answer (a long poll) did not come within the server's async timeout. */
+  RestReply timedOut() {
+    LOG.warn("an asynchronous request timed out");
+    return reply(RestProblem.of(RestProblemType.TIMED_OUT, "no answer in time; poll again"));
+  }
+
+  /** A refusal to open a workspace, list devices or verify a device. */
+  RestReply denial(Denial denial) {
+    RestProblemType type = type(denial.code());
+    String detail = denial.message().isEmpty() ? type.title() : denial.message().value();
+    RestProblem problem = RestProblem.of(type, detail).withStatus(status(denial.code()))
+        .withCode(wireName(denial.code()));
+    if (denial.enrollmentUrl().isPresent()) {
+      problem = problem.withEnrollmentUrl(denial.enrollmentUrl().get());
+    }
+    if (denial.retryAfter().isPresent()) {
+      problem = problem.withRetryAfter(denial.retryAfter().get().toString());
+      return reply(problem).withHeader("Retry-After", HTTP_DATE.format(denial.retryAfter().get()));
+    }
+    return reply(problem);
+  }
+
+  /** Duo could not be used; the message carries Duo's detail, never the secret key. */
+  RestReply secondFactorProblem(SecondFactorProblem problem, String message) {
+    RestProblemType type = type(problem);
+    if (type.status() >= 500) {
+      LOG.warn("second factor problem {}: {}", problem, message);
+    }
+    return reply(RestProblem.of(type, message).withCode(wireName(problem)));
+  }
+
+  static int status(DenialCode code) {
+    return type(code) == RestProblemType.DENIED ? 403 : type(code).status();
+  }
+
+  static RestProblemType type(DenialCode code) {
+    return switch (code) {
+      case DUO_DENIED, ENROLLMENT_REQUIRED, NO_ACTIVE_DEVICE, DEVICE_NOT_AVAILABLE, DUO_BYPASS_USER,
+          CHALLENGE_PENDING, COOLDOWN, LOCKED_OUT, SUSPENDED -> RestProblemType.DENIED;
+      case DUO_UNAVAILABLE -> RestProblemType.DUO_UNAVAILABLE;
+      case DUO_RATE_LIMITED -> RestProblemType.DUO_RATE_LIMITED;
+      case DUO_MISCONFIGURED, DUO_REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
+    };
+  }
+
+  static RestProblemType type(SecondFactorProblem problem) {
+    return switch (problem) {
+      case NOT_CONFIGURED -> RestProblemType.DUO_NOT_CONFIGURED;
+      case UNAVAILABLE -> RestProblemType.DUO_UNAVAILABLE;
+      case RATE_LIMITED -> RestProblemType.DUO_RATE_LIMITED;
+      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
+    };
+  }
+
+  static String wireName(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private RestReply http(HttpResponseException e) {
+    int status = e.getStatus();
+    if (status == 404) {
+      return reply(RestProblem.of(RestProblemType.NO_SUCH_ROUTE, "there is no resource at this path"));
+    }
+    if (status == 405) {
+      RestReply reply = reply(RestProblem.of(RestProblemType.METHOD_NOT_ALLOWED,
+          "this resource does not support the method"));
+      String allowed = e.getDetails().getOrDefault("availableMethods",
+          e.getDetails().get("Available methods"));
+      return allowed == null ? reply : reply.withHeader("Allow", allowed);
+    }
+    if (status == 413) {
+      return reply(RestProblem.of(RestProblemType.BODY_TOO_LARGE, "the request body is too large"));
+    }
+    if (status >= 500) {
+      LOG.warn("HTTP layer answered {}", status);
+      return reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred")
+          .withStatus(status));
+    }
+    return reply(RestProblem.of(RestProblemType.INVALID_REQUEST, "the request was refused").withStatus(status));
+  }
+
+  private static RestReply reply(RestProblem problem) {
+    return RestReply.of(problem.status(), problem);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable e = failure;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.gatehouse.adapter.rest;
+
+/** The problem types Gatehouse answers with, their default status and title (listed in openapi.json). */
+enum RestProblemType {
+  INVALID_REQUEST(400, "Malformed request"),
+  INVALID_INPUT(400, "Invalid input"),
+  UNAUTHORIZED(401, "Authentication required"),
+  FORBIDDEN(403, "Forbidden"),
+  DENIED(403, "Access denied"),
+  NOT_FOUND(404, "Not found"),
+  NO_SUCH_ROUTE(404, "No such resource"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  CONFLICT(409, "Conflict"),
+  DUO_NOT_CONFIGURED(409, "Duo is not configured"),
+  BODY_TOO_LARGE(413, "Request body too large"),
+  INTERNAL_ERROR(500, "Internal error"),
+  DUO_REJECTED(502, "Duo refused the request"),
+  DUO_UNAVAILABLE(503, "Duo is unavailable"),
+  DUO_RATE_LIMITED(503, "Duo is rate limiting"),
+  STORAGE_UNAVAILABLE(503, "Storage unavailable"),
+  NOT_READY(503, "Not ready"),
+  TIMED_OUT(504, "Timed out");
+
+  private static final String PREFIX = "urn:gatehouse:problem:";
+
+  private final int status;
+  private final String title;
+
+  RestProblemType(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  String uri() {
+    return PREFIX + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  int status() {
+    return status;
+  }
+
+  String title() {
+    return title;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.user.UserName;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** One request as the resources see it: the authenticated actor, parameters, body and client. */
+final class RestRequest {
+  static final String ACTOR = "gatehouse.actor";
+
+  private final Context ctx;
+  private final RestJson json;
+
+  RestRequest(Context ctx, RestJson json) {
+    this.ctx = ctx;
+    this.json = json;
+  }
+
+  /** The owner of the bearer token; set before any protected handler runs. */
+  UserName actor() {
+    UserName actor = ctx.attribute(ACTOR);
+    if (actor == null) {
+      throw RestUnauthorizedException.missing();
+    }
+    return actor;
+  }
+
+  String path(String name) {
+    return ctx.pathParam(name);
+  }
+
+  Optional<String> query(String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank());
+  }
+
+  /** The JSON body as the given record; size-limited by the server. */
+  <T> T body(Class<T> type) {
+    return json.read(ctx.bodyAsBytes(), type);
+  }
+
+  /** Where the request comes from, as far as Gatehouse can tell; never fails the request. */
+  ClientContext client() {
+    String ip = ctx.req().getRemoteAddr();
+    if (ip == null) {
+      return ClientContext.UNKNOWN;
+    }
+    String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    int zone = bare.indexOf('%');
+    try {
+      return ClientContext.of(zone < 0 ? bare : bare.substring(0, zone), null);
+    } catch (InvalidValueException e) {
+      return ClientContext.UNKNOWN;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.domain.common.Require;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Gatehouse's REST API on Javalin (Jetty 12): every route of openapi.json, bearer authentication,
+ * RFC 9457 problems and one access-log line per request. Long polls wait asynchronously, so a
+ * waiting client holds no request thread. Bootstrap starts it once and closes it on shutdown.
+ */
+public final class RestServer implements AutoCloseable {
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String JSON = "application/json";
+  private static final String WRITTEN = "gatehouse.written";
+  /** Longest a long poll may take: its 30 s wait plus the time Duo's last answer may need. */
+  private static final long ASYNC_TIMEOUT_MS = 60_000;
+  private static final long IDLE_TIMEOUT_MS = 75_000;
+
+  private final RestConfig config;
+  private final RestJson json = new RestJson();
+  private final RestErrorMapper errors = new RestErrorMapper();
+  private final RestAuthenticator authenticator;
+  private final List<RestRoute> routes;
+  private final QueuedThreadPool threads;
+  private final Javalin app;
+
+  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
+    Require.notNull("gatehouse", gatehouse);
+    Require.notNull("readiness", readiness);
+    this.config = Require.notNull("config", config);
+    this.authenticator = new RestAuthenticator(gatehouse.authenticateApiToken());
+    List<RestRoute> all = new ArrayList<>();
+    all.addAll(new SystemResource(readiness).routes());
+    all.addAll(new UserResource(gatehouse).routes());
+    all.addAll(new WorkspaceResource(gatehouse).routes());
+    all.addAll(new MfaResource(gatehouse, errors).routes());
+    all.addAll(new DuoDeviceResource(gatehouse, errors).routes());
+    all.addAll(new UnlockResource(gatehouse, errors).routes());
+    all.addAll(new AuditResource(gatehouse).routes());
+    this.routes = List.copyOf(all);
+    this.threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()), 60_000);
+    this.threads.setName("gatehouse-rest");
+    this.app = Javalin.create(this::configure);
+  }
+
+  /** Binds the port and starts serving; returns this server. */
+  public RestServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The bound port (useful when the configured port was 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops serving and releases the port and threads. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** The routes this server answers, for the OpenAPI cross-check. */
+  List<RestRoute> routes() {
+    return routes;
+  }
+
+  /** The routes Javalin actually registered (method and path template). */
+  List<String> registeredRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(entry -> entry.endpoint.method.isHttpMethod())
+        .map(entry -> entry.endpoint.method.name() + " " + entry.endpoint.path)
+        .toList();
+  }
+
+  private void configure(JavalinConfig cfg) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    cfg.startup.startupWatcherEnabled = false;
+    cfg.jetty.threadPool = threads;
+    cfg.jetty.addConnector((server, httpConfiguration) -> {
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+      connector.setHost(config.bindAddress());
+      connector.setPort(config.port());
+      connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+      return connector;
+    });
+    cfg.http.maxRequestSize = config.maxBodyBytes();
+    cfg.http.prefer405over404 = true;
+    cfg.http.asyncTimeout = ASYNC_TIMEOUT_MS;
+    cfg.http.defaultContentType = JSON;
+    // Bodies carry tokens: no compression, so no BREACH-style length oracle.
+    cfg.http.compressionStrategy = CompressionStrategy.NONE;
+    cfg.requestLogger.http(new RestAccessLog());
+
+    cfg.routes.before(this::refuseOversizedBody);
+    cfg.routes.beforeMatched(ctx -> {
+      if (ctx.routeRoles().contains(RestAccess.BEARER)) {
+        authenticator.authenticate(ctx);
+      }
+    });
+    cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, errors.map(e)));
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, errors.map(e)));
+    // An async wait that outlives ASYNC_TIMEOUT_MS ends here (Javalin sets 500 and calls this).
+    cfg.routes.error(500, ctx -> {
+      if (ctx.attribute(WRITTEN) == null) {
+        write(ctx, errors.timedOut());
+      }
+    });
+    for (RestRoute route : routes) {
+      cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
+          ctx -> handle(ctx, route), route.access());
+    }
+  }
+
+  private void handle(Context ctx, RestRoute route) {
+    RestRequest request = new RestRequest(ctx, json);
+    if (!route.async()) {
+      write(ctx, route.handler().handle(request).toCompletableFuture().join());
+      return;
+    }
+    CompletionStage<RestReply> stage = route.handler().handle(request);
+    Executor continuation = threads;
+    ctx.future(() -> stage.toCompletableFuture()
+        .handle((reply, failure) -> failure == null ? reply : errors.map(failure))
+        .thenAcceptAsync(reply -> write(ctx, reply), continuation));
+  }
+
+  private void refuseOversizedBody(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > config.maxBodyBytes()) {
+      throw new HttpResponseException(413, "Content Too Large", Map.of());
+    }
+  }
+
+  private void write(Context ctx, RestReply reply) {
+    ctx.attribute(WRITTEN, Boolean.TRUE);
+    ctx.status(reply.status());
+    reply.headers().forEach(ctx::header);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    Object body = reply.body();
+    if (body == null) {
+      ctx.result(new byte[0]);
+      ctx.removeHeader("Content-Type");
+      return;
+    }
+    byte[] bytes = body instanceof RestRawJson raw ? raw.bytes() : json.write(body);
+    ctx.contentType(reply.isProblem() ? PROBLEM_JSON : JSON);
+    ctx.result(bytes);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.port.in.SessionGrant;
+
+/** An opened workspace session; its token is shown in this one answer only. */
+record RestSession(String workspace, String token, String kind, String expiresAt) {
+  static RestSession from(SessionGrant grant) {
+    return new RestSession(grant.workspace().value(), grant.token().reveal(),
+        RestErrorMapper.wireName(grant.kind()), grant.expiresAt().toString());
+  }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.domain.user.User;
+
+/** A user as the API shows it. */
+record RestUser(String name, String role, String duoUsername, String createdAt) {
+  static RestUser from(User user) {
+    return new RestUser(user.name().value(), RestErrorMapper.wireName(user.role()),
+        user.duoUsername().value(), user.createdAt().toString());
+  }
+}

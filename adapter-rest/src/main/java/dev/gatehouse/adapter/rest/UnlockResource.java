@@ -1,0 +1,96 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.GetChallengeQuery;
+import dev.gatehouse.application.port.in.GetChallengeUseCase;
+import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.Passcode;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** Opening a workspace and following its challenge: long poll, passcode, cancel. */
+final class UnlockResource {
+  private final Gatehouse gatehouse;
+  private final RestErrorMapper errors;
+
+  UnlockResource(Gatehouse gatehouse, RestErrorMapper errors) {
+    this.gatehouse = gatehouse;
+    this.errors = errors;
+  }
+
+  List<RestRoute> routes() {
+    return List.of(
+        RestRoute.sync("POST", "/api/v1/workspaces/{name}/unlock", RestAccess.BEARER, this::unlock),
+        RestRoute.async("GET", "/api/v1/challenges/{id}", RestAccess.BEARER, this::challenge),
+        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode),
+        RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel));
+  }
+
+  RestReply unlock(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    return reply(gatehouse.openWorkspace().open(
+        new OpenWorkspaceCommand(request.actor(), workspace, request.client())));
+  }
+
+  /** Waits up to {@code waitSeconds} (0–30, default 0) for the challenge to change, holding no thread. */
+  CompletionStage<RestReply> challenge(RestRequest request) {
+    RestFields fields = new RestFields();
+    ChallengeId id = fields.parse("id", () -> new ChallengeId(request.path("id")));
+    Integer wait = request.query("waitSeconds").map(text -> fields.parse("waitSeconds", () -> seconds(text)))
+        .orElse(0);
+    fields.check();
+    GetChallengeQuery query = new GetChallengeQuery(request.actor(), id,
+        Duration.ofSeconds(wait == null ? 0 : wait));
+    return gatehouse.getChallenge().get(query).thenApply(view -> RestReply.ok(RestChallenge.from(view)));
+  }
+
+  RestReply passcode(RestRequest request) {
+    ChallengeId id = challengeId(request);
+    Passcode passcode = request.body(RestPasscodeRequest.class).toDomain();
+    return RestReply.ok(RestChallenge.from(gatehouse.submitPasscode().submit(
+        new SubmitPasscodeCommand(request.actor(), id, passcode, request.client()))));
+  }
+
+  RestReply cancel(RestRequest request) {
+    return RestReply.ok(RestChallenge.from(gatehouse.cancelChallenge().cancel(
+        new CancelChallengeCommand(request.actor(), challengeId(request)))));
+  }
+
+  /** Granted 200 (session token, once), pending 202 (challenge and links), denied per {@link RestErrorMapper}. */
+  RestReply reply(UnlockResult result) {
+    if (result instanceof UnlockResult.Granted granted) {
+      return RestReply.ok(RestUnlockResponse.granted(granted.session()));
+    }
+    if (result instanceof UnlockResult.Pending pending) {
+      return RestReply.accepted(RestUnlockResponse.pending(pending.challenge()),
+          RestChallengeLinks.self(pending.challenge().id().value()));
+    }
+    if (result instanceof UnlockResult.Denied denied) {
+      return errors.denial(denied.denial());
+    }
+    throw new IllegalStateException("unmapped unlock result " + result.getClass().getName());
+  }
+
+  private static ChallengeId challengeId(RestRequest request) {
+    return RestFields.one("id", () -> new ChallengeId(request.path("id")));
+  }
+
+  private static Integer seconds(String text) {
+    try {
+      long value = Long.parseLong(text.strip());
+      long max = GetChallengeUseCase.MAX_WAIT.toSeconds();
+      if (value < 0 || value > max) {
+        throw new dev.gatehouse.domain.common.InvalidValueException("waitSeconds", "must be between 0 and " + max);
+      }
+      return (int) value;
+    } catch (NumberFormatException e) {
+      throw new dev.gatehouse.domain.common.InvalidValueException("waitSeconds", "must be a whole number of seconds");
+    }
+  }
+}

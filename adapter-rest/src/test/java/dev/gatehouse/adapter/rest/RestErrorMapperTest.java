@@ -1,0 +1,128 @@
+package dev.gatehouse.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.common.IllegalTransitionException;
+import dev.gatehouse.domain.common.InvalidValueException;
+import io.javalin.http.HttpResponseException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The one mapping from failures and refusals to HTTP statuses and problem types. */
+class RestErrorMapperTest {
+  private final RestErrorMapper mapper = new RestErrorMapper();
+
+  @Test
+  void mapsEveryInPortExceptionToItsStatus() {
+    Map<RuntimeException, String> expected = Map.of(
+        new InvalidValueException("workspaceName", "must not be blank"), "400 invalid-input",
+        new AccessDeniedException("alice is not an administrator"), "403 forbidden",
+        new NotFoundException("no workspace named vault"), "404 not-found",
+        new ConflictException("a workspace named vault already exists"), "409 conflict",
+        new IllegalTransitionException("Challenge", "APPROVED", "cancel"), "409 conflict",
+        new StorageProblemException("storage failed", new RuntimeException("jdbc:postgresql://secret")),
+        "503 storage-unavailable",
+        new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no Duo"), "409 duo-not-configured",
+        new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, "down"), "503 duo-unavailable",
+        new SecondFactorProblemException(SecondFactorProblem.CREDENTIALS_REJECTED, "401"), "502 duo-rejected",
+        new IllegalStateException("boom at line 3"), "500 internal-error");
+    expected.forEach((exception, statusAndType) -> {
+      RestReply reply = mapper.map(exception);
+      RestProblem problem = (RestProblem) reply.body();
+      assertThat(reply.status() + " " + problem.type().replace("urn:gatehouse:problem:", ""))
+          .as(exception.getClass().getSimpleName()).isEqualTo(statusAndType);
+      assertThat(problem.status()).isEqualTo(reply.status());
+    });
+  }
+
+  @Test
+  void neverShowsTheMessageOfAnUnexpectedOrStorageFailure() {
+    RestProblem unexpected = (RestProblem) mapper.map(new IllegalStateException("password=hunter2")).body();
+    assertThat(unexpected.detail()).doesNotContain("hunter2");
+    RestProblem storage = (RestProblem) mapper.map(
+        new StorageProblemException("storage failed: user=gh password=hunter2", null)).body();
+    assertThat(storage.detail()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void invalidValueNamesTheField() {
+    RestProblem problem = (RestProblem) mapper.map(new InvalidValueException("limit", "must be between 1 and 1000")).body();
+    assertThat(problem.errors()).containsExactly(new RestFieldError("limit", "must be between 1 and 1000"));
+  }
+
+  @Test
+  void unwrapsAsyncFailures() {
+    assertThat(mapper.map(new CompletionException(new NotFoundException("no challenge"))).status()).isEqualTo(404);
+  }
+
+  @Test
+  void unauthorizedCarriesTheBearerChallenge() {
+    RestReply reply = mapper.map(RestUnauthorizedException.invalid());
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.headers().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"gatehouse\", error=\"invalid_token\"");
+  }
+
+  @Test
+  void httpLayerFailuresBecomeProblems() {
+    assertThat(mapper.map(new HttpResponseException(404, "Endpoint GET /x not found", Map.of())).body())
+        .extracting("type").isEqualTo(RestProblemType.NO_SUCH_ROUTE.uri());
+    RestReply notAllowed = mapper.map(new HttpResponseException(405, "", Map.of("availableMethods", "GET, POST")));
+    assertThat(notAllowed.status()).isEqualTo(405);
+    assertThat(notAllowed.headers()).containsEntry("Allow", "GET, POST");
+    assertThat(mapper.map(new HttpResponseException(413, "", Map.of())).status()).isEqualTo(413);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DenialCode.class)
+  void mapsEveryDenialCode(DenialCode code) {
+    Set<DenialCode> duoProblems = EnumSet.of(DenialCode.DUO_UNAVAILABLE, DenialCode.DUO_RATE_LIMITED,
+        DenialCode.DUO_MISCONFIGURED, DenialCode.DUO_REQUEST_REJECTED);
+    RestReply reply = mapper.denial(Denial.of(code, "Duo's message"));
+    RestProblem problem = (RestProblem) reply.body();
+    assertThat(reply.status()).isEqualTo(duoProblems.contains(code) ? RestErrorMapper.type(code).status() : 403);
+    assertThat(reply.status()).isIn(403, 502, 503);
+    assertThat(problem.code()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
+    assertThat(problem.detail()).isEqualTo("Duo's message");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SecondFactorProblem.class)
+  void mapsEverySecondFactorProblem(SecondFactorProblem problem) {
+    RestReply reply = mapper.secondFactorProblem(problem, "detail");
+    assertThat(reply.status()).isEqualTo(problem == SecondFactorProblem.NOT_CONFIGURED ? 409
+        : List.of(SecondFactorProblem.UNAVAILABLE, SecondFactorProblem.RATE_LIMITED).contains(problem) ? 503 : 502);
+  }
+
+  @Test
+  void denialThatEndsByItselfSaysWhen() {
+    Instant until = Instant.parse("2026-11-29T09:15:00Z");
+    RestReply reply = mapper.denial(new Denial(DenialCode.LOCKED_OUT, StatusMessage.of("Too many"),
+        Optional.empty(), Optional.of(until)));
+    assertThat(((RestProblem) reply.body()).retryAfter()).isEqualTo("2026-11-29T09:15:00Z");
+    assertThat(reply.headers().get("Retry-After")).isEqualTo("Sun, 29 Nov 2026 09:15:00 GMT");
+  }
+
+  @Test
+  void enrollmentDenialCarriesTheUrl() {
+    RestReply reply = mapper.denial(new Denial(DenialCode.ENROLLMENT_REQUIRED, StatusMessage.of("Enroll"),
+        Optional.of("https://api-test.duosecurity.com/portal?code=abc"), Optional.empty()));
+    assertThat(((RestProblem) reply.body()).enrollmentUrl()).startsWith("https://");
+  }
+}

@@ -1,0 +1,202 @@
+package dev.gatehouse.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddUserCommand;
+import dev.gatehouse.application.port.in.IssueApiTokenCommand;
+import dev.gatehouse.domain.mfa.DeviceCapability;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DuoDevice;
+import dev.gatehouse.domain.user.Role;
+import dev.gatehouse.domain.user.UserName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Javalin server on a free loopback port over Gatehouse on in-memory fakes, an
+ * administrator made the way the command line makes the first user, and a JDK HTTP client.
+ */
+final class RestFixture implements AutoCloseable {
+  static final String HOST = "api-test.duosecurity.com";
+  static final String IKEY = "DIWJ8X6AEYOR5OMC6TQ1";
+  static final String SKEY = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
+  static final DuoDevice PHONE = new DuoDevice(new DeviceId("DPFZRS9FB0D46QFTM891"), "phone",
+      "iOS (XXX-XXX-0100)", Set.of(DeviceCapability.PUSH, DeviceCapability.SMS, DeviceCapability.PHONE,
+      DeviceCapability.MOBILE_OTP));
+  static final DuoDevice TOKEN = new DuoDevice(new DeviceId("DHEKH0JJIYC1LX3AZWO4"), "token",
+      "Hardware token", Set.of());
+
+  final InMemoryGatehouse core = new InMemoryGatehouse();
+  final RestServer server;
+  final String adminToken;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private ScheduledExecutorService ticker;
+
+  RestFixture() {
+    this(RestConfig.of("127.0.0.1", 0), ReadinessCheck.alwaysReady());
+  }
+
+  RestFixture(RestConfig config, ReadinessCheck readiness) {
+    server = new RestServer(core.gatehouse, readiness, config).start();
+    UserName admin = new UserName("admin");
+    core.gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
+    adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();
+  }
+
+  /** Moves the fake clock along with real time, for tests that wait on the clock. */
+  void clockFollowsRealTime() {
+    ticker = Executors.newSingleThreadScheduledExecutor();
+    long[] last = {System.nanoTime()};
+    ticker.scheduleAtFixedRate(() -> {
+      long now = System.nanoTime();
+      core.clock.advance(Duration.ofNanos(now - last[0]));
+      last[0] = now;
+    }, 5, 5, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- scenario steps over HTTP ------------------------------------------------------------------
+
+  /** Adds a user over REST (as the administrator) and issues their token over REST. */
+  String user(String name) {
+    assertThat(post("/api/v1/users", adminToken, "{\"name\":\"" + name + "\"}").status()).isEqualTo(201);
+    Response issued = post("/api/v1/users/" + name + "/tokens", adminToken, null);
+    assertThat(issued.status()).isEqualTo(201);
+    return issued.json().get("token").asText();
+  }
+
+  void workspace(String name, String... members) {
+    assertThat(post("/api/v1/workspaces", adminToken, "{\"name\":\"" + name + "\"}").status()).isEqualTo(201);
+    for (String member : members) {
+      assertThat(put("/api/v1/workspaces/" + name + "/members/" + member, adminToken, null).status())
+          .isEqualTo(200);
+    }
+  }
+
+  void configureDuo(String workspace, String failmode) {
+    Response configured = put("/api/v1/workspaces/" + workspace + "/mfa", adminToken, duoSettings(failmode));
+    assertThat(configured.status()).as(configured.body()).isEqualTo(200);
+  }
+
+  static String duoSettings(String failmode) {
+    return "{\"apiHostname\":\"" + HOST + "\",\"integrationKey\":\"" + IKEY + "\",\"secretKey\":\"" + SKEY
+        + "\"" + (failmode == null ? "" : ",\"failmode\":\"" + failmode + "\"") + "}";
+  }
+
+  /** Chooses the device and method, approves the verifying push (or types the passcode), and checks it is active. */
+  void activate(String token, String workspace, DuoDevice device, String method) {
+    Response chosen = put("/api/v1/workspaces/" + workspace + "/duo/enrollment", token,
+        "{\"device\":\"" + device.id().value() + "\",\"method\":\"" + method + "\"}");
+    assertThat(chosen.status()).as(chosen.body()).isEqualTo(202);
+    String id = chosen.json().at("/challenge/id").asText();
+    core.duo.approve(core.duo.lastTransaction());
+    Response approved = get("/api/v1/challenges/" + id + "?waitSeconds=5", token);
+    assertThat(approved.json().get("state").asText()).isEqualTo("approved");
+  }
+
+  // ---- HTTP --------------------------------------------------------------------------------------
+
+  Response get(String path, String token) {
+    return send("GET", path, token, null, Map.of());
+  }
+
+  Response post(String path, String token, String body) {
+    return send("POST", path, token, body, Map.of());
+  }
+
+  Response put(String path, String token, String body) {
+    return send("PUT", path, token, body, Map.of());
+  }
+
+  Response delete(String path, String token) {
+    return send("DELETE", path, token, null, Map.of());
+  }
+
+  Response send(String method, String path, String token, String body, Map<String, String> headers) {
+    try {
+      return sendAsync(request(method, path, token, body, headers)).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+
+  HttpRequest request(String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(builder::header);
+    return builder.build();
+  }
+
+  CompletableFuture<Response> sendAsync(HttpRequest request) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(r -> new Response(r.statusCode(), r.headers(), r.body(), json));
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  @Override
+  public void close() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    server.close();
+  }
+
+  /** A response with its JSON body at hand. */
+  record Response(int status, HttpHeaders headers, String body, ObjectMapper mapper) {
+    JsonNode json() {
+      try {
+        return mapper.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+
+    String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** Asserts an RFC 9457 problem document of the given status and type. */
+    JsonNode problem(int expectedStatus, String type) {
+      assertThat(status).as(body).isEqualTo(expectedStatus);
+      assertThat(contentType()).startsWith("application/problem+json");
+      JsonNode problem = json();
+      assertThat(problem.get("type").asText()).isEqualTo("urn:gatehouse:problem:" + type);
+      assertThat(problem.get("status").asInt()).isEqualTo(expectedStatus);
+      assertThat(problem.get("title").asText()).isNotBlank();
+      assertThat(problem.has("detail")).isTrue();
+      assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+      return problem;
+    }
+  }
+}

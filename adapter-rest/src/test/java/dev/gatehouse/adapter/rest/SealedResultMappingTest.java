@@ -1,0 +1,158 @@
+package dev.gatehouse.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.DuoCheckResult;
+import dev.gatehouse.application.port.in.DuoSummary;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.ApiHostname;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.IntegrationKey;
+import dev.gatehouse.domain.mfa.MfaOptions;
+import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks {@code getPermittedSubclasses()} of every sealed result of {@code port.in} and proves the
+ * REST adapter maps each case to the status openapi.json documents.
+ */
+class SealedResultMappingTest {
+  private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+  private static final ChallengeView CHALLENGE = new ChallengeView(new ChallengeId("AAAAAAAAAAAAAAAAAAAAAA"),
+      new WorkspaceName("vault"), ChallengePurpose.UNLOCK,
+      new DeviceSelection(RestFixture.PHONE.id(), DuoMethod.PUSH), ChallengeState.PENDING, Optional.empty(),
+      StatusMessage.of("Pushed a login request to your device..."), NOW.plusSeconds(90), 5, Optional.empty());
+  private static final Denial DENIAL = Denial.of(DenialCode.DUO_DENIED, "Your account is disabled");
+
+  private final InMemoryGatehouse core = new InMemoryGatehouse();
+  private final RestErrorMapper errors = new RestErrorMapper();
+  private final UnlockResource unlock = new UnlockResource(core.gatehouse, errors);
+  private final DuoDeviceResource devices = new DuoDeviceResource(core.gatehouse, errors);
+  private final MfaResource mfa = new MfaResource(core.gatehouse, errors);
+
+  /** One sample of every permitted subclass, with the status it must map to. */
+  private final Map<Object, Integer> samples = new LinkedHashMap<>();
+  /** How each sealed result is mapped (DeviceListResult has two views: devices and enrollment). */
+  private final Map<Class<?>, List<Function<Object, RestReply>>> mappers = new LinkedHashMap<>();
+
+  SealedResultMappingTest() {
+    samples.put(new UnlockResult.Granted(new SessionGrant(new WorkspaceName("vault"),
+        new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"), GrantKind.DUO_APPROVED, NOW.plusSeconds(3600))), 200);
+    samples.put(new UnlockResult.Pending(CHALLENGE), 202);
+    samples.put(new UnlockResult.Denied(DENIAL), 403);
+    samples.put(new ChooseDuoDeviceResult.Verifying(CHALLENGE), 202);
+    samples.put(new ChooseDuoDeviceResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "down")), 503);
+    samples.put(new DeviceListResult.Devices(List.of(RestFixture.PHONE), Optional.of(RestFixture.PHONE.id()),
+        Optional.empty(), Optional.empty(), StatusMessage.of("Account is active")), 200);
+    samples.put(new DeviceListResult.Bypass(StatusMessage.of("Allowing unknown user")), 200);
+    samples.put(new DeviceListResult.Denied(DENIAL), 403);
+    samples.put(new DuoCheckResult.Passed(), 200);
+    samples.put(new DuoCheckResult.Failed(SecondFactorProblem.CREDENTIALS_REJECTED, "bad key"), 200);
+    samples.put(new ConfigureDuoResult.Configured(new DuoSummary(new ApiHostname("api-test.duosecurity.com"),
+        new IntegrationKey(RestFixture.IKEY), Failmode.SECURE, MfaOptions.DEFAULTS)), 200);
+    samples.put(new ConfigureDuoResult.CheckFailed(
+        new DuoCheckResult.Failed(SecondFactorProblem.UNAVAILABLE, "timeout")), 503);
+
+    mappers.put(UnlockResult.class, List.of(r -> unlock.reply((UnlockResult) r)));
+    mappers.put(ChooseDuoDeviceResult.class, List.of(r -> devices.reply((ChooseDuoDeviceResult) r)));
+    mappers.put(DeviceListResult.class, List.of(r -> devices.devicesReply((DeviceListResult) r),
+        r -> devices.enrollmentReply((DeviceListResult) r)));
+    mappers.put(DuoCheckResult.class, List.of(r -> mfa.reply((DuoCheckResult) r)));
+    mappers.put(ConfigureDuoResult.class, List.of(r -> mfa.reply((ConfigureDuoResult) r)));
+  }
+
+  @Test
+  void everySealedResultOfPortInHasAMapper() throws Exception {
+    assertThat(mappers.keySet()).containsExactlyInAnyOrderElementsOf(sealedInterfacesOfPortIn());
+  }
+
+  @Test
+  void everyPermittedSubclassIsSampledAndMappedToItsStatus() {
+    for (Map.Entry<Class<?>, List<Function<Object, RestReply>>> sealed : mappers.entrySet()) {
+      Set<Class<?>> permitted = new HashSet<>(Arrays.asList(sealed.getKey().getPermittedSubclasses()));
+      Set<Class<?>> sampled = samples.keySet().stream().map(Object::getClass)
+          .filter(sealed.getKey()::isAssignableFrom).collect(Collectors.toSet());
+      assertThat(sampled).as(sealed.getKey().getSimpleName()).isEqualTo(permitted);
+      for (Object sample : samples.keySet()) {
+        if (!sealed.getKey().isInstance(sample)) {
+          continue;
+        }
+        for (Function<Object, RestReply> mapper : sealed.getValue()) {
+          RestReply reply = mapper.apply(sample);
+          assertThat(reply.status()).as(sample.getClass().getName()).isEqualTo(samples.get(sample));
+          assertThat(reply.body()).as(sample.getClass().getName()).isNotNull();
+          assertThat(reply.isProblem()).isEqualTo(reply.status() >= 400);
+        }
+      }
+    }
+  }
+
+  /** The sealed interfaces among the classes of {@code application.port.in}. */
+  private static Set<Class<?>> sealedInterfacesOfPortIn() throws Exception {
+    URI location = UnlockResult.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+    Path root = Path.of(location);
+    String packagePath = UnlockResult.class.getPackageName().replace('.', '/');
+    if (Files.isDirectory(root)) {
+      return sealedIn(root.resolve(packagePath));
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(root)) {
+      return sealedIn(jar.getPath("/" + packagePath));
+    }
+  }
+
+  private static Set<Class<?>> sealedIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      Set<Class<?>> sealed = files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".class") && !name.contains("$"))
+          .map(name -> load(UnlockResult.class.getPackageName() + "."
+              + name.substring(0, name.length() - ".class".length())))
+          .filter(type -> type.isInterface() && type.isSealed())
+          .collect(Collectors.toSet());
+      // A scan that finds nothing would prove nothing.
+      assertThat(sealed).contains(UnlockResult.class);
+      return sealed;
+    }
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,314 @@
+package dev.gatehouse.adapter.rest;
+
+import static dev.gatehouse.adapter.rest.RestFixture.PHONE;
+import static dev.gatehouse.adapter.rest.RestFixture.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.adapter.rest.RestFixture.Response;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The seed's flow and its variants over real HTTP against the real core on in-memory fakes. */
+class UnlockFlowIT {
+  private RestFixture fx;
+  private String alice;
+
+  @BeforeEach
+  void setUp() {
+    fx = new RestFixture();
+    alice = fx.user("alice");
+    fx.workspace("vault", "alice");
+  }
+
+  @AfterEach
+  void tearDown() {
+    fx.close();
+  }
+
+  @Test
+  void followsTheSeedFromCheckToEveryUnlockAskingDuoAgain() {
+    // Administrator: Check, then configure (which checks again before saving).
+    Response check = fx.post("/api/v1/duo/check", fx.adminToken, RestFixture.duoSettings(null));
+    assertThat(check.status()).isEqualTo(200);
+    assertThat(check.json().get("result").asText()).isEqualTo("passed");
+    fx.configureDuo("vault", null);
+    JsonNode mfa = fx.get("/api/v1/workspaces/vault/mfa", alice).json();
+    assertThat(mfa.get("type").asText()).isEqualTo("duo");
+    assertThat(mfa.get("failmode").asText()).isEqualTo("secure");
+
+    // Member: lists devices (several: Use this device), chooses device and method.
+    fx.core.duo.enrolled("alice", PHONE, TOKEN);
+    Response devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice);
+    assertThat(devices.status()).isEqualTo(200);
+    assertThat(devices.json().get("status").asText()).isEqualTo("devices");
+    assertThat(devices.json().get("devices")).hasSize(2);
+    assertThat(devices.json().at("/devices/0/methods").toString()).contains("push", "sms", "phone", "passcode");
+    assertThat(devices.json().has("suggested")).isFalse();
+
+    Response chosen = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"push\"}");
+    assertThat(chosen.status()).isEqualTo(202);
+    assertThat(chosen.json().get("outcome").asText()).isEqualTo("verifying");
+    JsonNode verifying = chosen.json().get("challenge");
+    assertThat(verifying.get("purpose").asText()).isEqualTo("verify_device");
+    assertThat(verifying.get("state").asText()).isEqualTo("pending");
+    assertThat(chosen.header("Location")).isEqualTo("/api/v1/challenges/" + verifying.get("id").asText());
+    JsonNode enrollment = fx.get("/api/v1/workspaces/vault/duo/enrollment", alice).json();
+    assertThat(enrollment.get("status").asText()).isEqualTo("pending");
+    assertThat(enrollment.at("/pending/method").asText()).isEqualTo("push");
+
+    // Save authenticates: the member approves the verifying push while the client long-polls.
+    CompletableFuture<Response> poll = fx.sendAsync(fx.request("GET",
+        verifying.at("/links/poll").asText(), alice, null, java.util.Map.of()));
+    fx.core.duo.approve(fx.core.duo.lastTransaction());
+    JsonNode approved = join(poll).json();
+    assertThat(approved.get("state").asText()).isEqualTo("approved");
+    assertThat(approved.has("session")).isFalse();
+    enrollment = fx.get("/api/v1/workspaces/vault/duo/enrollment", alice).json();
+    assertThat(enrollment.get("status").asText()).isEqualTo("active");
+    assertThat(enrollment.at("/active/device").asText()).isEqualTo(PHONE.id().value());
+
+    // Every unlock asks Duo again: 202, poll, session token once.
+    for (int round = 0; round < 2; round++) {
+      long preauths = fx.core.duo.count(Operation.PREAUTH);
+      Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+      assertThat(unlock.status()).isEqualTo(202);
+      assertThat(fx.core.duo.count(Operation.PREAUTH)).isEqualTo(preauths + 1);
+      JsonNode challenge = unlock.json().get("challenge");
+      assertThat(unlock.json().get("outcome").asText()).isEqualTo("pending");
+      assertThat(challenge.get("method").asText()).isEqualTo("push");
+      assertThat(challenge.get("message").asText()).isNotBlank();
+      assertThat(challenge.at("/links/poll").asText()).endsWith("?waitSeconds=25");
+      assertThat(challenge.at("/links/passcode").isMissingNode()).isTrue();
+      fx.core.duo.approve(fx.core.duo.lastTransaction());
+      String self = challenge.at("/links/self").asText();
+      JsonNode first = fx.get(self + "?waitSeconds=5", alice).json();
+      assertThat(first.get("state").asText()).isEqualTo("approved");
+      assertThat(first.at("/session/token").asText()).hasSizeGreaterThanOrEqualTo(22);
+      assertThat(first.at("/session/kind").asText()).isEqualTo("duo_approved");
+      JsonNode again = fx.get(self + "?waitSeconds=1", alice).json();
+      assertThat(again.get("state").asText()).isEqualTo("approved");
+      assertThat(again.has("session")).isFalse();
+    }
+  }
+
+  @Test
+  void unlocksWithSmsPasscodes() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE).acceptsPasscode("alice", "123456");
+    Response chosen = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"sms\"}");
+    assertThat(chosen.status()).isEqualTo(202);
+    JsonNode challenge = chosen.json().get("challenge");
+    assertThat(challenge.get("state").asText()).isEqualTo("awaiting_passcode");
+    assertThat(challenge.get("message").asText()).isEqualTo("New SMS passcodes sent.");
+    String passcode = challenge.at("/links/passcode").asText();
+
+    JsonNode wrong = fx.post(passcode, alice, "{\"passcode\":\"999999\"}").json();
+    assertThat(wrong.get("state").asText()).isEqualTo("awaiting_passcode");
+    assertThat(wrong.get("remainingPasscodeAttempts").asInt()).isEqualTo(4);
+    assertThat(fx.post(passcode, alice, "{\"passcode\":\"123456\"}").json().get("state").asText())
+        .isEqualTo("approved");
+
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.status()).isEqualTo(202);
+    assertThat(unlock.json().at("/challenge/method").asText()).isEqualTo("sms");
+    JsonNode opened = fx.post(unlock.json().at("/challenge/links/passcode").asText(), alice,
+        "{\"passcode\":\"123456\"}").json();
+    assertThat(opened.get("state").asText()).isEqualTo("approved");
+    assertThat(opened.at("/session/token").asText()).isNotBlank();
+  }
+
+  @Test
+  void unlocksWithATypedPasscode() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", TOKEN).acceptsPasscode("alice", "CODE1234");
+    Response chosen = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + TOKEN.id().value() + "\",\"method\":\"passcode\"}");
+    String passcode = chosen.json().at("/challenge/links/passcode").asText();
+    assertThat(fx.post(passcode, alice, "{\"passcode\":\"CODE1234\"}").json().get("state").asText())
+        .isEqualTo("approved");
+
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.json().at("/challenge/state").asText()).isEqualTo("awaiting_passcode");
+    JsonNode opened = fx.post(unlock.json().at("/challenge/links/passcode").asText(), alice,
+        "{\"passcode\":\"CODE1234\"}").json();
+    assertThat(opened.at("/session/kind").asText()).isEqualTo("duo_approved");
+    // A finished challenge takes no more passcodes.
+    fx.post(unlock.json().at("/challenge/links/self").asText() + "/passcode", alice,
+        "{\"passcode\":\"CODE1234\"}").problem(409, "conflict");
+  }
+
+  @Test
+  void deniedPushStartsACooldown() {
+    activeDuo("secure");
+    String self = unlockPending();
+    fx.core.duo.deny(fx.core.duo.lastTransaction());
+    JsonNode denied = fx.get(self + "?waitSeconds=5", alice).json();
+    assertThat(denied.get("state").asText()).isEqualTo("denied");
+    assertThat(denied.get("denialReason").asText()).isEqualTo("denied");
+    assertThat(denied.get("message").asText()).isEqualTo("Login request denied.");
+    assertThat(denied.at("/links/poll").isMissingNode()).isTrue();
+
+    Response cooling = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    JsonNode problem = cooling.problem(403, "denied");
+    assertThat(problem.get("code").asText()).isEqualTo("cooldown");
+    assertThat(problem.get("retryAfter").asText()).isNotBlank();
+    assertThat(cooling.header("Retry-After")).endsWith("GMT");
+
+    fx.core.clock.advance(Duration.ofSeconds(31));
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(202);
+  }
+
+  @Test
+  void fraudReportSuspendsUntilAnAdministratorClearsIt() {
+    activeDuo("secure");
+    String self = unlockPending();
+    fx.core.duo.reportFraud(fx.core.duo.lastTransaction());
+    assertThat(fx.get(self + "?waitSeconds=5", alice).json().get("denialReason").asText()).isEqualTo("fraud");
+
+    JsonNode suspended = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
+    assertThat(suspended.get("code").asText()).isEqualTo("suspended");
+    fx.core.clock.advance(Duration.ofHours(1));
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied")
+        .get("code").asText()).isEqualTo("suspended");
+
+    fx.delete("/api/v1/workspaces/vault/members/alice/suspension", alice).problem(403, "forbidden");
+    assertThat(fx.delete("/api/v1/workspaces/vault/members/alice/suspension", fx.adminToken).status())
+        .isEqualTo(204);
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(202);
+    JsonNode audit = fx.get("/api/v1/audit?workspace=vault&limit=100", fx.adminToken).json();
+    assertThat(audit.get("events").toString()).contains("\"suspended\"", "\"suspension_cleared\"");
+  }
+
+  @Test
+  void pushThatDuoTimesOutIsDeniedWithReasonTimeout() {
+    activeDuo("secure");
+    String self = unlockPending();
+    fx.core.duo.timeOut(fx.core.duo.lastTransaction());
+    JsonNode timedOut = fx.get(self + "?waitSeconds=5", alice).json();
+    assertThat(timedOut.get("state").asText()).isEqualTo("denied");
+    assertThat(timedOut.get("denialReason").asText()).isEqualTo("timeout");
+  }
+
+  @Test
+  void challengeNobodyAnswersExpires() {
+    activeDuo("secure");
+    String self = unlockPending();
+    fx.core.clock.advance(Duration.ofMinutes(5));
+    assertThat(fx.get(self, alice).json().get("state").asText()).isEqualTo("expired");
+  }
+
+  @Test
+  void cancelledChallengeCannotBeCancelledTwice() {
+    activeDuo("secure");
+    String self = unlockPending();
+    JsonNode cancelled = fx.delete(self, alice).json();
+    assertThat(cancelled.get("state").asText()).isEqualTo("denied");
+    assertThat(cancelled.get("denialReason").asText()).isEqualTo("cancelled");
+    fx.delete(self, alice).problem(409, "conflict");
+  }
+
+  @Test
+  void memberWhoMustEnrollIsShownTheEnrollmentUrl() {
+    activeDuo("secure");
+    fx.core.duo.notEnrolled("alice");
+    JsonNode unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
+    assertThat(unlock.get("code").asText()).isEqualTo("enrollment_required");
+    assertThat(unlock.get("enrollmentUrl").asText()).startsWith("https://");
+    assertThat(unlock.get("detail").asText()).isEqualTo("Enroll an authentication device to proceed");
+    JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(403, "denied");
+    assertThat(devices.get("enrollmentUrl").asText()).startsWith("https://");
+  }
+
+  @Test
+  void duoDenyAtPreauthIsDeniedWithDuosMessage() {
+    activeDuo("secure");
+    fx.core.duo.lockedOut("alice");
+    JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
+    assertThat(denied.get("code").asText()).isEqualTo("duo_denied");
+    assertThat(denied.get("detail").asText()).isEqualTo("Your account is disabled");
+  }
+
+  @Test
+  void bypassUserIsGrantedWithoutASecondFactor() {
+    activeDuo("secure");
+    fx.core.duo.bypass("alice");
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.status()).isEqualTo(200);
+    assertThat(unlock.json().get("outcome").asText()).isEqualTo("granted");
+    assertThat(unlock.json().at("/session/kind").asText()).isEqualTo("duo_bypass");
+    assertThat(fx.get("/api/v1/workspaces/vault/duo/devices", alice).json().get("status").asText())
+        .isEqualTo("bypass");
+    JsonNode choose = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"push\"}").problem(403, "denied");
+    assertThat(choose.get("code").asText()).isEqualTo("duo_bypass_user");
+  }
+
+  @Test
+  void unreachableDuoDeniesUnderSecure() {
+    activeDuo("secure");
+    fx.core.duo.failAlways(Operation.PREAUTH,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
+    JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(503, "duo-unavailable");
+    assertThat(denied.get("code").asText()).isEqualTo("duo_unavailable");
+    JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(503, "duo-unavailable");
+    assertThat(devices.get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void unreachableDuoGrantsUnderSafeAndAuditsIt() {
+    activeDuo("safe");
+    fx.core.duo.failAlways(Operation.PREAUTH,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.TIMEOUT));
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.status()).isEqualTo(200);
+    assertThat(unlock.json().at("/session/kind").asText()).isEqualTo("failsafe");
+    JsonNode audit = fx.get("/api/v1/audit?workspace=vault&user=alice", fx.adminToken).json();
+    assertThat(audit.get("events").findValuesAsText("type")).contains("failsafe_granted");
+  }
+
+  @Test
+  void workspaceWithoutMfaOpensDirectly() {
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.status()).isEqualTo(200);
+    assertThat(unlock.json().at("/session/kind").asText()).isEqualTo("no_mfa");
+    fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(409, "duo-not-configured");
+  }
+
+  @Test
+  void unlockWithoutAVerifiedDeviceIsDenied() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE);
+    JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
+    assertThat(denied.get("code").asText()).isEqualTo("no_active_device");
+  }
+
+  private void activeDuo(String failmode) {
+    fx.configureDuo("vault", failmode);
+    fx.core.duo.enrolled("alice", PHONE);
+    fx.activate(alice, "vault", PHONE, "push");
+  }
+
+  private String unlockPending() {
+    Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+    assertThat(unlock.status()).as(unlock.body()).isEqualTo(202);
+    return unlock.json().at("/challenge/links/self").asText();
+  }
+
+  private static Response join(CompletableFuture<Response> response) {
+    try {
+      return response.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
