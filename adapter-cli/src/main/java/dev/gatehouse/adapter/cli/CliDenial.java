@@ -1,0 +1,11 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.port.in.Denial;
+
+/** Why an attempt was refused before any challenge. */
+record CliDenial(String code, String message, String enrollmentUrl, String retryAfter) {
+  static CliDenial from(Denial denial) {
+    return new CliDenial(CliWire.name(denial.code()), denial.message().value(),
+        denial.enrollmentUrl().orElse(null), CliWire.text(denial.retryAfter()));
+  }
+}

@@ -1,0 +1,237 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.DuoCheckResult;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.common.DomainException;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.common.PrintableText;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one place where results and exceptions become an exit code and a one-line message for
+ * standard error: 0 done or granted, 1 access denied, 2 invalid usage or input, 3 Duo or
+ * configuration problem, 4 storage problem (and 130 interrupted, 70 for a bug).
+ */
+final class CliExitCodes {
+  /** Long enough for Duo's messages and an enrollment URL, short enough to stay one line. */
+  private static final int MAX_MESSAGE = 600;
+
+  private CliExitCodes() {}
+
+  /** An exit code and, unless the command succeeded, the one line to print on standard error. */
+  record Exit(ExitCode code, Optional<String> message) {
+    static Exit done() {
+      return new Exit(ExitCode.DONE, Optional.empty());
+    }
+
+    static Exit of(ExitCode code, String message) {
+      return new Exit(code, Optional.of(oneLine(message)));
+    }
+
+    int value() {
+      return code.value();
+    }
+  }
+
+  /** Maps any expected outcome a use case returns; an unknown type is a bug in this adapter. */
+  static Exit forResult(Object result) {
+    if (result instanceof UnlockResult unlock) {
+      return forUnlock(unlock);
+    }
+    if (result instanceof ChooseDuoDeviceResult choice) {
+      return forChoice(choice);
+    }
+    if (result instanceof ConfigureDuoResult configure) {
+      return forConfigure(configure);
+    }
+    if (result instanceof DuoCheckResult check) {
+      return forCheck(check);
+    }
+    if (result instanceof DeviceListResult devices) {
+      return forDevices(devices);
+    }
+    if (result instanceof ChallengeView challenge) {
+      return forChallenge(challenge);
+    }
+    if (result instanceof ChallengeProgress.Ending ending) {
+      return forEnding(ending);
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  /** How following a challenge on the command line ended; Ctrl-C already said so on standard error. */
+  static Exit forEnding(ChallengeProgress.Ending ending) {
+    if (ending instanceof ChallengeProgress.Finished finished) {
+      return forChallenge(finished.challenge());
+    }
+    if (ending instanceof ChallengeProgress.Interrupted) {
+      return new Exit(ExitCode.INTERRUPTED, Optional.empty());
+    }
+    throw new IllegalArgumentException("no exit code for " + ending.getClass().getName());
+  }
+
+  static Exit forUnlock(UnlockResult result) {
+    if (result instanceof UnlockResult.Granted) {
+      return Exit.done();
+    }
+    if (result instanceof UnlockResult.Pending pending) {
+      // Only reached when a pending challenge is reported without being followed to its end.
+      return forChallenge(pending.challenge());
+    }
+    if (result instanceof UnlockResult.Denied denied) {
+      return forDenial(denied.denial());
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  static Exit forChoice(ChooseDuoDeviceResult result) {
+    if (result instanceof ChooseDuoDeviceResult.Verifying verifying) {
+      return forChallenge(verifying.challenge());
+    }
+    if (result instanceof ChooseDuoDeviceResult.Denied denied) {
+      // Naming a device or method Duo does not offer is a wrong argument, not a refusal.
+      return denied.denial().code() == DenialCode.DEVICE_NOT_AVAILABLE
+          ? Exit.of(ExitCode.INVALID_INPUT, denied.denial().message().value())
+          : forDenial(denied.denial());
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  static Exit forConfigure(ConfigureDuoResult result) {
+    if (result instanceof ConfigureDuoResult.Configured) {
+      return Exit.done();
+    }
+    if (result instanceof ConfigureDuoResult.CheckFailed failed) {
+      return Exit.of(forProblem(failed.failure().problem()),
+          "Duo settings not saved: " + failed.failure().message());
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  static Exit forCheck(DuoCheckResult result) {
+    if (result instanceof DuoCheckResult.Passed) {
+      return Exit.done();
+    }
+    if (result instanceof DuoCheckResult.Failed failed) {
+      return Exit.of(forProblem(failed.problem()), "Duo check failed: " + failed.message());
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  static Exit forDevices(DeviceListResult result) {
+    if (result instanceof DeviceListResult.Devices || result instanceof DeviceListResult.Bypass) {
+      return Exit.done();
+    }
+    if (result instanceof DeviceListResult.Denied denied) {
+      return forDenial(denied.denial());
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  /** A challenge as it ended (or, if it is still open, as it was left). */
+  static Exit forChallenge(ChallengeView challenge) {
+    ExitCode code = forState(challenge.state());
+    if (code == ExitCode.DONE) {
+      return Exit.done();
+    }
+    String why = challenge.denialReason().map(CliExitCodes::describe)
+        .orElse(challenge.state() == ChallengeState.AWAITING_PASSCODE ? "passcode not accepted"
+            : challenge.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    String message = challenge.message().isEmpty() ? why : why + ": " + challenge.message().value();
+    return Exit.of(code, message);
+  }
+
+  static ExitCode forState(ChallengeState state) {
+    return switch (state) {
+      case APPROVED -> ExitCode.DONE;
+      case DENIED, EXPIRED -> ExitCode.ACCESS_DENIED;
+      // Still open when the command gave up on it (a rejected --passcode): not granted.
+      case PENDING, AWAITING_PASSCODE -> ExitCode.ACCESS_DENIED;
+      case FAILED -> ExitCode.DUO_OR_CONFIGURATION;
+    };
+  }
+
+  static Exit forDenial(Denial denial) {
+    StringBuilder message = new StringBuilder(denial.message().value());
+    denial.enrollmentUrl().ifPresent(url -> message.append(message.length() == 0 ? "" : "; ")
+        .append("enroll at ").append(url));
+    denial.retryAfter().ifPresent(at -> message.append(" (retry after ").append(at).append(')'));
+    if (message.length() == 0) {
+      message.append(denial.code().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+    return Exit.of(forDenialCode(denial.code()), message.toString());
+  }
+
+  static ExitCode forDenialCode(DenialCode code) {
+    return switch (code) {
+      case DUO_DENIED, ENROLLMENT_REQUIRED, NO_ACTIVE_DEVICE, DEVICE_NOT_AVAILABLE, DUO_BYPASS_USER,
+          CHALLENGE_PENDING, COOLDOWN, LOCKED_OUT, SUSPENDED -> ExitCode.ACCESS_DENIED;
+      case DUO_UNAVAILABLE, DUO_RATE_LIMITED, DUO_MISCONFIGURED, DUO_REQUEST_REJECTED ->
+          ExitCode.DUO_OR_CONFIGURATION;
+    };
+  }
+
+  static ExitCode forProblem(SecondFactorProblem problem) {
+    return switch (problem) {
+      case NOT_CONFIGURED, UNAVAILABLE, RATE_LIMITED, CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN,
+          REQUEST_REJECTED -> ExitCode.DUO_OR_CONFIGURATION;
+    };
+  }
+
+  /** Every failure a command can end with; nothing escapes as a stack trace. */
+  static Exit forException(Throwable failure) {
+    if (failure instanceof ParameterException || failure instanceof CliInputException) {
+      return Exit.of(ExitCode.INVALID_INPUT, failure.getMessage());
+    }
+    if (failure instanceof InvalidValueException invalid) {
+      return Exit.of(ExitCode.INVALID_INPUT, "invalid " + invalid.field() + ": " + invalid.reason());
+    }
+    if (failure instanceof DomainException || failure instanceof NotFoundException
+        || failure instanceof ConflictException) {
+      return Exit.of(ExitCode.INVALID_INPUT, failure.getMessage());
+    }
+    if (failure instanceof AccessDeniedException) {
+      return Exit.of(ExitCode.ACCESS_DENIED, "access denied: " + failure.getMessage());
+    }
+    if (failure instanceof SecondFactorProblemException problem) {
+      return Exit.of(forProblem(problem.problem()), failure.getMessage());
+    }
+    if (failure instanceof StorageProblemException) {
+      return Exit.of(ExitCode.STORAGE, failure.getMessage());
+    }
+    return Exit.of(ExitCode.INTERNAL, "internal error (" + failure.getClass().getSimpleName() + ")"
+        + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse(""));
+  }
+
+  static String describe(DenialReason reason) {
+    return switch (reason) {
+      case DENIED -> "denied";
+      case FRAUD -> "denied and reported as fraud";
+      case TIMEOUT -> "timed out";
+      case LOCKED_OUT -> "locked out";
+      case TOO_MANY_PASSCODES -> "too many wrong passcodes";
+      case CANCELLED -> "cancelled";
+    };
+  }
+
+  /** One printable line: no control characters (newlines included), bounded length. */
+  static String oneLine(String message) {
+    return PrintableText.of(message == null ? "" : message, MAX_MESSAGE);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.domain.user.User;
+
+/** A user as {@code user add --json} prints it. */
+record CliUser(String name, String role, String duoUsername, String createdAt) {
+  static CliUser from(User user) {
+    return new CliUser(user.name().value(), CliWire.name(user.role()), user.duoUsername().value(),
+        CliWire.instant(user.createdAt()));
+  }
+}

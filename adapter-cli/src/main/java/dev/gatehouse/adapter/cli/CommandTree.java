@@ -1,0 +1,112 @@
+package dev.gatehouse.adapter.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Assembles the picocli command tree for one run: subcommands, extensions, streams and error handling. */
+final class CommandTree {
+  private static final Pattern SECRET_SHAPE = Pattern.compile("\\s*[A-Za-z0-9]{40}\\s*");
+
+  private CommandTree() {}
+
+  static CommandLine build(CliContext context) {
+    IFactory factory = new SubcommandFactory(context);
+    CommandLine root = new CommandLine(RootSubcommand.class, factory);
+    for (CliExtension extension : context.config().extensions()) {
+      root.addSubcommand(extension.name(), new CommandLine(extensionSpec(context, extension), factory));
+    }
+    root.setOut(new PrintWriter(context.config().out(), true, StandardCharsets.UTF_8));
+    root.setErr(new PrintWriter(context.config().err(), true, StandardCharsets.UTF_8));
+    root.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
+    root.setParameterExceptionHandler((failure, args) -> fail(context, failure, failure.getCommandLine()));
+    root.setExecutionExceptionHandler((failure, commandLine, parsed) -> fail(context, failure, commandLine));
+    return root;
+  }
+
+  /** One line on standard error, never a stack trace; the usage hint names the command's help. */
+  private static int fail(CliContext context, Exception failure, CommandLine commandLine) {
+    CliExitCodes.Exit exit = CliExitCodes.forException(redacted(failure));
+    String hint = failure instanceof CommandLine.ParameterException
+        ? " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')" : "";
+    exit.message().ifPresent(message -> context.config().err().println("gatehouse: " + message + hint));
+    return exit.value();
+  }
+
+  /**
+   * picocli repeats unmatched arguments in its message; one shaped like a Duo secret key (someone
+   * followed the "[secret]" of the syntax literally) is never repeated.
+   */
+  private static Exception redacted(Exception failure) {
+    if (failure instanceof UnmatchedArgumentException unmatched
+        && unmatched.getUnmatched().stream().anyMatch(arg -> SECRET_SHAPE.matcher(arg).matches())) {
+      return new CliInputException("unexpected argument (not repeated here); the Duo secret key is never "
+          + "taken as an argument: use --secret-key-file FILE, --secret-key-env VAR or the prompt");
+    }
+    return failure;
+  }
+
+  private static CommandSpec extensionSpec(CliContext context, CliExtension extension) {
+    Map<String, OptionSpec> options = new LinkedHashMap<>();
+    Callable<Integer> call = () -> {
+      Map<String, String> given = new LinkedHashMap<>();
+      options.forEach((name, spec) -> {
+        Object value = spec.getValue();
+        if (value instanceof Boolean flag) {
+          if (flag) {
+            given.put(name, "true");
+          }
+        } else if (value != null) {
+          given.put(name, value.toString());
+        }
+      });
+      return extension.action().run(new CliExtension.Invocation(given, context.runtime(),
+          context.config().out(), context.config().err(), context.config().environment()));
+    };
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(call);
+    spec.name(extension.name());
+    spec.usageMessage().description(extension.description());
+    for (CliExtension.Option option : extension.options()) {
+      OptionSpec.Builder builder = OptionSpec.builder(option.name()).description(option.description());
+      OptionSpec built = option.paramLabel().isPresent()
+          ? builder.type(String.class).arity("1").paramLabel(option.paramLabel().get()).build()
+          : builder.type(boolean.class).arity("0").build();
+      spec.addOption(built);
+      options.put(option.name(), built);
+    }
+    return spec;
+  }
+
+  /** Gives every subcommand the run's context; everything else picocli builds itself. */
+  private static final class SubcommandFactory implements IFactory {
+    private final CliContext context;
+    private final IFactory fallback = CommandLine.defaultFactory();
+
+    SubcommandFactory(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == GlobalOptions.class) {
+        return type.cast(context.global());
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+          return type.cast(constructor.newInstance(context));
+        }
+      }
+      return fallback.create(type);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.mfa.DuoSecretKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the Duo secret key comes from: a file, an environment variable, or a prompt without
+ * echo; never a plain argument, and never printed, not even in error messages.
+ */
+final class SecretKeyOptions {
+  static final String DEFAULT_VARIABLE = "GATEHOUSE_DUO_SECRET_KEY";
+
+  @Option(names = "--secret-key-file", paramLabel = "FILE",
+      description = "Read the Duo secret key from this file.")
+  Path file;
+
+  @Option(names = "--secret-key-env", paramLabel = "VAR",
+      description = "Read the Duo secret key from this environment variable (default GATEHOUSE_DUO_SECRET_KEY).")
+  String variable;
+
+  DuoSecretKey read(CliContext context) {
+    if (file != null) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException | SecurityException e) {
+        throw new CliInputException("cannot read --secret-key-file " + file + " ("
+            + e.getClass().getSimpleName() + ")");
+      }
+      return parse("the file named by --secret-key-file", text);
+    }
+    String name = variable == null ? DEFAULT_VARIABLE : variable;
+    Optional<String> fromEnvironment = GlobalOptions.variable(context.config().environment(), name);
+    if (fromEnvironment.isPresent()) {
+      return parse("the environment variable " + name, fromEnvironment.get());
+    }
+    if (variable != null) {
+      throw new CliInputException("the environment variable " + name + " named by --secret-key-env is not set");
+    }
+    return context.askSecret("Duo secret key (not shown): ")
+        .map(typed -> parse("the secret key typed", typed))
+        .orElseThrow(() -> new CliInputException("missing Duo secret key: use --secret-key-file FILE, set "
+            + DEFAULT_VARIABLE + ", or type it when asked on a terminal"));
+  }
+
+  private static DuoSecretKey parse(String source, String text) {
+    try {
+      return new DuoSecretKey(text);
+    } catch (InvalidValueException e) {
+      throw new CliInputException(source + " is not a Duo secret key: it " + e.reason());
+    }
+  }
+}

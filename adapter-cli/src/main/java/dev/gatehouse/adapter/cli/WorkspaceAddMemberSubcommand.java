@@ -1,0 +1,38 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gatehouse workspace add-member NAME USER}. */
+@Command(name = "add-member", description = "Add USER to workspace NAME (administrators).")
+final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
+  @Parameters(index = "0", paramLabel = "NAME", description = "The workspace.")
+  String name;
+
+  @Parameters(index = "1", paramLabel = "USER", description = "The user to add.")
+  String user;
+
+  WorkspaceAddMemberSubcommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  protected CliExitCodes.Exit execute(CliOutput output) {
+    UserName actor = context.actor();
+    WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
+    UserName member = CliArguments.parse("USER", user, UserName::new);
+    Workspace updated = context.gatehouse().addMember().add(new AddMemberCommand(actor, workspace, member));
+    if (output.isJson()) {
+      output.json(CliWorkspace.from(updated, Optional.empty()));
+    } else {
+      output.line("Added " + member + " to workspace " + updated.name() + " (members: "
+          + WorkspaceText.members(updated) + ").");
+    }
+    return CliExitCodes.Exit.done();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.port.in.ListWorkspacesQuery;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code gatehouse workspace list}: all workspaces for administrators, their own for members. */
+@Command(name = "list", description = "List the workspaces you may see.")
+final class WorkspaceListSubcommand extends UseCaseSubcommand {
+  WorkspaceListSubcommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  protected CliExitCodes.Exit execute(CliOutput output) {
+    ListWorkspacesQuery query = new ListWorkspacesQuery(context.actor());
+    List<WorkspaceDetails> workspaces = context.gatehouse().listWorkspaces().list(query);
+    if (output.isJson()) {
+      output.json(workspaces.stream().map(CliWorkspace::from).toList());
+    } else if (workspaces.isEmpty()) {
+      output.line("No workspaces.");
+    } else {
+      output.table(List.of("NAME", "MEMBERS", "MFA", "DESCRIPTION"), workspaces.stream()
+          .map(w -> List.of(w.workspace().name().value(), String.valueOf(w.workspace().members().size()),
+              WorkspaceText.mfa(w.duo()), w.workspace().description().value()))
+          .toList());
+    }
+    return CliExitCodes.Exit.done();
+  }
+}

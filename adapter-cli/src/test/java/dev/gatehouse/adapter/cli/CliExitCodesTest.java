@@ -1,0 +1,218 @@
+package dev.gatehouse.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.contract.StorageFixtures;
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.DuoCheckResult;
+import dev.gatehouse.application.port.in.DuoSummary;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.common.IllegalTransitionException;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.MfaOptions;
+import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every expected outcome and every failure has an exit code and (unless it succeeded) one line to
+ * print. The walk over {@code getPermittedSubclasses()} fails when the application adds a case
+ * this adapter does not know yet.
+ */
+class CliExitCodesTest {
+  private static final Instant T0 = StorageFixtures.T0;
+  private static final WorkspaceName WORKSPACE = new WorkspaceName("servers");
+  private static final Denial DENIAL = Denial.of(DenialCode.COOLDOWN, "wait");
+
+  private static ChallengeView challenge(ChallengeState state, Optional<DenialReason> reason) {
+    return new ChallengeView(new ChallengeId("aaaaaaaaaaaaaaaaaaaaaaaa"), WORKSPACE, ChallengePurpose.UNLOCK,
+        StorageFixtures.push(), state, reason, StatusMessage.of("Duo says"), T0, 5, Optional.empty());
+  }
+
+  /** One sample of every case of every sealed result the command line maps, by case. */
+  private static final Map<Class<?>, Object> SAMPLES = samples();
+
+  private static Map<Class<?>, Object> samples() {
+    Map<Class<?>, Object> samples = new LinkedHashMap<>();
+    ChallengeView approved = challenge(ChallengeState.APPROVED, Optional.empty());
+    samples.put(UnlockResult.Granted.class, new UnlockResult.Granted(new SessionGrant(WORKSPACE,
+        new SecretToken("abcdefghijklmnopqrstuvwxyz"), GrantKind.NO_MFA, T0)));
+    samples.put(UnlockResult.Pending.class, new UnlockResult.Pending(approved));
+    samples.put(UnlockResult.Denied.class, new UnlockResult.Denied(DENIAL));
+    samples.put(ChooseDuoDeviceResult.Verifying.class, new ChooseDuoDeviceResult.Verifying(approved));
+    samples.put(ChooseDuoDeviceResult.Denied.class, new ChooseDuoDeviceResult.Denied(DENIAL));
+    DuoCheckResult.Failed failed = new DuoCheckResult.Failed(SecondFactorProblem.CREDENTIALS_REJECTED, "no");
+    samples.put(ConfigureDuoResult.Configured.class, new ConfigureDuoResult.Configured(DuoSummary.from(
+        new dev.gatehouse.domain.mfa.MfaPolicy.Duo(StorageFixtures.duoSettings(), Failmode.SECURE, MfaOptions.DEFAULTS))));
+    samples.put(ConfigureDuoResult.CheckFailed.class, new ConfigureDuoResult.CheckFailed(failed));
+    samples.put(DuoCheckResult.Passed.class, new DuoCheckResult.Passed());
+    samples.put(DuoCheckResult.Failed.class, failed);
+    samples.put(DeviceListResult.Devices.class, new DeviceListResult.Devices(List.of(), Optional.empty(),
+        Optional.empty(), Optional.empty(), StatusMessage.NONE));
+    samples.put(DeviceListResult.Bypass.class, new DeviceListResult.Bypass(StatusMessage.of("allow")));
+    samples.put(DeviceListResult.Denied.class, new DeviceListResult.Denied(DENIAL));
+    samples.put(ChallengeProgress.Finished.class, new ChallengeProgress.Finished(approved));
+    samples.put(ChallengeProgress.Interrupted.class, new ChallengeProgress.Interrupted());
+    return samples;
+  }
+
+  static Stream<Class<?>> sealedResults() {
+    return Stream.of(UnlockResult.class, ChooseDuoDeviceResult.class, ConfigureDuoResult.class,
+        DuoCheckResult.class, DeviceListResult.class, ChallengeProgress.Ending.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sealedResults")
+  void everyCaseOfEverySealedResultIsMapped(Class<?> sealed) {
+    assertThat(sealed.isSealed()).isTrue();
+    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+      assertThat(SAMPLES).as("a sample of %s (add its mapping to CliExitCodes)", permitted.getName())
+          .containsKey(permitted);
+      CliExitCodes.Exit exit = CliExitCodes.forResult(SAMPLES.get(permitted));
+      assertThat(exit.code() == ExitCode.DONE || exit.code() == ExitCode.INTERRUPTED)
+          .as("%s: a failure says why on one line", permitted.getSimpleName())
+          .isEqualTo(exit.message().isEmpty());
+    }
+  }
+
+  @Test
+  void resultsMapToTheDocumentedCodes() {
+    Map<Class<?>, ExitCode> expected = Map.ofEntries(
+        Map.entry(UnlockResult.Granted.class, ExitCode.DONE),
+        Map.entry(UnlockResult.Pending.class, ExitCode.DONE),
+        Map.entry(UnlockResult.Denied.class, ExitCode.ACCESS_DENIED),
+        Map.entry(ChooseDuoDeviceResult.Verifying.class, ExitCode.DONE),
+        Map.entry(ChooseDuoDeviceResult.Denied.class, ExitCode.ACCESS_DENIED),
+        Map.entry(ConfigureDuoResult.Configured.class, ExitCode.DONE),
+        Map.entry(ConfigureDuoResult.CheckFailed.class, ExitCode.DUO_OR_CONFIGURATION),
+        Map.entry(DuoCheckResult.Passed.class, ExitCode.DONE),
+        Map.entry(DuoCheckResult.Failed.class, ExitCode.DUO_OR_CONFIGURATION),
+        Map.entry(DeviceListResult.Devices.class, ExitCode.DONE),
+        Map.entry(DeviceListResult.Bypass.class, ExitCode.DONE),
+        Map.entry(DeviceListResult.Denied.class, ExitCode.ACCESS_DENIED),
+        Map.entry(ChallengeProgress.Finished.class, ExitCode.DONE),
+        Map.entry(ChallengeProgress.Interrupted.class, ExitCode.INTERRUPTED));
+    assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(SAMPLES.keySet());
+    expected.forEach((type, code) ->
+        assertThat(CliExitCodes.forResult(SAMPLES.get(type)).code()).as(type.getSimpleName()).isEqualTo(code));
+  }
+
+  @Test
+  void anUnknownResultIsABugNotASilentSuccess() {
+    assertThatThrownBy(() -> CliExitCodes.forResult("something else")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DenialCode.class)
+  void everyDenialCodeIsAccessDeniedOrADuoProblem(DenialCode code) {
+    ExitCode exit = CliExitCodes.forDenialCode(code);
+
+    boolean duoProblem = code.name().startsWith("DUO_") && code != DenialCode.DUO_DENIED
+        && code != DenialCode.DUO_BYPASS_USER;
+    assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION : ExitCode.ACCESS_DENIED);
+    assertThat(CliExitCodes.forDenial(new Denial(code, StatusMessage.NONE, Optional.empty(), Optional.empty()))
+        .message()).isPresent().get().asString().isNotBlank();
+  }
+
+  @Test
+  void choosingADeviceDuoDoesNotOfferIsInvalidInput() {
+    assertThat(CliExitCodes.forChoice(new ChooseDuoDeviceResult.Denied(
+        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, "no such device"))).code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(CliExitCodes.forUnlock(new UnlockResult.Denied(
+        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, "choose again"))).code()).isEqualTo(ExitCode.ACCESS_DENIED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SecondFactorProblem.class)
+  void everySecondFactorProblemIsADuoOrConfigurationProblem(SecondFactorProblem problem) {
+    assertThat(CliExitCodes.forProblem(problem)).isEqualTo(ExitCode.DUO_OR_CONFIGURATION);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ChallengeState.class)
+  void everyChallengeStateHasACode(ChallengeState state) {
+    Optional<DenialReason> reason = state == ChallengeState.DENIED ? Optional.of(DenialReason.DENIED) : Optional.empty();
+    CliExitCodes.Exit exit = CliExitCodes.forChallenge(challenge(state, reason));
+
+    ExitCode expected = switch (state) {
+      case APPROVED -> ExitCode.DONE;
+      case FAILED -> ExitCode.DUO_OR_CONFIGURATION;
+      default -> ExitCode.ACCESS_DENIED;
+    };
+    assertThat(exit.code()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DenialReason.class)
+  void everyDenialReasonReadsAsWords(DenialReason reason) {
+    CliExitCodes.Exit exit = CliExitCodes.forChallenge(challenge(ChallengeState.DENIED, Optional.of(reason)));
+
+    assertThat(exit.code()).isEqualTo(ExitCode.ACCESS_DENIED);
+    assertThat(exit.message()).get().asString().endsWith(": Duo says").doesNotContain("_");
+  }
+
+  static Stream<Object[]> failures() {
+    return Stream.of(
+        new Object[] {new InvalidValueException("limit", "must be between 1 and 1000"), ExitCode.INVALID_INPUT},
+        new Object[] {new IllegalTransitionException("Challenge", ChallengeState.DENIED, "approve"), ExitCode.INVALID_INPUT},
+        new Object[] {new CliInputException("missing Duo secret key"), ExitCode.INVALID_INPUT},
+        new Object[] {new NotFoundException("no workspace named x"), ExitCode.INVALID_INPUT},
+        new Object[] {new ConflictException("taken"), ExitCode.INVALID_INPUT},
+        new Object[] {new AccessDeniedException("bob is not an administrator"), ExitCode.ACCESS_DENIED},
+        new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
+        new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
+        new Object[] {new IllegalStateException("bug"), ExitCode.INTERNAL});
+  }
+
+  @ParameterizedTest
+  @MethodSource("failures")
+  void everyFailureHasACodeAndOneLine(RuntimeException failure, ExitCode expected) {
+    CliExitCodes.Exit exit = CliExitCodes.forException(failure);
+
+    assertThat(exit.code()).isEqualTo(expected);
+    assertThat(exit.message()).get().asString().isNotBlank().doesNotContain("\n", "\r");
+  }
+
+  @Test
+  void messagesAreForcedOntoOneBoundedPrintableLine() {
+    String message = CliExitCodes.forException(new ConflictException("two\nlines\u001b[31m" + "x".repeat(2000)))
+        .message().orElseThrow();
+
+    assertThat(message).doesNotContain("\n", "\u001b").startsWith("two lines [31m").hasSizeLessThanOrEqualTo(600);
+  }
+
+  @Test
+  void theDocumentedExitCodesAreTheOnesScriptsRelyOn() {
+    assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::value)).containsExactly(0, 1, 2, 3, 4, 70, 130);
+  }
+}

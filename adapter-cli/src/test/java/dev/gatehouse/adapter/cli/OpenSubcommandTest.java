@@ -1,0 +1,369 @@
+package dev.gatehouse.adapter.cli;
+
+import static dev.gatehouse.adapter.cli.CliHarness.ADMIN;
+import static dev.gatehouse.adapter.cli.CliHarness.MEMBER;
+import static dev.gatehouse.adapter.cli.CliHarness.OUTSIDER;
+import static dev.gatehouse.adapter.cli.CliHarness.RIGHT_PASSCODE;
+import static dev.gatehouse.adapter.cli.CliHarness.WORKSPACE;
+import static dev.gatehouse.adapter.cli.CliHarness.WRONG_PASSCODE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.adapter.cli.CliHarness.Result;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.port.in.ListAuditEventsQuery;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.user.UserName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code open}: every way a workspace opens or stays shut. */
+class OpenSubcommandTest {
+
+  private static List<AuditEvent> audit(CliHarness cli, AuditEventType type) {
+    return cli.env.gatehouse.listAuditEvents()
+        .list(new ListAuditEventsQuery(new UserName(ADMIN), Optional.empty(), Optional.empty(), 1000))
+        .stream().filter(e -> e.type() == type).toList();
+  }
+
+  private static Result join(CompletableFuture<Result> running) throws Exception {
+    return running.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aWorkspaceWithoutDuoOpensAtOnce() {
+    Result result = CliHarness.withWorkspace().runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.outLines()).hasSize(2);
+    assertThat(result.outLines().get(0))
+        .isEqualTo("Workspace servers is open (no second factor required), until 2026-11-29T17:00:00Z.");
+    assertThat(result.outLines().get(1)).matches("Session token: [A-Za-z0-9_-]{22,128}");
+  }
+
+  @Test
+  void anApprovedPushOpensAndShowsDuosMessages() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.resolvePushesWith(CliHarness.approved());
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.outLines()).startsWith("Pushed a login request to your device...", "Success. Logging you in...",
+        "Workspace servers is open (Duo approved), until 2026-11-29T17:00:00Z.");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void waitsForAPendingPushWhileShowingItsStatus() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--json");
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 2);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result result = join(running);
+
+    assertThat(result.exit()).isZero();
+    JsonNode json = result.json();
+    assertThat(json.get("outcome").asText()).isEqualTo("granted");
+    assertThat(json.get("grant").asText()).isEqualTo("duo_approved");
+    assertThat(json.get("sessionToken").asText()).matches("[A-Za-z0-9_-]{22,128}");
+    assertThat(json.get("challenge").get("state").asText()).isEqualTo("approved");
+    assertThat(cli.interrupts.isArmed()).as("Ctrl-C is disarmed once the challenge ended").isFalse();
+  }
+
+  @Test
+  void showsASpinnerOnlyOnATerminal() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.console = CliHarness.TestConsole.terminal();
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    Thread.sleep(300);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result onTerminal = join(running);
+
+    assertThat(onTerminal.exit()).isZero();
+    assertThat(onTerminal.out()).contains("\r\u001b[K| Waiting for Duo... (Ctrl-C cancels)", "Pushed a login request");
+
+    CliHarness plain = CliHarness.withActiveDevice("push");
+    CompletableFuture<Result> plainRun = plain.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("the push is pending", () -> plain.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    plain.env.duo.approve(plain.env.duo.lastTransaction());
+    assertThat(join(plainRun).out()).doesNotContain("\r", "\u001b[", "Waiting for Duo");
+  }
+
+  @Test
+  void ctrlCCancelsThePendingChallenge() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("the push is pending and Ctrl-C armed",
+        () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 2 && cli.interrupts.isArmed());
+    cli.interrupts.fire();
+    Result result = join(running);
+
+    assertThat(result.exit()).isEqualTo(130);
+    assertThat(result.errLines()).containsExactly("gatehouse: cancelled; the pending Duo request was withdrawn");
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).singleElement()
+        .satisfies(event -> assertThat(event.outcome()).isEqualTo("cancelled"));
+    cli.env.duo.resolvePushesWith(CliHarness.approved());
+    assertThat(cli.runAs(MEMBER, "open", WORKSPACE).exit())
+        .as("no pending push is left to block the next open").isZero();
+  }
+
+  @Test
+  void ctrlCWhileAPasscodeIsAwaitedCancelsToo() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    cli.console = CliHarness.TestConsole.terminal();
+    cli.console.onPrompt = cli.interrupts::fire;
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isEqualTo(130);
+    assertThat(result.errLines()).containsExactly("gatehouse: cancelled; the pending Duo request was withdrawn");
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).extracting(AuditEvent::outcome).containsExactly("cancelled");
+  }
+
+  @Test
+  void aPasscodeIsAskedForWithoutEchoOnATerminal() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    cli.console = CliHarness.TestConsole.terminal(WRONG_PASSCODE, RIGHT_PASSCODE);
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(cli.console.prompts).containsExactly("Passcode: ", "Passcode: ");
+    assertThat(result.out()).contains("Incorrect passcode. Please try again. (4 attempts left)", "(Duo approved)");
+    assertThat(result.out() + result.err()).doesNotContain(RIGHT_PASSCODE, WRONG_PASSCODE);
+  }
+
+  @Test
+  void aPasscodeIsReadFromStandardInputWithoutATerminal() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    long before = cli.env.duo.count(Operation.VERIFY_PASSCODE);
+    cli.stdin = "no!\n" + RIGHT_PASSCODE + "\n";
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("The passcode must be 4 to 64 letters or digits; try again.");
+    assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).as("a malformed passcode never reaches Duo").isEqualTo(1);
+  }
+
+  @Test
+  void noPasscodeAtAllCancelsTheChallengeAndIsInvalidInput() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.errLines()).containsExactly("gatehouse: no passcode given; the challenge was cancelled");
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).extracting(AuditEvent::outcome).containsExactly("cancelled");
+  }
+
+  @Test
+  void aWrongPasscodeOptionIsDeniedWithoutAskingAndLeavesNothingOpen() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    long before = cli.env.duo.count(Operation.VERIFY_PASSCODE);
+    cli.stdin = RIGHT_PASSCODE + "\n";
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE, "--json");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.errLines()).containsExactly("gatehouse: passcode not accepted: Incorrect passcode. Please try again.");
+    assertThat(result.json().get("outcome").asText()).isEqualTo("denied");
+    assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(1);
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).extracting(AuditEvent::outcome).containsExactly("cancelled");
+  }
+
+  @Test
+  void smsSendsTheBatchThenTakesThePasscodeOption() {
+    CliHarness cli = CliHarness.withActiveDevice("sms");
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", RIGHT_PASSCODE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.outLines()).startsWith("New SMS passcodes sent.", "Success. Logging you in...");
+    List<Operation> opened = cli.env.duo.calls().stream().map(FakeSecondFactorGateway.Call::operation).toList();
+    assertThat(opened.subList(opened.lastIndexOf(Operation.PREAUTH), opened.size()))
+        .containsExactly(Operation.PREAUTH, Operation.SEND_SMS, Operation.VERIFY_PASSCODE);
+  }
+
+  @Test
+  void withoutAnActiveDeviceAccessIsDenied() {
+    Result result = CliHarness.withDuo().runAs(MEMBER, "open", WORKSPACE, "--json");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: No verified Duo device");
+    assertThat(result.json().get("denial").get("code").asText()).isEqualTo("no_active_device");
+  }
+
+  @Test
+  void aDeniedPushIsAccessDeniedAndStartsACooldown() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.resolvePushesWith(CliHarness.denied(DenialReason.DENIED));
+
+    Result denied = cli.runAs(MEMBER, "open", WORKSPACE);
+    Result cooling = cli.runAs(MEMBER, "open", WORKSPACE, "--json");
+
+    assertThat(denied.exit()).isEqualTo(1);
+    assertThat(denied.errLines()).containsExactly("gatehouse: denied: Login request denied.");
+    assertThat(cooling.exit()).isEqualTo(1);
+    assertThat(cooling.errLines()).containsExactly("gatehouse: A request was just denied; wait before sending another "
+        + "(retry after 2026-11-29T09:00:30Z)");
+    assertThat(cooling.json().get("denial").get("retryAfter").asText()).isEqualTo("2026-11-29T09:00:30Z");
+  }
+
+  @Test
+  void aFraudReportSuspendsUntilAnAdministratorClearsIt() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.resolvePushesWith(CliHarness.denied(DenialReason.FRAUD));
+
+    Result fraud = cli.runAs(MEMBER, "open", WORKSPACE);
+    cli.env.duo.resolvePushesWith(CliHarness.approved());
+    Result suspended = cli.runAs(MEMBER, "open", WORKSPACE);
+    Result byMember = cli.runAs(MEMBER, "suspension", "clear", WORKSPACE, MEMBER);
+    Result cleared = cli.run("suspension", "clear", WORKSPACE, MEMBER);
+    Result again = cli.run("suspension", "clear", WORKSPACE, MEMBER);
+    cli.env.clock.advance(Duration.ofMinutes(1));
+    Result opened = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(fraud.exit()).isEqualTo(1);
+    assertThat(fraud.errLines()).containsExactly("gatehouse: denied and reported as fraud: Login request denied.");
+    assertThat(suspended.exit()).isEqualTo(1);
+    assertThat(suspended.errLines()).singleElement().asString().contains("suspended after a fraud report");
+    assertThat(byMember.exit()).isEqualTo(1);
+    assertThat(cleared.exit()).isZero();
+    assertThat(cleared.out().strip()).isEqualTo("Cleared the suspension of bob in workspace servers.");
+    assertThat(again.exit()).as("nothing left to clear").isEqualTo(2);
+    assertThat(opened.exit()).isZero();
+  }
+
+  @Test
+  void tooManyWrongPasscodesLockTheMemberOut() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    cli.stdin = (WRONG_PASSCODE + "\n").repeat(5);
+
+    Result first = cli.runAs(MEMBER, "open", WORKSPACE);
+    Result second = cli.runAs(MEMBER, "open", WORKSPACE);
+    cli.stdin = RIGHT_PASSCODE + "\n";
+    Result locked = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(first.exit()).isEqualTo(1);
+    assertThat(first.errLines()).containsExactly("gatehouse: too many wrong passcodes: Incorrect passcode. Please try again.");
+    assertThat(second.exit()).isEqualTo(1);
+    assertThat(locked.exit()).isEqualTo(1);
+    assertThat(locked.errLines()).singleElement().asString().startsWith("gatehouse: Too many wrong passcodes; try again later");
+  }
+
+  @Test
+  void anExpiredPushIsAccessDenied() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 2);
+    cli.env.clock.advance(Duration.ofMinutes(2));
+    Result result = join(running);
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.errLines()).containsExactly("gatehouse: expired: The request expired");
+  }
+
+  @Test
+  void duoFailingDuringAPushFailsTheChallengeAsADuoProblem() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.failAlways(Operation.AWAIT_STATUS,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.TIMEOUT));
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.errLines()).containsExactly("gatehouse: failed: Duo is unavailable (timeout): simulated TIMEOUT");
+  }
+
+  @Test
+  void anUnreachableDuoDeniesUnderSecureAndGrantsUnderSafe() {
+    CliHarness secure = CliHarness.withActiveDevice("push");
+    secure.env.duo.failAlways(Operation.PREAUTH,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
+    CliHarness safe = CliHarness.withActiveDevice("push");
+    safe.env.gatehouse.configureDuo().configure(new dev.gatehouse.application.port.in.ConfigureDuoCommand(
+        new UserName(ADMIN), new dev.gatehouse.domain.workspace.WorkspaceName(WORKSPACE),
+        dev.gatehouse.application.contract.StorageFixtures.duoSettings(), Failmode.SAFE,
+        dev.gatehouse.domain.mfa.MfaOptions.DEFAULTS));
+    safe.env.duo.failAlways(Operation.PREAUTH,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
+
+    Result denied = secure.runAs(MEMBER, "open", WORKSPACE);
+    Result granted = safe.runAs(MEMBER, "open", WORKSPACE, "--json");
+
+    assertThat(denied.exit()).isEqualTo(3);
+    assertThat(denied.errLines()).containsExactly("gatehouse: Duo is unavailable (unreachable): simulated UNREACHABLE");
+    assertThat(granted.exit()).isZero();
+    assertThat(granted.json().get("grant").asText()).isEqualTo("failsafe");
+  }
+
+  @Test
+  void enrollmentOrADuoDenyAreAccessDenied() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.notEnrolled(MEMBER);
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.errLines()).singleElement().asString().contains("enroll at https://api-test.duosecurity.com/portal");
+  }
+
+  @Test
+  void aBypassUserIsGranted() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.bypass(MEMBER);
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("(Duo let you in without a second factor)");
+  }
+
+  @Test
+  void unknownWorkspacesAndOutsidersAreRefused() {
+    CliHarness cli = CliHarness.withWorkspace();
+
+    Result unknown = cli.runAs(MEMBER, "open", "nope");
+    Result outsider = cli.runAs(OUTSIDER, "open", WORKSPACE);
+    Result malformed = cli.runAs(MEMBER, "open", "no such/workspace");
+
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.errLines()).containsExactly("gatehouse: no workspace named nope");
+    assertThat(outsider.exit()).isEqualTo(1);
+    assertThat(malformed.exit()).isEqualTo(2);
+    assertThat(malformed.errLines()).singleElement().asString().startsWith("gatehouse: WORKSPACE must be");
+  }
+
+  @Test
+  void aDisabledSecondFactorLetsMembersStraightIn() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    Result byMember = cli.runAs(MEMBER, "mfa", "disable", WORKSPACE);
+    Result disabled = cli.run("mfa", "disable", WORKSPACE, "--json");
+    Result opened = cli.runAs(MEMBER, "open", WORKSPACE, "--json");
+
+    assertThat(byMember.exit()).isEqualTo(1);
+    assertThat(disabled.exit()).isZero();
+    assertThat(disabled.json().get("mfa").asText()).isEqualTo("none");
+    assertThat(opened.json().get("grant").asText()).isEqualTo("no_mfa");
+    assertThat(cli.env.gatehouse.listWorkspaces().list(new dev.gatehouse.application.port.in.ListWorkspacesQuery(
+        new UserName(ADMIN)))).extracting(WorkspaceDetails::duo).containsExactly(Optional.empty());
+  }
+}
