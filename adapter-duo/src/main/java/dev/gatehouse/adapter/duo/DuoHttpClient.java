@@ -1,0 +1,73 @@
+package dev.gatehouse.adapter.duo;
+
+import feign.Request;
+import feign.Response;
+import feign.http2client.Http2Client;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * feign-java11's {@link Http2Client} on one shared JDK {@link HttpClient}, with the asynchronous
+ * path reading each answer fully before Feign decodes it. Http2Client's own asynchronous path
+ * hands Feign an {@code InputStream} that is read on the client's executor, which can starve a
+ * small executor under thousands of concurrent long polls; a buffered body cannot.
+ */
+final class DuoHttpClient extends Http2Client {
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient client;
+
+  DuoHttpClient(HttpClient client) {
+    super(client);
+    this.client = client;
+  }
+
+  @Override
+  public CompletableFuture<Response> execute(Request request, Request.Options options,
+      Optional<Object> requestContext) {
+    HttpRequest httpRequest;
+    try {
+      httpRequest = toHttpRequest(request, options);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    HttpResponse.BodyHandler<InputStream> buffered = info -> HttpResponse.BodySubscribers.mapping(
+        HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
+    return client.sendAsync(httpRequest, buffered).thenApply(response -> toFeignResponse(request, response));
+  }
+
+  private HttpRequest toHttpRequest(Request request, Request.Options options) {
+    byte[] body = request.body();
+    HttpRequest.Builder builder = HttpRequest.newBuilder()
+        .uri(URI.create(request.url()))
+        .timeout(Duration.ofMillis(options.readTimeoutMillis()))
+        .method(request.httpMethod().name(),
+            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    boolean accept = false;
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      String name = header.getKey();
+      if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      accept |= name.equalsIgnoreCase("Accept");
+      for (String value : header.getValue()) {
+        builder.header(name, value);
+      }
+    }
+    if (!accept) {
+      builder.header("Accept", "*/*");
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.gatehouse.adapter.duo;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import java.util.Objects;
+
+/**
+ * Binds {@link SecondFactorGateway} to Duo's Auth API v2. Building the gateway does no I/O: the
+ * HTTP client, the TLS trust and each credential's client are created on first use.
+ */
+public final class DuoModule extends AbstractModule {
+  private final DuoConfig config;
+
+  public DuoModule(DuoConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Provides
+  @Singleton
+  SecondFactorGateway secondFactorGateway() {
+    return DuoSecondFactorGateway.create(config);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.gatehouse.adapter.duo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.PushContext;
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.user.DuoUsername;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import dev.gatehouse.duosim.Scenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** A thousand pending pushes wait at once, in long polls that hold no thread each. */
+class DuoConcurrencyIT {
+  private static final int PUSHES = 1000;
+  private static final Scenario.Device PHONE = Scenario.Device.phone("DPLOAD00000000000001", "", "Load phone",
+      "auto", "push").withPush(Scenario.Reaction.waitForControl());
+
+  @Test
+  void resolvesAThousandConcurrentPushesWithABoundedNumberOfThreads() throws Exception {
+    try (DuoRig rig = DuoRig.start(Scenario.builder().user(Scenario.User.active("load", PHONE)).build())) {
+      DuoSecondFactorGateway gateway = rig.gateway(rig.config().withIoThreads(4));
+      DuoUsername load = new DuoUsername("load");
+      PushContext context = new PushContext("Unlock workspace", new WorkspaceName("ops"), new UserName("load"),
+          ClientContext.UNKNOWN);
+      DeviceSelection selection = new DeviceSelection(new DeviceId(PHONE.id()), DuoMethod.PUSH);
+
+      List<DuoTransactionId> txids = new ArrayList<>();
+      ExecutorService starters = Executors.newFixedThreadPool(16);
+      try {
+        List<Future<DuoTransactionId>> started = new ArrayList<>();
+        for (int i = 0; i < PUSHES; i++) {
+          started.add(starters.submit(() -> gateway.startAuth(rig.settings, load, selection, context)));
+        }
+        for (Future<DuoTransactionId> f : started) {
+          txids.add(f.get());
+        }
+      } finally {
+        starters.shutdownNow();
+      }
+      // Read each push's first event, so the next poll really parks at Duo.
+      CompletableFuture.allOf(txids.stream().map(t -> gateway.awaitStatus(rig.settings, t, Duration.ofSeconds(10))
+          .toCompletableFuture()).toArray(CompletableFuture[]::new)).get();
+
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      int before = threads.getThreadCount();
+      threads.resetPeakThreadCount();
+      List<CompletableFuture<AuthStatus>> waits = new ArrayList<>();
+      for (DuoTransactionId txid : txids) {
+        waits.add(gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(60)).toCompletableFuture());
+      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> rig.simulator.control().parkedRequests() >= PUSHES);
+      int whileWaiting = threads.getThreadCount();
+      assertThat(waits).noneMatch(CompletableFuture::isDone);
+
+      assertThat(rig.simulator.control().approveAll()).isEqualTo(PUSHES);
+      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(waits).allSatisfy(w -> assertThat(w.join()).isInstanceOf(AuthStatus.Allowed.class));
+      // The client side adds a handful of threads at most; a thread per wait would add a thousand.
+      assertThat(whileWaiting - before).isLessThan(50);
+      assertThat(threads.getPeakThreadCount() - before).isLessThan(50);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.gatehouse.adapter.duo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException.Reason;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
+import feign.Request;
+import feign.Response;
+import feign.RetryableException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every error of duo-auth-api.md §4, and transport failures, land in the right failure class. */
+class DuoErrorsTest {
+  private static final String HOST = "api-test.duosecurity.com";
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DuoErrorDecoder ERRORS = new DuoErrorDecoder(MAPPER, CLOCK);
+  private static final DuoResponseDecoder ANSWERS = new DuoResponseDecoder(MAPPER);
+
+  static Response response(int status, String body, Map<String, Collection<String>> headers) {
+    Request request = Request.create(Request.HttpMethod.POST, "https://" + HOST + "/auth/v2/preauth", Map.of(),
+        null, StandardCharsets.UTF_8, null);
+    return Response.builder().status(status).reason("x").request(request).headers(headers)
+        .body(body == null ? null : body.getBytes(StandardCharsets.UTF_8)).build();
+  }
+
+  private static RuntimeException mapped(int status, String body) {
+    return DuoErrors.translate(ERRORS.decode("DuoAuthApi#preauth", response(status, body,
+        Map.of("Content-Type", List.of("application/json")))), HOST);
+  }
+
+  private static String envelope(int code, String message, String detail) {
+    return "{\"stat\":\"FAIL\",\"code\":" + code + ",\"message\":\"" + message + "\""
+        + (detail == null ? "" : ",\"message_detail\":\"" + detail + "\"") + "}";
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {3}")
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      "400|40001|Missing required request parameters|REQUEST_REJECTED|username",
+      "400|40002|Invalid request parameters|REQUEST_REJECTED|no capable device",
+      "401|40101|Missing request credentials|CREDENTIALS_REJECTED|-",
+      "401|40102|Invalid integration key in request credentials|CREDENTIALS_REJECTED|-",
+      "401|40103|Invalid signature in request credentials|CREDENTIALS_REJECTED|-",
+      "401|40105|Bad request timestamp|CREDENTIALS_REJECTED|-",
+      "403|40301|Access forbidden|INTEGRATION_FORBIDDEN|Wrong integration type for this API.",
+      "404|40401|Resource not found|REQUEST_REJECTED|-",
+      "429|42901|Too Many Requests|RATE_LIMITED|-"})
+  void rejectsEveryFourHundredWithDuosCodeAndDetail(int status, int code, String message, Reason reason,
+      String detail) {
+    RuntimeException error = mapped(status, envelope(code, message, detail));
+
+    assertThat(error).isInstanceOf(SecondFactorRejectedException.class);
+    assertThat(((SecondFactorRejectedException) error).reason()).isEqualTo(reason);
+    assertThat(error.getMessage()).contains(HOST, "HTTP " + status, String.valueOf(code), message);
+    if (detail != null) {
+      assertThat(error.getMessage()).contains(detail);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"500", "502", "503", "504"})
+  void treatsFiveHundredsAsServerErrors(int status) {
+    RuntimeException error = mapped(status, envelope(status * 100, "Internal error", null));
+
+    assertThat(error).isInstanceOf(SecondFactorUnavailableException.class);
+    assertThat(((SecondFactorUnavailableException) error).kind()).isEqualTo(Kind.SERVER_ERROR);
+  }
+
+  @Test
+  void treatsAFiveHundredWithAnHtmlBodyAsAServerError() {
+    RuntimeException error = mapped(502, "<html>Bad gateway</html>");
+
+    assertThat(((SecondFactorUnavailableException) error).kind()).isEqualTo(Kind.SERVER_ERROR);
+  }
+
+  @Test
+  void readsAFourOhOneWithoutCodeAsRejectedCredentials() {
+    RuntimeException error = mapped(401, "{\"stat\":\"FAIL\",\"message\":\"Missing request timestamp\"}");
+
+    assertThat(((SecondFactorRejectedException) error).reason()).isEqualTo(Reason.CREDENTIALS_REJECTED);
+    assertThat(error.getMessage()).contains("Missing request timestamp");
+  }
+
+  @Test
+  void toleratesACodeSentAsAString() {
+    DuoApiException error = (DuoApiException) ERRORS.decode("k", response(400,
+        "{\"stat\":\"FAIL\",\"code\":\"40002\",\"message\":\"Invalid request parameters\"}", Map.of()));
+
+    assertThat(error.code()).contains(40002);
+  }
+
+  @Test
+  void readsRetryAfterInSecondsOrAsAnHttpDate() {
+    DuoApiException seconds = (DuoApiException) ERRORS.decode("k", response(429, envelope(42901, "Too Many Requests", null),
+        Map.of("Retry-After", List.of("7"))));
+    DuoApiException date = (DuoApiException) ERRORS.decode("k", response(429, envelope(42901, "Too Many Requests", null),
+        Map.of("X-Retry-After", List.of("Thu, 01 Jan 2026 00:00:12 GMT"))));
+    DuoApiException none = (DuoApiException) ERRORS.decode("k", response(429, "", Map.of()));
+
+    assertThat(seconds.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(date.retryAfter()).contains(Duration.ofSeconds(12));
+    assertThat(none.retryAfter()).isEmpty();
+    assertThat(none.isRateLimited()).isTrue();
+  }
+
+  @Test
+  void readsStatFailInATwoHundredByItsCode() {
+    Throwable error = catchThrowable(() -> ANSWERS.decode(response(200, envelope(40103, "Invalid signature", null),
+        Map.of()), DuoTime.class));
+
+    RuntimeException mapped = DuoErrors.translate(error, HOST);
+    assertThat(((SecondFactorRejectedException) mapped).reason()).isEqualTo(Reason.CREDENTIALS_REJECTED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "not json|{\"stat\":\"OK\",\"response\":{\"time\":1",
+      "no stat|{\"response\":{\"time\":1}}",
+      "unknown stat|{\"stat\":\"MAYBE\",\"response\":{\"time\":1}}",
+      "no response|{\"stat\":\"OK\"}",
+      "wrong shape|{\"stat\":\"OK\",\"response\":[1,2]}",
+      "array|[]",
+      "empty|''",
+      "stat FAIL without code|{\"stat\":\"FAIL\",\"message\":\"?\"}"})
+  void treatsUnreadableAnswersAsUnparseable(String name, String body) {
+    Throwable error = catchThrowable(() -> ANSWERS.decode(response(200, body, Map.of()), DuoTime.class));
+
+    RuntimeException mapped = DuoErrors.translate(error, HOST);
+    assertThat(mapped).isInstanceOf(SecondFactorUnavailableException.class);
+    assertThat(((SecondFactorUnavailableException) mapped).kind()).isEqualTo(Kind.UNPARSEABLE);
+  }
+
+  @Test
+  void decodesSuccessEnvelopes() throws IOException {
+    Object time = ANSWERS.decode(response(200, "{\"stat\":\"OK\",\"response\":{\"time\":1357020061}}", Map.of()),
+        DuoTime.class);
+    Object status = ANSWERS.decode(response(200, "{\"stat\":\"OK\",\"response\":\"waiting\"}", Map.of()),
+        String.class);
+
+    assertThat(time).isEqualTo(new DuoTime(1357020061L));
+    assertThat(status).isEqualTo("waiting");
+  }
+
+  @Test
+  void readsTheLogoAsBytes() throws IOException {
+    Response png = Response.builder().status(200).reason("OK")
+        .request(Request.create(Request.HttpMethod.GET, "https://h/auth/v2/logo", Map.of(), null,
+            StandardCharsets.UTF_8, null))
+        .headers(Map.of("Content-Type", List.of("image/png"))).body(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build();
+
+    DuoLogo logo = (DuoLogo) ANSWERS.decode(png, DuoLogo.class);
+
+    assertThat(logo.contentType()).isEqualTo("image/png");
+    assertThat(logo.bytes()).containsExactly((byte) 0x89, 'P', 'N', 'G');
+  }
+
+  private static Request request() {
+    return Request.create(Request.HttpMethod.GET, "https://" + HOST + "/auth/v2/check", Map.of(), null,
+        StandardCharsets.UTF_8, null);
+  }
+
+  private static RuntimeException transport(IOException cause) {
+    return DuoErrors.translate(new CompletionException(
+        new RetryableException(-1, cause.getMessage(), Request.HttpMethod.GET, cause, (Long) null, request())), HOST);
+  }
+
+  @Test
+  void treatsConnectionFailuresAsUnreachable() {
+    assertThat(((SecondFactorUnavailableException) transport(new ConnectException("Connection refused"))).kind())
+        .isEqualTo(Kind.UNREACHABLE);
+    assertThat(((SecondFactorUnavailableException) transport(new UnknownHostException("nowhere"))).kind())
+        .isEqualTo(Kind.UNREACHABLE);
+    assertThat(((SecondFactorUnavailableException) transport(new SSLHandshakeException("PKIX path"))).kind())
+        .isEqualTo(Kind.UNREACHABLE);
+  }
+
+  @Test
+  void treatsTimeoutsAsTimeouts() {
+    assertThat(((SecondFactorUnavailableException) transport(new HttpTimeoutException("request timed out"))).kind())
+        .isEqualTo(Kind.TIMEOUT);
+    assertThat(((SecondFactorUnavailableException) transport(new HttpConnectTimeoutException("connect"))).kind())
+        .isEqualTo(Kind.TIMEOUT);
+    assertThat(DuoErrors.isRequestTimeout(new RetryableException(-1, "t", Request.HttpMethod.GET,
+        new HttpTimeoutException("t"), (Long) null, request()))).isTrue();
+    assertThat(DuoErrors.isRequestTimeout(new RetryableException(-1, "t", Request.HttpMethod.GET,
+        new HttpConnectTimeoutException("t"), (Long) null, request()))).isFalse();
+  }
+
+  @Test
+  void denysWhenTheLocalCaFileIsUnusable() {
+    RuntimeException mapped = DuoErrors.translate(
+        new DuoConfigurationException("cannot use Duo CA file /nope.pem: no such file", null), HOST);
+
+    assertThat(((SecondFactorRejectedException) mapped).reason()).isEqualTo(Reason.CREDENTIALS_REJECTED);
+  }
+
+  @Test
+  void passesPortExceptionsThrough() {
+    SecondFactorUnavailableException original = new SecondFactorUnavailableException(Kind.TIMEOUT, "x");
+
+    assertThat(DuoErrors.translate(new CompletionException(original), HOST)).isSameAs(original);
+  }
+}

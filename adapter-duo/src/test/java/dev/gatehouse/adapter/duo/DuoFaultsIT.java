@@ -1,0 +1,264 @@
+package dev.gatehouse.adapter.duo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.fake.MutableClock;
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.PreauthOutcome;
+import dev.gatehouse.application.port.out.PushContext;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException.Reason;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.mfa.ApiHostname;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.DuoSettings;
+import dev.gatehouse.domain.user.DuoUsername;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import dev.gatehouse.domain.mfa.DuoSecretKey;
+import dev.gatehouse.domain.mfa.IntegrationKey;
+import dev.gatehouse.duosim.DuoSimulator;
+import dev.gatehouse.duosim.Fault;
+import dev.gatehouse.duosim.LoggedRequest;
+import dev.gatehouse.duosim.Scenario;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each fault the simulator can inject lands in the failure class design-notes.md §4 expects. */
+class DuoFaultsIT {
+  private static final DuoUsername ALICE = new DuoUsername("alice");
+
+  private static DuoRig rig;
+  private static DuoSecondFactorGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    rig = DuoRig.start(Scenario.defaultScenario());
+    gateway = rig.gateway(rig.config().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800)));
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
+  }
+
+  @AfterEach
+  void heal() {
+    rig.simulator.control().clearFaults();
+  }
+
+  private static Kind unavailableKind(Runnable call) {
+    try {
+      call.run();
+    } catch (SecondFactorUnavailableException e) {
+      return e.kind();
+    }
+    throw new AssertionError("expected SecondFactorUnavailableException");
+  }
+
+  private static void preauth() {
+    gateway.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {500, 502, 503})
+  void serverErrorsMakeDuoUnavailable(int status) {
+    rig.simulator.control().injectFault(Fault.serverError("preauth", status, 1));
+
+    assertThat(unavailableKind(DuoFaultsIT::preauth)).isEqualTo(Kind.SERVER_ERROR);
+  }
+
+  @Test
+  void malformedJsonIsUnparseable() {
+    rig.simulator.control().injectFault(Fault.malformedJson("preauth", 1));
+
+    assertThat(unavailableKind(DuoFaultsIT::preauth)).isEqualTo(Kind.UNPARSEABLE);
+  }
+
+  @Test
+  void droppedConnectionIsUnreachable() {
+    rig.simulator.control().injectFault(Fault.dropConnection("preauth", 1));
+
+    assertThat(unavailableKind(DuoFaultsIT::preauth)).isEqualTo(Kind.UNREACHABLE);
+  }
+
+  @Test
+  void slowAnswerTimesOut() {
+    rig.simulator.control().injectFault(Fault.latency("preauth", Duration.ofSeconds(3), 1));
+
+    assertThat(unavailableKind(DuoFaultsIT::preauth)).isEqualTo(Kind.TIMEOUT);
+  }
+
+  @Test
+  void refusedConnectionIsUnreachable() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    DuoSettings closed = new DuoSettings(new ApiHostname("127.0.0.1:" + port), rig.settings.integrationKey(),
+        rig.settings.secretKey());
+
+    assertThat(unavailableKind(() -> gateway.check(closed))).isEqualTo(Kind.UNREACHABLE);
+  }
+
+  @Test
+  void serverErrorWhilePollingFailsTheWait() {
+    DuoTransactionId txid = startPush();
+    rig.simulator.control().injectFault(Fault.serverError("auth_status", 503, 1));
+
+    CompletableFuture<AuthStatus> status = gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(5))
+        .toCompletableFuture();
+
+    assertThat(status).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+        .havingCause().isInstanceOfSatisfying(SecondFactorUnavailableException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
+  }
+
+  private static DuoTransactionId startPush() {
+    PreauthOutcome.Authenticate preauth =
+        (PreauthOutcome.Authenticate) gateway.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
+    return gateway.startAuth(rig.settings, ALICE,
+        new DeviceSelection(preauth.devices().get(0).id(), DuoMethod.PUSH),
+        new PushContext("Unlock workspace", new WorkspaceName("ops"), new UserName("alice"), ClientContext.UNKNOWN));
+  }
+
+  // ---- 429 and the official back-off ---------------------------------------------------------
+
+  private static long preauthRequests() {
+    return rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/preauth")).count();
+  }
+
+  @Test
+  void retriesRateLimitedRequestsOnTheOfficialScheduleThenSucceeds() {
+    MutableClock clock = new MutableClock(Instant.now());
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 3, null));
+    long before = preauthRequests();
+
+    assertThat(patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN)).isInstanceOf(PreauthOutcome.Authenticate.class);
+
+    assertThat(sleeper.waits).hasSize(3);
+    assertThat(sleeper.waits.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(sleeper.waits.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3));
+    assertThat(sleeper.waits.get(2)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(5));
+    assertThat(preauthRequests() - before).isEqualTo(4);
+  }
+
+  @Test
+  void givesUpAfterSevenAttemptsAsRateLimitedNeverUnavailable() {
+    MutableClock clock = new MutableClock(Instant.now());
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
+    long before = preauthRequests();
+
+    assertThatThrownBy(() -> patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED))
+        .hasMessageContaining("42901");
+    assertThat(sleeper.waits).hasSize(6);
+    assertThat(sleeper.waits.get(5)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(33));
+    assertThat(preauthRequests() - before).isEqualTo(7);
+  }
+
+  @Test
+  void honoursRetryAfter() {
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(null);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), java.time.Clock.systemUTC(), sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 2, 3));
+
+    patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
+
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void givesUpAtOnceWhenRetryAfterExceedsTheMaximumBackoff() {
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(null);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), java.time.Clock.systemUTC(), sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 1, 120));
+
+    assertThatThrownBy(() -> patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void rateLimitedPollsBackOffWithoutHoldingAThread() {
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(null);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), java.time.Clock.systemUTC(), sleeper);
+    DuoTransactionId txid = startPush();
+    rig.simulator.control().injectFault(Fault.rateLimited("auth_status", 2, null));
+
+    AuthStatus status = patient.awaitStatus(rig.settings, txid, Duration.ofSeconds(20)).toCompletableFuture().join();
+
+    assertThat(status).isNotNull();
+    assertThat(sleeper.waits).hasSize(2);
+    assertThat(rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/auth_status"))
+        .map(LoggedRequest::fault).filter(f -> f != null).count()).isGreaterThanOrEqualTo(2);
+  }
+
+  // ---- TLS ---------------------------------------------------------------------------------------
+
+  @Test
+  void untrustedCertificateIsUnreachable() {
+    DuoSecondFactorGateway jvmTrust = rig.gateway(DuoConfig.defaults());
+
+    assertThatThrownBy(() -> jvmTrust.check(rig.settings))
+        .isInstanceOfSatisfying(SecondFactorUnavailableException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
+        .hasMessageContaining("TLS");
+  }
+
+  @Test
+  void verifiesTheHostnameEvenForATrustedCertificate(@TempDir Path dir) {
+    Path[] certAndKey = TestCertificates.selfSigned(dir, "duo.invalid");
+    try (DuoSimulator other = DuoSimulator.builder(Scenario.defaultScenario())
+        .certificate(certAndKey[0], certAndKey[1]).start()) {
+      // The CA file trusts exactly this certificate, but it names duo.invalid, not 127.0.0.1.
+      DuoSecondFactorGateway trusting = rig.gateway(DuoConfig.defaults().withCaFile(certAndKey[0]));
+      DuoSettings settings = new DuoSettings(new ApiHostname(other.apiHostname()),
+          new IntegrationKey(other.integrationKey()), new DuoSecretKey(other.secretKey()));
+
+      assertThatThrownBy(() -> trusting.check(settings))
+          .isInstanceOfSatisfying(SecondFactorUnavailableException.class,
+              e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
+          .hasMessageContaining("TLS");
+    }
+  }
+
+  @Test
+  void unusableCaFileDeniesInsteadOfFailingOpen() throws IOException {
+    Path empty = Files.createTempFile("empty-ca", ".pem");
+    try {
+      DuoSecondFactorGateway broken = rig.gateway(DuoConfig.defaults().withCaFile(empty));
+
+      assertThatThrownBy(() -> broken.check(rig.settings))
+          .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.CREDENTIALS_REJECTED))
+          .hasMessageContaining("CA file");
+    } finally {
+      Files.deleteIfExists(empty);
+    }
+  }
+}
