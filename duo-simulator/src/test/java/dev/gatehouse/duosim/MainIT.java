@@ -26,7 +26,7 @@ class MainIT {
 
   static Path jar() {
     String configured = System.getProperty("duosim.jar");
-    return configured != null ? Path.of(configured) : Path.of("target", "duo-simulator-0.1.0-SNAPSHOT.jar");
+    return configured != null ? Path.of(configured) : Path.of("target", "duo-simulator-0.1.0-SNAPSHOT-all.jar");
   }
 
   @Test

@@ -1,0 +1,53 @@
+package dev.gatehouse.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.ApiTokenRepository;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
+import dev.gatehouse.application.service.SecureRandomTokenSource;
+import java.time.Clock;
+
+/** The core for Guice: the clock, the token source, and every use case on the bound ports. */
+final class CoreModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  SecureTokenSource tokens() {
+    return new SecureRandomTokenSource();
+  }
+
+  @Provides
+  @Singleton
+  GatehousePorts ports(UserRepository users, ApiTokenRepository apiTokens, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices, ChallengeRepository challenges,
+      WorkspaceSessionRepository sessions, AccessGuardRepository guards, AuditLog audit,
+      UnitOfWork unitOfWork, SecondFactorGateway secondFactor, SecureTokenSource tokens, Clock clock) {
+    return new GatehousePorts(users, apiTokens, workspaces, policies, deviceChoices, challenges, sessions,
+        guards, audit, unitOfWork, secondFactor, tokens, clock);
+  }
+
+  @Provides
+  @Singleton
+  Gatehouse gatehouse(GatehousePorts ports) {
+    return Gatehouse.assemble(ports);
+  }
+}
