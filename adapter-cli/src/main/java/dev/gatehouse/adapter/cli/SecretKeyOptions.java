@@ -30,7 +30,8 @@ final class SecretKeyOptions {
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException | SecurityException e) {
-        throw new CliInputException("cannot read --secret-key-file " + file + " ("
+        // The path is not repeated: someone who typed the key itself here must not see it echoed.
+        throw new CliInputException("cannot read the file named by --secret-key-file ("
             + e.getClass().getSimpleName() + ")");
       }
       return parse("the file named by --secret-key-file", text);
@@ -38,10 +39,12 @@ final class SecretKeyOptions {
     String name = variable == null ? DEFAULT_VARIABLE : variable;
     Optional<String> fromEnvironment = GlobalOptions.variable(context.config().environment(), name);
     if (fromEnvironment.isPresent()) {
-      return parse("the environment variable " + name, fromEnvironment.get());
+      return parse(variable == null ? "the environment variable " + DEFAULT_VARIABLE
+          : "the environment variable named by --secret-key-env", fromEnvironment.get());
     }
     if (variable != null) {
-      throw new CliInputException("the environment variable " + name + " named by --secret-key-env is not set");
+      throw new CliInputException(
+          "the environment variable named by --secret-key-env is not set (the name is not repeated, in case it was the key)");
     }
     return context.askSecret("Duo secret key (not shown): ")
         .map(typed -> parse("the secret key typed", typed))

@@ -121,10 +121,26 @@ class DuoSubcommandsTest {
       Result missingFile = cli.run(args(new String[] {"duo", "check"}, "--secret-key-file", dir.resolve("none").toString()));
 
       assertThat(unset.exit()).isEqualTo(2);
-      assertThat(unset.errLines()).containsExactly(
-          "gatehouse: the environment variable NOT_SET named by --secret-key-env is not set");
+      assertThat(unset.errLines()).singleElement().asString()
+          .startsWith("gatehouse: the environment variable named by --secret-key-env is not set");
       assertThat(missingFile.exit()).isEqualTo(2);
-      assertThat(missingFile.errLines()).singleElement().asString().contains("cannot read --secret-key-file");
+      assertThat(missingFile.errLines()).singleElement().asString()
+          .contains("cannot read the file named by --secret-key-file");
+    }
+
+    /** Someone who typed the key itself where a file or variable name belongs must not see it echoed. */
+    @Test
+    void aSecretKeyGivenAsAFileOrVariableNameIsNeverEchoed() {
+      CliHarness cli = CliHarness.withWorkspace();
+
+      Result asFile = cli.run(args(new String[] {"duo", "check"}, "--secret-key-file", SECRET_KEY));
+      Result asVariable = cli.run(args(new String[] {"duo", "check"}, "--secret-key-env", SECRET_KEY));
+
+      assertThat(asFile.exit()).isEqualTo(2);
+      assertThat(asVariable.exit()).isEqualTo(2);
+      assertThat(asFile.errLines()).singleElement().asString().doesNotContain(SECRET_KEY);
+      assertThat(asVariable.errLines()).singleElement().asString().doesNotContain(SECRET_KEY);
+      assertThat(asFile.out() + asVariable.out()).doesNotContain(SECRET_KEY);
     }
 
     @Test
