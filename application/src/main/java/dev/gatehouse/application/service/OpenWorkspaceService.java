@@ -7,9 +7,13 @@ import dev.gatehouse.application.port.in.OpenWorkspaceUseCase;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.PreauthOutcome;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -50,8 +54,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     Optional<DeviceSelection> active = Transactions.read(
         () -> engine.ports.deviceChoices().find(workspace.id(), actor.name())).flatMap(DeviceChoice::active);
     if (active.isEmpty()) {
-      return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE,
-          "No verified Duo device for this workspace yet; choose one first (duo use-device)"));
+      return withoutActiveDevice(actor, workspace, duo, command.client());
     }
     StartOutcome outcome = engine.starter.start(actor, workspace, duo, active.get(),
         ChallengePurpose.UNLOCK, command.client(), () -> { });
@@ -74,6 +77,36 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
               unavailable.failure().kind().name().toLowerCase(Locale.ROOT), cause)));
     }
     return denied(actor, workspace, Denial.of(DenialCode.DUO_UNAVAILABLE, cause));
+  }
+
+  /**
+   * No verified device yet: Duo's preauth still decides for users it lets in without a second
+   * factor (who can never choose a device), and names the enrollment portal for users it sends
+   * there; anyone else, or when Duo does not answer, must choose a device first.
+   */
+  private UnlockResult withoutActiveDevice(User actor, Workspace workspace, MfaPolicy.Duo duo,
+      ClientContext client) {
+    PreauthOutcome preauth;
+    try {
+      preauth = engine.ports.secondFactor().preauth(duo.settings(), actor.duoUsername(), client);
+    } catch (SecondFactorUnavailableException | SecondFactorRejectedException e) {
+      preauth = null;
+    }
+    if (preauth instanceof PreauthOutcome.Allow allow) {
+      return grant(actor, workspace, GrantKind.DUO_BYPASS, duo.options(),
+          Optional.of(event(AuditEventType.DUO_BYPASS, actor, workspace, "allow",
+              "Duo preauth allowed without a second factor: " + allow.message())));
+    }
+    if (preauth instanceof PreauthOutcome.Enroll enroll) {
+      return denied(actor, workspace, new Denial(DenialCode.ENROLLMENT_REQUIRED, enroll.message(),
+          Optional.of(enroll.enrollmentUrl()), Optional.empty()));
+    }
+    if (preauth instanceof PreauthOutcome.Deny deny) {
+      return denied(actor, workspace, new Denial(DenialCode.DUO_DENIED, deny.message(),
+          Optional.empty(), Optional.empty()));
+    }
+    return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE,
+        "No verified Duo device for this workspace yet; choose one first (duo use-device)"));
   }
 
   /** A Duo approval within the remember window counts, unless a suspension or lockout applies. */

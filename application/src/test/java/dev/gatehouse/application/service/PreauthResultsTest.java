@@ -157,6 +157,49 @@ class PreauthResultsTest {
     assertThat(env.ports.deviceChoices().find(GatehouseFixtures.workspaceId(env), MEMBER)).isEmpty();
   }
 
+  @Test
+  void aBypassUserWithoutADeviceIsGrantedAndAudited() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.bypass(MEMBER.value());
+
+    SessionGrant session = granted(open(env, MEMBER));
+
+    assertThat(session.kind()).isEqualTo(GrantKind.DUO_BYPASS);
+    assertThat(audit(env, AuditEventType.DUO_BYPASS)).hasSize(1);
+    assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
+  @Test
+  void aMemberWithoutADeviceWhoMustEnrollIsShownTheEnrollmentUrl() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.notEnrolled(MEMBER.value());
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(denial.code()).isEqualTo(DenialCode.ENROLLMENT_REQUIRED);
+    assertThat(denial.enrollmentUrl()).contains(ENROLL_URL);
+  }
+
+  @Test
+  void aMemberWithoutADeviceWhomDuoDeniesIsDeniedWithDuosMessage() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.lockedOut(MEMBER.value());
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(denial.code()).isEqualTo(DenialCode.DUO_DENIED);
+    assertThat(denial.message().value()).isEqualTo("Your account is disabled");
+  }
+
+  @Test
+  void aMemberWithDevicesButNoneVerifiedMustChooseOne() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.enrolled(MEMBER.value(), PHONE);
+
+    assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.NO_ACTIVE_DEVICE);
+    assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
   private static DeviceListResult list(InMemoryGatehouse env) {
     return env.gatehouse.listDuoDevices().list(new ListDuoDevicesQuery(MEMBER, WORKSPACE, CLIENT));
   }
