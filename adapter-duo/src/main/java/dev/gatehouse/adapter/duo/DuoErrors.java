@@ -97,10 +97,12 @@ final class DuoErrors {
     if (io instanceof UnknownHostException) {
       return "unknown host";
     }
+    // Plain words, not Java class names: this text reaches API clients and the command line.
+    String detail = io.getMessage() == null ? "" : " (" + io.getMessage() + ")";
     if (io instanceof SSLException) {
-      return "TLS failure (" + io.getClass().getSimpleName() + ": " + io.getMessage() + ")";
+      return "TLS failure" + detail;
     }
-    return io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+    return "connection failed" + detail;
   }
 
   static RuntimeException fromApi(DuoApiException api, String host) {

@@ -196,6 +196,15 @@ class DuoErrorsTest {
   }
 
   @Test
+  void describesTransportFailuresWithoutJavaClassNames() {
+    assertThat(transport(new IOException("HTTP/1.1 header parser received no bytes")).getMessage())
+        .isEqualTo("cannot reach Duo at " + HOST + ": connection failed (HTTP/1.1 header parser received no bytes)")
+        .doesNotContain("Exception");
+    assertThat(transport(new SSLHandshakeException("PKIX path")).getMessage())
+        .isEqualTo("cannot reach Duo at " + HOST + ": TLS failure (PKIX path)");
+  }
+
+  @Test
   void treatsTimeoutsAsTimeouts() {
     assertThat(((SecondFactorUnavailableException) transport(new HttpTimeoutException("request timed out"))).kind())
         .isEqualTo(Kind.TIMEOUT);
