@@ -103,7 +103,8 @@ final class MasterKeys {
     }
   }
 
-  private static void requireOwnerOnly(Path file) throws IOException {
+  /** Refuses a file its group or others may access (also used for {@code pg.password}). */
+  static void requireOwnerOnly(Path file) throws IOException {
     if (!supportsPosix(file)) {
       return;
     }
@@ -115,7 +116,7 @@ final class MasterKeys {
     }
   }
 
-  private static boolean supportsPosix(Path file) {
+  static boolean supportsPosix(Path file) {
     return file.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 

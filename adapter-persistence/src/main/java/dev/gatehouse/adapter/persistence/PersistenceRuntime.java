@@ -60,6 +60,8 @@ public final class PersistenceRuntime implements AutoCloseable {
         embedded = EmbeddedPostgresServer.acquire(config.dataDirectory());
         hikari.setJdbcUrl(embedded.jdbcUrl(EmbeddedPostgresServer.DATABASE));
         hikari.setUsername(EmbeddedPostgresServer.SUPERUSER);
+        // Flyway and the master-key check use this pool too; the pool never prints the password.
+        hikari.setPassword(embedded.password().reveal());
         description = "embedded PostgreSQL on 127.0.0.1:" + embedded.port() + " (" + embedded.pgDirectory()
             + (embedded.startedHere() ? ", started by this process)" : ", shared with another process)");
       }

@@ -72,6 +72,10 @@ class EmbeddedDatabaseIT {
       }
       Path keyFile = dataDirectory.resolve("master.key");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+      Path passwordFile = dataDirectory.resolve("pg.password");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+      assertThat(EmbeddedPostgresServer.refusesWithoutPassword(runtime.embedded().port()))
+          .as("no login without the password").isTrue();
 
       FakeSecondFactorGateway duo = GatehouseFlow.duo();
       GatehouseFlow.run(portsFromModule(runtime, duo), duo);
