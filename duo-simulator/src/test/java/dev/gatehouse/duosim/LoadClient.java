@@ -28,11 +28,17 @@ import javax.net.ssl.TrustManagerFactory;
  * holds N concurrent auth_status long polls on N connections (a child process, so that neither side
  * runs out of file descriptors), and reports how they end.
  *
- * <p>Args: baseUri ikey skey caPemOrDash username count. Prints {@code SENT n}, then {@code DONE allow=a other=o}.
+ * <p>Args: baseUri ikey skey caPemOrDash username count. Prints {@code SENT n}, then {@code DONE allow=a other=o},
+ * and every half second {@code PROGRESS p}, where p counts answers received and long polls sent so far: the
+ * test watches it to tell a slow machine from a stuck run. The client itself waits generously ({@link #HOLD});
+ * the test decides when a run has stalled and kills this process.
  */
 public final class LoadClient {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Longer than any run the test allows: the test, not this client, gives up on a stuck run. */
+  private static final Duration HOLD = Duration.ofMinutes(30);
+  private static final AtomicInteger PROGRESS = new AtomicInteger();
 
   private LoadClient() {}
 
@@ -49,6 +55,19 @@ public final class LoadClient {
       builder.sslContext(trusting(Path.of(ca)));
     }
     HttpClient http = builder.build();
+    Thread reporter = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep(500);
+          System.out.println("PROGRESS " + PROGRESS.get());
+          System.out.flush();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "progress");
+    reporter.setDaemon(true);
+    reporter.start();
 
     Semaphore window = new Semaphore(256);
     List<CompletableFuture<String>> txids = new ArrayList<>();
@@ -57,22 +76,22 @@ public final class LoadClient {
       txids.add(http.sendAsync(signed(base, ikey, skey, "POST", "/auth/v2/auth",
               Map.of("username", username, "factor", "push", "device", "auto", "async", "1")),
               HttpResponse.BodyHandlers.ofString())
-          .whenComplete((r, e) -> window.release())
+          .whenComplete((r, e) -> answered(window))
           .thenApply(r -> field(r.body(), "txid")));
     }
     List<String> ids = new ArrayList<>();
     for (CompletableFuture<String> f : txids) {
-      ids.add(f.get(60, TimeUnit.SECONDS));
+      ids.add(f.get(HOLD.toSeconds(), TimeUnit.SECONDS));
     }
     // First poll of each answers at once with "pushed"; the second one is parked by the simulator.
     List<CompletableFuture<HttpResponse<String>>> firsts = new ArrayList<>();
     for (String txid : ids) {
       window.acquire();
       firsts.add(http.sendAsync(signed(base, ikey, skey, "GET", "/auth/v2/auth_status", Map.of("txid", txid)),
-          HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> window.release()));
+          HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> answered(window)));
     }
     for (CompletableFuture<HttpResponse<String>> f : firsts) {
-      f.get(60, TimeUnit.SECONDS);
+      f.get(HOLD.toSeconds(), TimeUnit.SECONDS);
     }
     AtomicInteger allow = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
@@ -81,6 +100,7 @@ public final class LoadClient {
       polls.add(http.sendAsync(signed(base, ikey, skey, "GET", "/auth/v2/auth_status", Map.of("txid", txid)),
               HttpResponse.BodyHandlers.ofString())
           .handle((r, e) -> {
+            PROGRESS.incrementAndGet();
             if (e == null && "allow".equals(field(r.body(), "result"))) {
               allow.incrementAndGet();
             } else {
@@ -88,13 +108,19 @@ public final class LoadClient {
             }
             return null;
           }));
+      PROGRESS.incrementAndGet();
     }
     System.out.println("SENT " + polls.size());
     System.out.flush();
-    CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0])).get(HOLD.toSeconds(), TimeUnit.SECONDS);
     System.out.println("DONE allow=" + allow.get() + " other=" + other.get());
     System.out.flush();
     System.exit(0);
+  }
+
+  private static void answered(Semaphore window) {
+    PROGRESS.incrementAndGet();
+    window.release();
   }
 
   private static String field(String body, String name) {
@@ -116,7 +142,7 @@ public final class LoadClient {
         : HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(encoded));
-    return b.header("Authorization", auth).header("Date", date).timeout(Duration.ofSeconds(120)).build();
+    return b.header("Authorization", auth).header("Date", date).timeout(HOLD).build();
   }
 
   private static SSLContext trusting(Path pem) throws Exception {
