@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param httpProxy an {@code http://host:port} proxy for HTTPS CONNECT tunnels
  * @param clockSkewCorrection whether to follow Duo's clock (from {@code /auth/v2/ping}) when Duo
  *     rejects a request's date, and before {@code check}
- * @param ioThreads threads that complete Duo calls; waiting calls hold none (default 4)
+ * @param ioThreads threads that read and decode Duo's answers; waiting calls hold none (default 4)
+ * @param callbackThreads threads on which the answers of long polls are handed to callers, so
+ *     that work callers chain onto them (storage, decryption) never holds up Duo's I/O (default 8)
  */
 public record DuoConfig(Signature signature, Duration connectTimeout, Duration requestTimeout,
     Duration syncAuthTimeout, Optional<Path> caFile, Optional<URI> httpProxy,
-    boolean clockSkewCorrection, int ioThreads) {
+    boolean clockSkewCorrection, int ioThreads, int callbackThreads) {
 
   /** Duo's hold on synchronous auth and auth_status long polls: nothing may time out sooner. */
   public static final Duration DUO_HOLD = Duration.ofSeconds(60);
@@ -62,42 +64,53 @@ public record DuoConfig(Signature signature, Duration connectTimeout, Duration r
     if (ioThreads < 1 || ioThreads > 256) {
       throw new IllegalArgumentException("Duo ioThreads must be between 1 and 256");
     }
+    if (callbackThreads < 1 || callbackThreads > 256) {
+      throw new IllegalArgumentException("Duo callbackThreads must be between 1 and 256");
+    }
   }
 
-  /** v2/HMAC-SHA512, 10 s timeouts, 90 s for synchronous auth, the JVM's CAs, no proxy, skew correction on. */
+  /**
+   * v2/HMAC-SHA512, 10 s timeouts, 90 s for synchronous auth, the JVM's CAs, no proxy, skew
+   * correction on, 4 I/O threads and 8 callback threads.
+   */
   public static DuoConfig defaults() {
     return new DuoConfig(Signature.V2_HMAC_SHA512, Duration.ofSeconds(10), Duration.ofSeconds(10),
-        Duration.ofSeconds(90), Optional.empty(), Optional.empty(), true, 4);
+        Duration.ofSeconds(90), Optional.empty(), Optional.empty(), true, 4, 8);
   }
 
   public DuoConfig withSignature(Signature value) {
     return new DuoConfig(value, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, ioThreads);
+        clockSkewCorrection, ioThreads, callbackThreads);
   }
 
   public DuoConfig withTimeouts(Duration connect, Duration request) {
     return new DuoConfig(signature, connect, request, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, ioThreads);
+        clockSkewCorrection, ioThreads, callbackThreads);
   }
 
   public DuoConfig withCaFile(Path value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout,
-        Optional.of(value), httpProxy, clockSkewCorrection, ioThreads);
+        Optional.of(value), httpProxy, clockSkewCorrection, ioThreads, callbackThreads);
   }
 
   public DuoConfig withHttpProxy(URI value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile,
-        Optional.of(value), clockSkewCorrection, ioThreads);
+        Optional.of(value), clockSkewCorrection, ioThreads, callbackThreads);
   }
 
   public DuoConfig withClockSkewCorrection(boolean value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        value, ioThreads);
+        value, ioThreads, callbackThreads);
   }
 
   public DuoConfig withIoThreads(int value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, value);
+        clockSkewCorrection, value, callbackThreads);
+  }
+
+  public DuoConfig withCallbackThreads(int value) {
+    return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
+        clockSkewCorrection, ioThreads, value);
   }
 
   private static void requireBetween(String name, Duration value, Duration min, Duration max) {

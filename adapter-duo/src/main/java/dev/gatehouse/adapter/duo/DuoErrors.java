@@ -6,6 +6,8 @@ import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import feign.FeignException;
 import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.EncodeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -13,15 +15,25 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
  * The one place where Duo's answers and transport failures become the port's failure classes
  * (design-notes.md §4): transport failure, timeout, 5xx and unparseable answers are
  * "unavailable" (failmode applies); 429 after back-off, 401, 403 and 400 are "rejected" (never
- * failmode). Messages name the host and Duo's code and text, never a secret.
+ * failmode). Messages name the host and Duo's code and text, never a secret, and are plain words:
+ * they reach API clients and the command line, so no Java class or method name is ever part of one.
  */
 final class DuoErrors {
+  /**
+   * A Java class name in a library's message: qualified ({@code java.io.EOFException},
+   * {@code sun.security.provider.certpath.SunCertPathBuilderException}), with any following colon,
+   * or a simple name ending in Exception or Error.
+   */
+  private static final Pattern JAVA_NAME = Pattern.compile(
+      "\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?::\\s*|\\b)|\\b[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
+
   private DuoErrors() {}
 
   static Throwable unwrap(Throwable error) {
@@ -49,11 +61,16 @@ final class DuoErrors {
     }
     if (t instanceof DuoConfigurationException config) {
       // Like duo_unix's "cannot initialise TLS": a local misconfiguration always denies.
-      return new SecondFactorRejectedException(Reason.CREDENTIALS_REJECTED, config.getMessage());
+      return new SecondFactorRejectedException(Reason.CREDENTIALS_REJECTED, plain(config.getMessage()));
     }
     if (t instanceof DuoProtocolException protocol) {
       return new SecondFactorUnavailableException(Kind.UNPARSEABLE,
-          "Duo at " + host + " answered unusably: " + protocol.getMessage());
+          "Duo at " + host + " answered unusably: " + plain(protocol.getMessage()));
+    }
+    if (t instanceof EncodeException) {
+      // Gatehouse could not build the request: Duo was never asked, so this is no failmode case.
+      return new SecondFactorRejectedException(Reason.REQUEST_REJECTED,
+          "Gatehouse could not build its request to Duo at " + host);
     }
     if (t instanceof FeignException feign && feign.getCause() instanceof DuoApiException api) {
       return fromApi(api, host);
@@ -71,16 +88,37 @@ final class DuoErrors {
           + describe(io));
     }
     if (t instanceof FeignException.FeignClientException || t instanceof FeignException.FeignServerException) {
-      return fromStatus(((FeignException) t).status(), host, t.getMessage());
+      // Feign's own text names the interface method (DuoAuthApi#preauth(..)): say only the status.
+      int status = ((FeignException) t).status();
+      return fromStatus(status, host, "Duo at " + host + " answered HTTP " + status);
     }
     if (t instanceof FeignException feign) {
       return new SecondFactorUnavailableException(Kind.UNPARSEABLE,
-          "Duo at " + host + " answered unusably (" + feign.getClass().getSimpleName() + ")");
+          "Duo at " + host + " answered unusably (" + unusable(feign) + ")");
     }
     if (t instanceof RuntimeException runtime) {
       return runtime;
     }
     return new IllegalStateException("unexpected failure calling Duo at " + host, t);
+  }
+
+  private static String unusable(FeignException feign) {
+    if (feign instanceof DecodeException) {
+      return "the answer could not be decoded";
+    }
+    return feign.status() > 0 ? "HTTP " + feign.status() + ", the answer could not be read" : "the answer could not be read";
+  }
+
+  /** The text without Java class names, whitespace tidied; empty when nothing else was said. */
+  static String plain(String text) {
+    if (text == null) {
+      return "";
+    }
+    String out = JAVA_NAME.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
+    while (out.endsWith(":")) {
+      out = out.substring(0, out.length() - 1).strip();
+    }
+    return out;
   }
 
   private static Throwable transportCause(Throwable t) {
@@ -98,7 +136,8 @@ final class DuoErrors {
       return "unknown host";
     }
     // Plain words, not Java class names: this text reaches API clients and the command line.
-    String detail = io.getMessage() == null ? "" : " (" + io.getMessage() + ")";
+    String message = plain(io.getMessage());
+    String detail = message.isEmpty() ? "" : " (" + message + ")";
     if (io instanceof SSLException) {
       return "TLS failure" + detail;
     }

@@ -16,21 +16,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * feign-java11's {@link Http2Client} on one shared JDK {@link HttpClient}, with the asynchronous
  * path reading each answer fully before Feign decodes it. Http2Client's own asynchronous path
  * hands Feign an {@code InputStream} that is read on the client's executor, which can starve a
- * small executor under thousands of concurrent long polls; a buffered body cannot.
+ * small executor under thousands of concurrent long polls; a buffered body cannot. The JDK hands
+ * each answer over on its own default executor; the answer is moved on to Gatehouse's bounded
+ * I/O executor at once, so decoding never depends on a pool shared with the rest of the JVM.
  */
 final class DuoHttpClient extends Http2Client {
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final HttpClient client;
+  private final Executor decoding;
 
-  DuoHttpClient(HttpClient client) {
+  DuoHttpClient(HttpClient client, Executor decoding) {
     super(client);
     this.client = client;
+    this.decoding = decoding;
   }
 
   @Override
@@ -44,7 +50,12 @@ final class DuoHttpClient extends Http2Client {
     }
     HttpResponse.BodyHandler<InputStream> buffered = info -> HttpResponse.BodySubscribers.mapping(
         HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
-    return client.sendAsync(httpRequest, buffered).thenApply(response -> toFeignResponse(request, response));
+    return client.sendAsync(httpRequest, buffered).handleAsync((response, error) -> {
+      if (error != null) {
+        throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+      }
+      return toFeignResponse(request, response);
+    }, decoding);
   }
 
   private HttpRequest toHttpRequest(Request request, Request.Options options) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.duo;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
@@ -41,7 +42,7 @@ final class DuoResponseDecoder implements Decoder {
     try {
       root = (JsonNode) json.decode(response, JsonNode.class);
     } catch (IOException | RuntimeException e) {
-      throw new DuoProtocolException(status, "Duo's answer is not JSON (" + e.getClass().getSimpleName() + ")", e);
+      throw new DuoProtocolException(status, "Duo's answer is not JSON", e);
     }
     if (root == null || !root.isObject()) {
       throw new DuoProtocolException(status, "Duo's answer is empty or not a JSON object");
@@ -61,9 +62,24 @@ final class DuoResponseDecoder implements Decoder {
     try {
       return mapper.readerFor(mapper.constructType(type)).readValue(body);
     } catch (IOException | RuntimeException e) {
-      throw new DuoProtocolException(status, "Duo's response does not have the expected shape ("
-          + e.getClass().getSimpleName() + ")", e);
+      throw new DuoProtocolException(status, "Duo's response does not have the expected shape" + where(e), e);
     }
+  }
+
+  /** Where in Duo's response the shape broke, as JSON field names (never Java type names). */
+  private static String where(Exception e) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return "";
+    }
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : mapping.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "" : " (at " + path + ")";
   }
 
   static String header(Response response, String name) {

@@ -29,14 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -44,9 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SecondFactorGateway} on Duo's Auth API v2: one signed AsyncFeign client per
- * (API hostname, integration key), created on first use and kept, all sharing one JDK HTTP client
- * so connections are reused. Every call is asynchronous underneath; the synchronous port methods
- * wait on the caller's thread, and auth_status long polls hold no thread at all.
+ * (API hostname, integration key), created on first use and kept for the most recently used
+ * {@value #MAX_CLIENTS}, all sharing one JDK HTTP client so connections are reused. Every call is
+ * asynchronous underneath; the synchronous port methods wait on the caller's thread, and
+ * auth_status long polls hold no thread at all and answer on the callback executor.
  */
 final class DuoSecondFactorGateway implements SecondFactorGateway {
   static final String USER_AGENT = "Gatehouse (Duo Auth API v2; Feign; Java)";
@@ -55,6 +57,11 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
   /** Ping answers in whole seconds: smaller offsets are noise. */
   private static final long SKEW_NOISE_MILLIS = 2000;
+  /**
+   * Clients kept: far more than any deployment's workspaces share, while every key ever typed into
+   * a settings check would otherwise stay cached for good.
+   */
+  static final int MAX_CLIENTS = 256;
 
   private final DuoConfig config;
   private final DuoTransport transport;
@@ -62,7 +69,15 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
   private final DuoBackoff backoff;
   private final DuoSleeper sleeper;
   private final ObjectMapper mapper;
-  private final ConcurrentMap<ClientKey, DuoConnection> connections = new ConcurrentHashMap<>();
+  /** Least recently used first; guarded by itself. */
+  private final Map<ClientKey, DuoConnection> connections = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ClientKey, DuoConnection> eldest) {
+      return size() > MAX_CLIENTS;
+    }
+  };
 
   /** The identity of a cached client. */
   private record ClientKey(String apiHostname, String integrationKey) {}
@@ -164,17 +179,19 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
     Instant deadline = clock.instant().plus(maxWait);
     call(c, api -> api.authStatus(DuoParams.of().with("txid", transaction.value()), untilOptions(deadline)), deadline)
         .whenComplete((answer, error) -> {
+          // Read the answer here; the caller's continuations (storage, decryption) run on the
+          // callback executor, never on the thread that handles Duo's I/O.
           if (error == null) {
             if (answer == null || !answer.hasResult()) {
-              result.completeExceptionally(unparseable(c, "auth_status answer has no result"));
+              handOver(result, null, unparseable(c, "auth_status answer has no result"));
             } else {
-              result.complete(answer.toDomain());
+              handOver(result, answer.toDomain(), null);
             }
           } else if (DuoErrors.unwrap(error) instanceof DeadlineReached || DuoErrors.isRequestTimeout(error)) {
             // Duo had nothing new within maxWait: not a failure.
-            result.complete(new AuthStatus.Waiting(StatusMessage.NONE));
+            handOver(result, new AuthStatus.Waiting(StatusMessage.NONE), null);
           } else {
-            result.completeExceptionally(DuoErrors.translate(error, c.host()));
+            handOver(result, null, DuoErrors.translate(error, c.host()));
           }
         });
     return result;
@@ -258,23 +275,40 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
 
   /** How many clients are cached (one per API hostname and integration key). */
   int cachedClients() {
-    return connections.size();
+    synchronized (connections) {
+      return connections.size();
+    }
+  }
+
+  /** Whether a client for these settings' hostname and integration key is cached. */
+  boolean caches(DuoSettings settings) {
+    synchronized (connections) {
+      return connections.containsKey(keyOf(settings));
+    }
   }
 
   // ---- machinery ------------------------------------------------------------------------------
 
+  private static ClientKey keyOf(DuoSettings settings) {
+    return new ClientKey(settings.apiHostname().value(), settings.integrationKey().value());
+  }
+
   private DuoConnection connection(DuoSettings settings) {
-    ClientKey key = new ClientKey(settings.apiHostname().value(), settings.integrationKey().value());
-    DuoConnection current = connections.get(key);
-    if (current != null && current.secretKey().equals(settings.secretKey())) {
-      return current;
-    }
-    // New credentials, or a rotated secret key: the old client would only be refused.
-    try {
-      return connections.compute(key, (k, old) ->
-          old != null && old.secretKey().equals(settings.secretKey()) ? old : newConnection(settings));
-    } catch (DuoConfigurationException e) {
-      throw DuoErrors.translate(e, settings.apiHostname().value());
+    ClientKey key = keyOf(settings);
+    // One lock for lookups and the rare miss: building a client is cheap and does no network I/O.
+    synchronized (connections) {
+      DuoConnection current = connections.get(key);
+      if (current != null && current.secretKey().equals(settings.secretKey())) {
+        return current;
+      }
+      // New credentials, or a rotated secret key: the old client would only be refused.
+      try {
+        DuoConnection fresh = newConnection(settings);
+        connections.put(key, fresh);
+        return fresh;
+      } catch (DuoConfigurationException e) {
+        throw DuoErrors.translate(e, settings.apiHostname().value());
+      }
     }
   }
 
@@ -378,14 +412,26 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
     });
   }
 
+  /** Completes a future handed to a caller on the callback executor (inline only if it is shut down). */
+  private <T> void handOver(CompletableFuture<T> result, T value, Throwable error) {
+    Runnable complete = error == null ? () -> result.complete(value) : () -> result.completeExceptionally(error);
+    try {
+      transport.callbacks().execute(complete);
+    } catch (RejectedExecutionException e) {
+      complete.run();
+    }
+  }
+
   private static <T> T await(CompletableFuture<T> future, DuoConnection c) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      throw new SecondFactorUnavailableException(Kind.UNREACHABLE,
-          "interrupted while waiting for Duo at " + c.host());
+      // Never "unavailable": under failmode safe that would grant access to a request that was
+      // merely interrupted (server shutdown, a host application's Future.cancel(true)).
+      throw new SecondFactorRejectedException(SecondFactorRejectedException.Reason.REQUEST_REJECTED,
+          "Duo at " + c.host() + ": interrupted before Duo answered");
     } catch (ExecutionException | CancellationException e) {
       throw DuoErrors.translate(e, c.host());
     }
@@ -405,6 +451,6 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
 
   @Override
   public String toString() {
-    return "DuoSecondFactorGateway[" + config.signature() + ", " + connections.size() + " clients]";
+    return "DuoSecondFactorGateway[" + config.signature() + ", " + cachedClients() + " clients]";
   }
 }

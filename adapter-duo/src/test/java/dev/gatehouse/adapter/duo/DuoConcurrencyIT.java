@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.PreauthOutcome;
 import dev.gatehouse.application.port.out.PushContext;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
@@ -22,7 +23,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A thousand pending pushes wait at once, in long polls that hold no thread each. */
@@ -69,12 +74,71 @@ class DuoConcurrencyIT {
       assertThat(waits).noneMatch(CompletableFuture::isDone);
 
       assertThat(rig.simulator.control().approveAll()).isEqualTo(PUSHES);
-      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
       assertThat(waits).allSatisfy(w -> assertThat(w.join()).isInstanceOf(AuthStatus.Allowed.class));
       // The client side adds a handful of threads at most; a thread per wait would add a thousand.
       assertThat(whileWaiting - before).isLessThan(50);
       assertThat(threads.getPeakThreadCount() - before).isLessThan(50);
+    }
+  }
+
+  @Test
+  void keepsAnsweringOtherCallsWhileCallersBlockInTheirContinuations() throws Exception {
+    int pushes = 12;
+    try (DuoRig rig = DuoRig.start(Scenario.builder().user(Scenario.User.active("load", PHONE)).build())) {
+      // One I/O thread: a caller's continuation running on it would stop every other Duo call.
+      DuoSecondFactorGateway gateway = rig.gateway(rig.config().withIoThreads(1));
+      DuoUsername load = new DuoUsername("load");
+      PushContext context = new PushContext("Unlock workspace", new WorkspaceName("ops"), new UserName("load"),
+          ClientContext.UNKNOWN);
+      DeviceSelection selection = new DeviceSelection(new DeviceId(PHONE.id()), DuoMethod.PUSH);
+      List<DuoTransactionId> txids = new ArrayList<>();
+      for (int i = 0; i < pushes; i++) {
+        DuoTransactionId txid = gateway.startAuth(rig.settings, load, selection, context);
+        gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(10)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        txids.add(txid);
+      }
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicInteger blocked = new AtomicInteger();
+      List<String> continuationThreads = new CopyOnWriteArrayList<>();
+      List<CompletableFuture<AuthStatus>> waits = new ArrayList<>();
+      for (DuoTransactionId txid : txids) {
+        // Like GetChallengeService: storage work (a busy connection pool here) chained on the answer.
+        waits.add(gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(60)).thenApply(status -> {
+          continuationThreads.add(Thread.currentThread().getName());
+          blocked.incrementAndGet();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return status;
+        }).toCompletableFuture());
+      }
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rig.simulator.control().parkedRequests() >= pushes);
+        rig.simulator.control().approveAll();
+        await().atMost(Duration.ofSeconds(10)).until(() -> blocked.get() > 0);
+
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+          Future<PreauthOutcome> preauth = caller.submit(() -> gateway.preauth(rig.settings, load,
+              ClientContext.UNKNOWN));
+          assertThat(preauth.get(5, TimeUnit.SECONDS)).isInstanceOf(PreauthOutcome.Authenticate.class);
+          Future<?> check = caller.submit(() -> gateway.check(rig.settings));
+          check.get(5, TimeUnit.SECONDS);
+        } finally {
+          caller.shutdownNow();
+        }
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+      } finally {
+        release.countDown();
+      }
+      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      assertThat(waits).allSatisfy(w -> assertThat(w.join()).isInstanceOf(AuthStatus.Allowed.class));
+      assertThat(continuationThreads).hasSize(pushes).allSatisfy(name -> assertThat(name)
+          .startsWith("gatehouse-duo-callbacks-"));
     }
   }
 }

@@ -10,7 +10,10 @@ import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import feign.Request;
 import feign.Response;
+import feign.FeignException;
 import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.EncodeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -25,10 +28,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every error of duo-auth-api.md §4, and transport failures, land in the right failure class. */
 class DuoErrorsTest {
@@ -202,6 +209,69 @@ class DuoErrorsTest {
         .doesNotContain("Exception");
     assertThat(transport(new SSLHandshakeException("PKIX path")).getMessage())
         .isEqualTo("cannot reach Duo at " + HOST + ": TLS failure (PKIX path)");
+  }
+
+  /** A Java class name, simple or qualified, or a Feign method key such as {@code DuoAuthApi#preauth(..)}. */
+  private static final Pattern JAVA_NAMES = Pattern.compile(
+      "[A-Z][\\w$]*(Exception|Error)\\b|\\b(java|javax|sun|com|feign|dev)\\.[a-z]|#\\w+\\(");
+
+  /** Like Feign's own "error reading the answer", whose factory is not public. */
+  private static final class FeignReadException extends FeignException {
+    private static final long serialVersionUID = 1L;
+
+    FeignReadException(IOException cause) {
+      super(500, cause.getMessage() + " reading POST https://" + HOST + "/auth/v2/preauth", cause);
+    }
+  }
+
+  static Stream<Arguments> failuresWithJavaNamesInside() {
+    Request request = request();
+    return Stream.of(
+        Arguments.of("feign read error",
+            new FeignReadException(new IOException("stream closed"))),
+        Arguments.of("feign decode error",
+            new DecodeException(200, "x", request, new IllegalStateException("boom"))),
+        Arguments.of("feign encode error",
+            new EncodeException("java.lang.IllegalArgumentException: bad body")),
+        Arguments.of("feign client error",
+            FeignException.errorStatus("DuoAuthApi#preauth(DuoParams,Options)", response(418, "teapot", Map.of()))),
+        Arguments.of("feign server error",
+            FeignException.errorStatus("DuoAuthApi#check(Options)", response(503, "down", Map.of()))),
+        Arguments.of("answer not json",
+            catchThrowable(() -> ANSWERS.decode(response(200, "{\"stat\":", Map.of()), DuoTime.class))),
+        Arguments.of("answer of the wrong shape",
+            catchThrowable(() -> ANSWERS.decode(response(200, "{\"stat\":\"OK\",\"response\":{\"time\":[1]}}",
+                Map.of()), DuoTime.class))),
+        Arguments.of("wrapped transport cause",
+            new RetryableException(-1, "x", Request.HttpMethod.GET,
+                new IOException("java.io.EOFException: EOF reached while reading"), (Long) null, request)),
+        Arguments.of("TLS with an inner class name",
+            new RetryableException(-1, "x", Request.HttpMethod.GET, new SSLHandshakeException(
+                "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: "
+                    + "unable to find valid certification path to requested target"), (Long) null, request)),
+        Arguments.of("unusable CA file",
+            new DuoConfigurationException("cannot use Duo CA file /ca.pem: Could not parse certificate: "
+                + "java.io.IOException: Empty input", null)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failuresWithJavaNamesInside")
+  void describesEveryFailureInPlainWordsWithoutJavaNames(String name, Throwable failure) {
+    RuntimeException mapped = DuoErrors.translate(new CompletionException(failure), HOST);
+
+    assertThat(mapped).isInstanceOfAny(SecondFactorUnavailableException.class, SecondFactorRejectedException.class);
+    assertThat(mapped.getMessage()).doesNotContainPattern(JAVA_NAMES).doesNotContain("()", ": :");
+  }
+
+  @Test
+  void keepsTheUsefulPartOfATransportMessageWhenDroppingClassNames() {
+    assertThat(transport(new SSLHandshakeException("PKIX path building failed: "
+        + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path "
+        + "to requested target")).getMessage())
+        .isEqualTo("cannot reach Duo at " + HOST + ": TLS failure (PKIX path building failed: unable to find valid "
+            + "certification path to requested target)");
+    assertThat(transport(new IOException("java.io.EOFException: EOF reached while reading")).getMessage())
+        .isEqualTo("cannot reach Duo at " + HOST + ": connection failed (EOF reached while reading)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.application.fake.MutableClock;
 import dev.gatehouse.application.port.out.AuthStatus;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +107,35 @@ class DuoFaultsIT {
     rig.simulator.control().injectFault(Fault.latency("preauth", Duration.ofSeconds(3), 1));
 
     assertThat(unavailableKind(DuoFaultsIT::preauth)).isEqualTo(Kind.TIMEOUT);
+  }
+
+  @Test
+  void interruptedCallerIsDeniedNeverTreatedAsDuoUnavailable() throws Exception {
+    // Like a server shutting down or a host application's Future.cancel(true) mid-call.
+    DuoSecondFactorGateway patient = rig.gateway(rig.config());
+    rig.simulator.control().injectFault(Fault.latency("preauth", Duration.ofSeconds(5), 1));
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
+        thrown.complete(null);
+      } catch (RuntimeException e) {
+        thrown.complete(e);
+      }
+      stillInterrupted.complete(Thread.currentThread().isInterrupted());
+    }, "interrupted-caller");
+    long before = preauthRequests();
+    caller.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> preauthRequests() > before);
+
+    caller.interrupt();
+
+    assertThat(thrown.get(5, TimeUnit.SECONDS))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.REQUEST_REJECTED))
+        .hasMessageContaining("interrupted before Duo answered");
+    assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test

@@ -71,6 +71,17 @@ class DuoModuleTest {
     assertThat(defaults.syncAuthTimeout()).isGreaterThanOrEqualTo(DuoConfig.DUO_HOLD);
     assertThat(defaults.caFile()).isEmpty();
     assertThat(defaults.httpProxy()).isEmpty();
+    assertThat(defaults.ioThreads()).isEqualTo(4);
+    assertThat(defaults.callbackThreads()).isEqualTo(8);
+  }
+
+  @Test
+  void boundsTheCallbackThreads() {
+    assertThat(DuoConfig.defaults().withCallbackThreads(32).callbackThreads()).isEqualTo(32);
+    assertThatThrownBy(() -> DuoConfig.defaults().withCallbackThreads(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callbackThreads");
+    assertThatThrownBy(() -> DuoConfig.defaults().withCallbackThreads(257))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callbackThreads");
   }
 
   @Test
@@ -78,7 +89,7 @@ class DuoModuleTest {
     DuoConfig d = DuoConfig.defaults();
 
     assertThatThrownBy(() -> new DuoConfig(d.signature(), d.connectTimeout(), d.requestTimeout(),
-        Duration.ofSeconds(30), d.caFile(), d.httpProxy(), true, 4))
+        Duration.ofSeconds(30), d.caFile(), d.httpProxy(), true, 4, 8))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("syncAuthTimeout");
   }
 
