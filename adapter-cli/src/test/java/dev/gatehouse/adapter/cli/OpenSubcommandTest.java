@@ -19,6 +19,7 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.user.UserName;
 import java.time.Duration;
 import java.util.List;
@@ -118,6 +119,9 @@ class OpenSubcommandTest {
     assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).singleElement()
         .satisfies(event -> assertThat(event.outcome()).isEqualTo("cancelled"));
     cli.env.duo.resolvePushesWith(CliHarness.approved());
+    assertThat(cli.runAs(MEMBER, "open", WORKSPACE).exit())
+        .as("a cancelled push starts the cooldown").isEqualTo(1);
+    cli.env.clock.advance(MfaOptions.DEFAULTS.pushCooldown());
     assertThat(cli.runAs(MEMBER, "open", WORKSPACE).exit())
         .as("no pending push is left to block the next open").isZero();
   }

@@ -18,17 +18,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Challenges in {@code challenges}: optimistic updates on {@code version}, and the one open push
- * or call per member and workspace enforced by a unique partial index.
+ * Challenges in {@code challenges}: optimistic updates on {@code version}, and the one open push,
+ * call or SMS per member and workspace enforced by a unique partial index.
  */
 final class JdbcChallengeRepository implements ChallengeRepository {
   private static final String COLUMNS = "id, workspace_id, user_name, purpose, device_id, method, state,"
       + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version";
-  private static final String OPEN_OUT_OF_BAND =
-      "method IN ('PUSH', 'PHONE') AND state IN ('PENDING', 'AWAITING_PASSCODE')";
+  private static final String OPEN = "state IN ('PENDING', 'AWAITING_PASSCODE')";
+  private static final String OPEN_DEVICE_REQUEST = "method IN ('PUSH', 'PHONE', 'SMS') AND " + OPEN;
 
   private final JdbcTransactions db;
 
@@ -51,7 +53,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.setText(s, 8, challenge.denialReason().map(Enum::name));
         Columns.setText(s, 9, challenge.duoTransaction().map(DuoTransactionId::value));
         s.setString(10, challenge.statusMessage().value());
-        s.setInt(11, challenge.wrongPasscodes());
+        s.setInt(11, challenge.passcodeAttempts());
         Columns.setInstant(s, 12, challenge.createdAt());
         Columns.setInstant(s, 13, challenge.expiresAt());
         s.setBoolean(14, challenge.sessionIssued());
@@ -71,7 +73,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.setText(s, 2, challenge.denialReason().map(Enum::name));
         Columns.setText(s, 3, challenge.duoTransaction().map(DuoTransactionId::value));
         s.setString(4, challenge.statusMessage().value());
-        s.setInt(5, challenge.wrongPasscodes());
+        s.setInt(5, challenge.passcodeAttempts());
         s.setBoolean(6, challenge.sessionIssued());
         s.setString(7, challenge.id().value());
         s.setLong(8, challenge.version());
@@ -81,7 +83,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
       }
       return Challenge.restore(challenge.id(), challenge.workspace(), challenge.user(), challenge.purpose(),
           challenge.selection(), challenge.state(), challenge.denialReason(), challenge.duoTransaction(),
-          challenge.statusMessage(), challenge.wrongPasscodes(), Columns.micros(challenge.createdAt()),
+          challenge.statusMessage(), challenge.passcodeAttempts(), Columns.micros(challenge.createdAt()),
           Columns.micros(challenge.expiresAt()), challenge.sessionIssued(), challenge.version() + 1);
     });
   }
@@ -93,10 +95,28 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   }
 
   @Override
-  public Optional<Challenge> findOpenOutOfBand(WorkspaceId workspace, UserName user) {
-    return db.run("find open push or call of " + user, c -> one(c, "SELECT " + COLUMNS
-        + " FROM challenges WHERE workspace_id = ? AND user_name = ? AND " + OPEN_OUT_OF_BAND,
+  public Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user) {
+    return db.run("find open push, call or SMS of " + user, c -> one(c, "SELECT " + COLUMNS
+        + " FROM challenges WHERE workspace_id = ? AND user_name = ? AND " + OPEN_DEVICE_REQUEST,
         workspace.value(), user.value()));
+  }
+
+  @Override
+  public List<Challenge> findOpen(WorkspaceId workspace, UserName user) {
+    return db.run("find open challenges of " + user, c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM challenges"
+          + " WHERE workspace_id = ? AND user_name = ? AND " + OPEN + " ORDER BY created_at, id")) {
+        s.setString(1, workspace.value());
+        s.setString(2, user.value());
+        List<Challenge> open = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            open.add(challenge(r));
+          }
+        }
+        return open;
+      }
+    });
   }
 
   private static Optional<Challenge> one(Connection c, String sql, String... keys) throws SQLException {

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Users in the {@code users} table. */
 final class JdbcUserRepository implements UserRepository {
+  /** The advisory lock key that serialises first-user attempts (ASCII "gh-first"). */
+  private static final long FIRST_USER_LOCK = 0x67682d6669727374L;
+
   private final JdbcTransactions db;
 
   JdbcUserRepository(JdbcTransactions db) {
@@ -27,6 +30,29 @@ final class JdbcUserRepository implements UserRepository {
         s.setString(3, user.duoUsername().value());
         Columns.setInstant(s, 4, user.createdAt());
         return s.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Serialises every first-user attempt on a transaction-scoped advisory lock, then inserts only
+   * while {@code users} is empty: under READ COMMITTED the second attempt waits for the first to
+   * commit and then sees its row.
+   */
+  @Override
+  public boolean addFirstAdministrator(User administrator) {
+    return db.atomically("add first administrator " + administrator.name(), c -> {
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, FIRST_USER_LOCK);
+        lock.execute();
+      }
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO users (name, role, duo_username, created_at)"
+          + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM users)")) {
+        s.setString(1, administrator.name().value());
+        s.setString(2, administrator.role().name());
+        s.setString(3, administrator.duoUsername().value());
+        Columns.setInstant(s, 4, administrator.createdAt());
+        return s.executeUpdate() == 1;
       }
     });
   }

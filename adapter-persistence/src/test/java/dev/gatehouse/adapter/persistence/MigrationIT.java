@@ -19,8 +19,9 @@ class MigrationIT {
       PersistenceRuntime.migrate(pool);
 
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-        assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-            .containsExactly("1:true");
+        assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
+            + " ORDER BY installed_rank"))
+            .containsExactly("1:true", "2:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",

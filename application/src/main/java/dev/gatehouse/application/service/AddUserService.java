@@ -11,6 +11,7 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -34,22 +35,28 @@ public final class AddUserService implements AddUserUseCase {
   @Override
   public User add(AddUserCommand command) {
     return transactions.write(() -> {
-      boolean first = users.count() == 0;
-      if (!first) {
-        access.administrator(command.actor());
+      User firstAdministrator = User.create(command.name(), Role.ADMINISTRATOR,
+          command.duoUsername().orElse(null), clock.instant());
+      // Stored only while no user exists, atomically in the repository: two concurrent first
+      // requests cannot both become administrators.
+      if (users.addFirstAdministrator(firstAdministrator)) {
+        audit(firstAdministrator, firstAdministrator.name(), "first user: administrator");
+        return firstAdministrator;
       }
+      access.administrator(command.actor());
       if (users.find(command.name()).isPresent()) {
         throw new ConflictException("a user named " + command.name() + " already exists");
       }
-      Role role = first ? Role.ADMINISTRATOR : command.role();
-      User user = User.create(command.name(), role, command.duoUsername().orElse(null), clock.instant());
+      User user = User.create(command.name(), command.role(), command.duoUsername().orElse(null),
+          clock.instant());
       users.add(user);
-      audit.append(AuditEvent.of(AuditEventType.USER_ADDED, clock.instant())
-          .actor(first ? user.name() : command.actor()).subject(user.name())
-          .outcome(role.name().toLowerCase(Locale.ROOT))
-          .detail(first ? "first user: administrator" : "duo username " + user.duoUsername())
-          .build());
+      audit(user, command.actor(), "duo username " + user.duoUsername());
       return user;
     });
+  }
+
+  private void audit(User user, UserName actor, String detail) {
+    audit.append(AuditEvent.of(AuditEventType.USER_ADDED, clock.instant()).actor(actor).subject(user.name())
+        .outcome(user.role().name().toLowerCase(Locale.ROOT)).detail(detail).build());
   }
 }

@@ -28,7 +28,9 @@ import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.session.GrantKind;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -112,10 +114,15 @@ final class ChallengeOutcomes {
     throw lastConflict;
   }
 
-  /** Applies what Duo reported about the challenge's transaction. */
+  /**
+   * Applies what Duo reported about the challenge's transaction. An approval for a member who
+   * lost access meanwhile (removed from the workspace, suspended, locked out) denies instead.
+   */
   Challenge apply(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> c.approve(allowed.message()));
+      return transition(id, c -> revocation(c, clock.instant())
+          .map(r -> c.deny(r.reason(), r.message()))
+          .orElseGet(() -> c.approve(allowed.message())));
     }
     if (status instanceof AuthStatus.Denied denied) {
       return transition(id, c -> c.deny(denied.reason(), denied.message()));
@@ -152,19 +159,32 @@ final class ChallengeOutcomes {
 
   /**
    * The owner's view of the challenge; the first read of an approved unlock opens the session
-   * and carries its token, exactly once.
+   * and carries its token, exactly once, and only if the owner still has access: still a member,
+   * neither suspended nor locked out. Otherwise no session is issued and the view says why.
    */
   ChallengeView view(Challenge challenge) {
     Workspace workspace = workspaceOf(challenge);
     Challenge current = challenge;
     Optional<SessionGrant> grant = Optional.empty();
+    StatusMessage message = challenge.statusMessage();
     if (challenge.canIssueSession()) {
       try {
         Challenge[] issued = new Challenge[1];
+        StatusMessage[] refusal = new StatusMessage[1];
         grant = transactions.write(() -> {
           Challenge fresh = challenges.find(challenge.id()).orElseThrow();
+          issued[0] = fresh;
           if (!fresh.canIssueSession()) {
-            issued[0] = fresh;
+            return Optional.<SessionGrant>empty();
+          }
+          Instant now = clock.instant();
+          Optional<Revocation> revoked = revocation(fresh, now);
+          if (revoked.isPresent()) {
+            refusal[0] = StatusMessage.of("Approved, but no session was issued: " + revoked.get().message());
+            audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, now).actor(fresh.user())
+                .workspace(workspace.name()).method(fresh.selection().method())
+                .outcome(revoked.get().reason().wireName())
+                .detail("unlock: " + refusal[0]).build());
             return Optional.<SessionGrant>empty();
           }
           issued[0] = challenges.update(fresh.markSessionIssued());
@@ -172,14 +192,52 @@ final class ChallengeOutcomes {
               options(workspace).sessionLifetime()));
         });
         current = issued[0];
+        message = refusal[0] != null ? refusal[0] : current.statusMessage();
       } catch (ConflictException e) {
         current = find(challenge.id());
+        message = current.statusMessage();
       }
     }
     return new ChallengeView(current.id(), workspace.name(), current.purpose(), current.selection(),
-        current.state(), current.denialReason(), current.statusMessage(), current.expiresAt(),
+        current.state(), current.denialReason(), message, current.expiresAt(),
         current.remainingPasscodeAttempts(), grant);
   }
+
+  /**
+   * Cancels every open challenge of a member for a workspace (the member was removed from it).
+   * Call inside the unit of work that removes the member.
+   */
+  void cancelOpen(WorkspaceId workspace, UserName user, StatusMessage why) {
+    for (Challenge open : challenges.findOpen(workspace, user)) {
+      transition(open.id(), c -> c.deny(DenialReason.CANCELLED, why));
+    }
+  }
+
+  /**
+   * Why the challenge's owner may no longer be let in, if so: read in the caller's unit of work,
+   * so an approval or a session never outruns a removal, a suspension or a lockout.
+   */
+  private Optional<Revocation> revocation(Challenge challenge, Instant now) {
+    boolean member = workspaces.find(challenge.workspace())
+        .filter(w -> w.isMember(challenge.user())).isPresent();
+    if (!member) {
+      return Optional.of(new Revocation(DenialReason.CANCELLED,
+          StatusMessage.of("You are no longer a member of this workspace")));
+    }
+    Optional<AccessGuard> guard = guards.find(challenge.workspace(), challenge.user());
+    if (guard.filter(AccessGuard::isSuspended).isPresent()) {
+      return Optional.of(new Revocation(DenialReason.LOCKED_OUT,
+          StatusMessage.of("Access is suspended after a fraud report; an administrator must clear it")));
+    }
+    if (guard.filter(g -> g.isLockedOut(now)).isPresent()) {
+      return Optional.of(new Revocation(DenialReason.LOCKED_OUT,
+          StatusMessage.of("Too many wrong passcodes; try again later")));
+    }
+    return Optional.empty();
+  }
+
+  /** Why access was withdrawn after a challenge started. */
+  private record Revocation(DenialReason reason, StatusMessage message) {}
 
   private void consequences(Challenge before, Challenge after) {
     if (before.state() == after.state()) {
@@ -206,7 +264,10 @@ final class ChallengeOutcomes {
             .workspace(workspace.name()).outcome("fraud")
             .detail("fraud reported on a Duo request; an administrator must clear the suspension")
             .build());
-      } else if (reason == DenialReason.DENIED && after.selection().method().isOutOfBand()) {
+      } else if (reason == DenialReason.DENIED && after.selection().method().isOutOfBand()
+          || reason == DenialReason.CANCELLED && after.selection().method().sendsToDevice()) {
+        // A cancelled request starts the cooldown too, so unlock/cancel loops cannot send
+        // unlimited pushes, calls or SMS.
         guards.save(guard.afterDenial(now, options(workspace).pushCooldown()));
       }
     }

@@ -34,8 +34,8 @@ import java.util.Optional;
 
 /**
  * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
- * included), then the challenge row (which claims the one-open-push slot before anything is sent),
- * then the push, call or SMS batch.
+ * included), then the challenge row (which claims the one-open push, call or SMS slot before
+ * anything is sent), then the push, call or SMS batch.
  */
 final class ChallengeStarter {
   private final ChallengeRepository challenges;
@@ -107,19 +107,12 @@ final class ChallengeStarter {
   private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
       DeviceSelection selection, ChallengePurpose purpose, ClientContext client, Runnable alongside) {
     DuoMethod method = selection.method();
-    StatusMessage firstMessage;
-    try {
-      firstMessage = switch (method) {
-        case PUSH -> StatusMessage.of("Sending a Duo Push...");
-        case PHONE -> StatusMessage.of("Calling your phone...");
-        case SMS -> gateway.sendSmsPasscodes(policy.settings(), user.duoUsername(), selection.device(), client);
-        case PASSCODE -> StatusMessage.of("Enter a passcode from Duo Mobile, a hardware token or a bypass code");
-      };
-    } catch (SecondFactorUnavailableException e) {
-      return new StartOutcome.Unavailable(e);
-    } catch (SecondFactorRejectedException e) {
-      return refusedAudited(rejected(e), user, workspace, purpose);
-    }
+    StatusMessage firstMessage = switch (method) {
+      case PUSH -> StatusMessage.of("Sending a Duo Push...");
+      case PHONE -> StatusMessage.of("Calling your phone...");
+      case SMS -> StatusMessage.of("Sending SMS passcodes...");
+      case PASSCODE -> StatusMessage.of("Enter a passcode from Duo Mobile, a hardware token or a bypass code");
+    };
 
     Instant now = clock.instant();
     Challenge challenge = Challenge.start(tokens.newChallengeId(), workspace.id(), user.name(), purpose,
@@ -135,14 +128,34 @@ final class ChallengeStarter {
             .build());
       });
     } catch (ConflictException e) {
-      // Another request claimed the one open push for this member meanwhile.
+      // Another request claimed the one open push, call or SMS for this member meanwhile.
       return alreadyOpen(user, workspace, selection, purpose)
           .orElseThrow(() -> e);
+    }
+    if (method == DuoMethod.SMS) {
+      return sendSms(user, workspace, policy, challenge, client);
     }
     if (!method.isOutOfBand()) {
       return new StartOutcome.Started(outcomes.view(challenge));
     }
     return sendOutOfBand(user, workspace, policy, challenge, client);
+  }
+
+  /** The SMS batch is sent only once the challenge holds the member's one open-request slot. */
+  private StartOutcome sendSms(User user, Workspace workspace, MfaPolicy.Duo policy, Challenge challenge,
+      ClientContext client) {
+    ChallengeId id = challenge.id();
+    try {
+      StatusMessage sent = gateway.sendSmsPasscodes(policy.settings(), user.duoUsername(),
+          challenge.selection().device(), client);
+      return new StartOutcome.Started(outcomes.view(outcomes.transition(id, c -> c.progress(sent))));
+    } catch (SecondFactorUnavailableException e) {
+      outcomes.applyFailure(id, e);
+      return new StartOutcome.Unavailable(e);
+    } catch (SecondFactorRejectedException e) {
+      outcomes.applyFailure(id, e);
+      return refusedAudited(rejected(e), user, workspace, challenge.purpose());
+    }
   }
 
   private StartOutcome sendOutOfBand(User user, Workspace workspace, MfaPolicy.Duo policy,
@@ -183,13 +196,13 @@ final class ChallengeStarter {
     };
   }
 
-  /** The member's open push or call, returned again for the same request, refused for another. */
+  /** The member's open push, call or SMS, returned again for the same request, refused for another. */
   private Optional<StartOutcome> alreadyOpen(User user, Workspace workspace, DeviceSelection selection,
       ChallengePurpose purpose) {
-    if (!selection.method().isOutOfBand()) {
+    if (!selection.method().sendsToDevice()) {
       return Optional.empty();
     }
-    return Transactions.read(() -> challenges.findOpenOutOfBand(workspace.id(), user.name()))
+    return Transactions.read(() -> challenges.findOpenDeviceRequest(workspace.id(), user.name()))
         .map(outcomes::expireIfDue)
         .filter(open -> !open.state().isFinal())
         .map(open -> open.purpose() == purpose && open.selection().equals(selection)

@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
 import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
 import dev.gatehouse.application.port.out.AuthStatus;
@@ -12,6 +13,7 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
@@ -23,11 +25,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Verifies a passcode typed for a challenge. Wrong passcodes count against the challenge (five)
- * and against the member in the workspace (ten in fifteen minutes, then a temporary lock). A Duo
- * failure here fails the challenge: a passcode is never accepted by failmode.
+ * Verifies a passcode typed for a challenge. Each passcode is counted before Duo sees it, on the
+ * challenge (five) and on the member in the workspace (ten in fifteen minutes, then a temporary
+ * lock), so concurrent submissions cannot outrun the limits; a passcode Duo accepts is given back
+ * to the member. A Duo failure here fails the challenge: a passcode is never accepted by failmode.
  */
 public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
+  private static final int ATTEMPTS = 3;
+  private static final StatusMessage SUSPENDED =
+      StatusMessage.of("Access is suspended after a fraud report");
+  private static final StatusMessage LOCKED = StatusMessage.of("Too many wrong passcodes; try again later");
+
   private final ChallengeEngine engine;
 
   public SubmitPasscodeService(GatehousePorts ports) {
@@ -38,45 +46,88 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
   public ChallengeView submit(SubmitPasscodeCommand command) {
     User actor = engine.access.actor(command.actor());
     Challenge challenge = engine.outcomes.expireIfDue(engine.outcomes.owned(actor, command.challenge()));
-    if (challenge.state() != ChallengeState.AWAITING_PASSCODE) {
-      throw new ConflictException("challenge " + challenge.id() + " is "
-          + challenge.state().name().toLowerCase(Locale.ROOT) + ", not awaiting a passcode");
-    }
-    Instant now = engine.ports.clock().instant();
-    Optional<AccessGuard> guard = Transactions.read(
-        () -> engine.ports.guards().find(challenge.workspace(), actor.name()));
-    if (guard.filter(g -> g.isSuspended() || g.isLockedOut(now)).isPresent()) {
-      return engine.outcomes.view(engine.outcomes.transition(challenge.id(),
-          c -> c.deny(DenialReason.LOCKED_OUT, StatusMessage.of(guard.get().isSuspended()
-              ? "Access is suspended after a fraud report" : "Too many wrong passcodes; try again later"))));
-    }
+    requireAwaitingPasscode(challenge);
     Workspace workspace = engine.outcomes.workspaceOf(challenge);
     MfaPolicy.Duo duo = DuoPolicies.require(engine.ports, workspace);
+    Reservation reservation = reserve(actor, workspace, challenge.id());
+    if (reservation.refused().isPresent()) {
+      return engine.outcomes.view(reservation.refused().get());
+    }
     AuthStatus status;
     try {
       status = engine.ports.secondFactor().verifyPasscode(duo.settings(), actor.duoUsername(),
           command.passcode(), command.client());
     } catch (SecondFactorUnavailableException | SecondFactorRejectedException e) {
+      // The passcode stays counted: its fate at Duo is unknown.
       return engine.outcomes.view(engine.outcomes.applyFailure(challenge.id(), e));
     }
     if (status instanceof AuthStatus.Denied denied && denied.reason() == DenialReason.DENIED) {
-      return engine.outcomes.view(wrongPasscode(actor, workspace, challenge, denied.message()));
+      return engine.outcomes.view(wrongPasscode(actor, workspace, challenge, reservation.at(), denied.message()));
     }
     if (status instanceof AuthStatus.Waiting waiting) {
       // A passcode answer is final; "waiting" here is an answer Gatehouse cannot use.
       return engine.outcomes.view(engine.outcomes.transition(challenge.id(),
           c -> c.fail(StatusMessage.of("Duo gave no final answer to the passcode: " + waiting.message()))));
     }
+    if (status instanceof AuthStatus.Allowed) {
+      // A right passcode does not count towards the member's lockout.
+      return engine.outcomes.view(engine.transactions.write(() -> {
+        engine.ports.guards().find(workspace.id(), actor.name())
+            .ifPresent(g -> engine.ports.guards().save(g.releasePasscodeAttempt(reservation.at())));
+        return engine.outcomes.apply(challenge.id(), status);
+      }));
+    }
     return engine.outcomes.view(engine.outcomes.apply(challenge.id(), status));
   }
 
-  private Challenge wrongPasscode(User actor, Workspace workspace, Challenge challenge, StatusMessage message) {
+  /**
+   * Counts the passcode on the challenge (version-checked, which also orders concurrent
+   * submissions to one challenge) and on the member's guard, in one unit of work, before Duo is
+   * asked. A suspended or locked-out member, or one whose window fills up now, is refused and the
+   * challenge denied; a challenge whose attempts are all counted refuses more.
+   */
+  private Reservation reserve(User actor, Workspace workspace, ChallengeId id) {
+    ConflictException lost = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        return engine.transactions.write(() -> {
+          Instant now = engine.ports.clock().instant();
+          Challenge current = engine.ports.challenges().find(id)
+              .orElseThrow(() -> new NotFoundException("no challenge " + id));
+          requireAwaitingPasscode(current);
+          if (!current.hasPasscodeAttemptLeft()) {
+            throw new ConflictException("challenge " + id
+                + " has no passcode attempts left while earlier passcodes are being verified");
+          }
+          engine.ports.challenges().update(current.reservePasscodeAttempt());
+          AccessGuard guard = engine.ports.guards().find(workspace.id(), actor.name())
+              .orElse(AccessGuard.clear(workspace.id(), actor.name()));
+          if (guard.isSuspended() || guard.isLockedOut(now)) {
+            return Reservation.refused(lockOut(id, guard.isSuspended() ? SUSPENDED : LOCKED));
+          }
+          AccessGuard counted = guard.reservePasscodeAttempt(now);
+          engine.ports.guards().save(counted);
+          if (counted.isLockedOut(now)) {
+            auditLockout(actor, workspace, counted);
+            return Reservation.refused(lockOut(id, LOCKED));
+          }
+          return Reservation.at(now);
+        });
+      } catch (ConflictException e) {
+        lost = e;
+      }
+    }
+    throw lost;
+  }
+
+  private Challenge wrongPasscode(User actor, Workspace workspace, Challenge challenge, Instant reservedAt,
+      StatusMessage message) {
     return engine.transactions.write(() -> {
       Instant now = engine.ports.clock().instant();
       Challenge rejected = engine.outcomes.transition(challenge.id(), c -> c.rejectPasscode(message));
-      AccessGuard guard = engine.ports.guards().find(workspace.id(), actor.name())
-          .orElse(AccessGuard.clear(workspace.id(), actor.name()))
-          .afterWrongPasscode(now);
+      AccessGuard before = engine.ports.guards().find(workspace.id(), actor.name())
+          .orElse(AccessGuard.clear(workspace.id(), actor.name()).reservePasscodeAttempt(reservedAt));
+      AccessGuard guard = before.afterReservedPasscodeWasWrong(now);
       engine.ports.guards().save(guard);
       engine.ports.audit().append(AuditEvent.of(AuditEventType.PASSCODE_REJECTED, now).actor(actor.name())
           .workspace(workspace.name()).method(challenge.selection().method()).outcome("rejected")
@@ -84,11 +135,38 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
       if (!guard.isLockedOut(now)) {
         return rejected;
       }
-      engine.ports.audit().append(AuditEvent.of(AuditEventType.PASSCODE_LOCKOUT, now).actor(actor.name())
-          .workspace(workspace.name()).outcome("locked")
-          .detail("too many wrong passcodes; locked until " + guard.lockedUntil().orElseThrow()).build());
-      return engine.outcomes.transition(challenge.id(), c -> c.deny(DenialReason.LOCKED_OUT,
-          StatusMessage.of("Too many wrong passcodes; try again later")));
+      if (!before.isLockedOut(now)) {
+        auditLockout(actor, workspace, guard);
+      }
+      return lockOut(challenge.id(), LOCKED);
     });
+  }
+
+  private Challenge lockOut(ChallengeId id, StatusMessage message) {
+    return engine.outcomes.transition(id, c -> c.deny(DenialReason.LOCKED_OUT, message));
+  }
+
+  private void auditLockout(User actor, Workspace workspace, AccessGuard guard) {
+    engine.ports.audit().append(AuditEvent.of(AuditEventType.PASSCODE_LOCKOUT, engine.ports.clock().instant())
+        .actor(actor.name()).workspace(workspace.name()).outcome("locked")
+        .detail("too many wrong passcodes; locked until " + guard.lockedUntil().orElseThrow()).build());
+  }
+
+  private static void requireAwaitingPasscode(Challenge challenge) {
+    if (challenge.state() != ChallengeState.AWAITING_PASSCODE) {
+      throw new ConflictException("challenge " + challenge.id() + " is "
+          + challenge.state().name().toLowerCase(Locale.ROOT) + ", not awaiting a passcode");
+    }
+  }
+
+  /** A passcode counted at {@code at}, or the challenge as denied when the member may not try. */
+  private record Reservation(Instant at, Optional<Challenge> refused) {
+    static Reservation at(Instant at) {
+      return new Reservation(at, Optional.empty());
+    }
+
+    static Reservation refused(Challenge denied) {
+      return new Reservation(null, Optional.of(denied));
+    }
   }
 }

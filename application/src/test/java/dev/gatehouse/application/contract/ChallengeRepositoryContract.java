@@ -61,12 +61,88 @@ public interface ChallengeRepositoryContract extends StorageContract {
 
     assertThatThrownBy(() -> ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push())))
         .isInstanceOf(DuplicateEntryException.class);
-    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).contains(first);
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), alice.name())).contains(first);
 
     ports().challenges().update(first.cancel());
     Challenge second = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
     ports().challenges().add(second);
-    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).contains(second);
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), alice.name())).contains(second);
+  }
+
+  @Test
+  default void allowsOneOpenSmsPerMemberAndWorkspace() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge first = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.sms());
+    ports().challenges().add(first);
+
+    assertThatThrownBy(() -> ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.sms())))
+        .isInstanceOf(DuplicateEntryException.class);
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), alice.name())).contains(first);
+
+    ports().challenges().update(first.cancel());
+    Challenge second = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.sms());
+    ports().challenges().add(second);
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), alice.name())).contains(second);
+  }
+
+  @Test
+  default void anOpenPushAndAnOpenSmsShareOneSlot() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push()));
+
+    assertThatThrownBy(() -> ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.sms())))
+        .isInstanceOf(DuplicateEntryException.class);
+  }
+
+  @Test
+  default void otherMembersHaveTheirOwnSlot() {
+    User alice = givenUser("alice");
+    User bob = givenUser("bob");
+    Workspace workspace = givenWorkspace("servers", alice, bob);
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.sms()));
+
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, bob, StorageFixtures.sms()));
+
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), bob.name())).isPresent();
+  }
+
+  @Test
+  default void findsEveryOpenChallengeOfAMemberInAWorkspace() {
+    User alice = givenUser("alice");
+    User bob = givenUser("bob");
+    Workspace workspace = givenWorkspace("servers", alice, bob);
+    Workspace other = givenWorkspace("desktops", alice);
+    Challenge push = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    Challenge passcode = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode());
+    Challenge finished = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode());
+    ports().challenges().add(push);
+    ports().challenges().add(passcode);
+    ports().challenges().add(finished);
+    ports().challenges().update(finished.cancel());
+    ports().challenges().add(StorageFixtures.aChallenge(workspace, bob, StorageFixtures.passcode()));
+    ports().challenges().add(StorageFixtures.aChallenge(other, alice, StorageFixtures.passcode()));
+
+    assertThat(ports().challenges().findOpen(workspace.id(), alice.name()))
+        .extracting(Challenge::id)
+        .containsExactlyInAnyOrder(push.id(), passcode.id());
+  }
+
+  @Test
+  default void storesPasscodesCountedOnAnOpenChallenge() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode());
+    ports().challenges().add(challenge);
+    Challenge reserved = challenge;
+    for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      reserved = ports().challenges().update(reserved.reservePasscodeAttempt());
+    }
+
+    Challenge stored = ports().challenges().find(challenge.id()).orElseThrow();
+    assertThat(stored.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(stored.passcodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES);
   }
 
   @Test
@@ -75,7 +151,7 @@ public interface ChallengeRepositoryContract extends StorageContract {
     Workspace workspace = givenWorkspace("servers", alice);
     ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode()));
     ports().challenges().add(StorageFixtures.aChallenge(workspace, alice, StorageFixtures.passcode()));
-    assertThat(ports().challenges().findOpenOutOfBand(workspace.id(), alice.name())).isEmpty();
+    assertThat(ports().challenges().findOpenDeviceRequest(workspace.id(), alice.name())).isEmpty();
   }
 
   @Test

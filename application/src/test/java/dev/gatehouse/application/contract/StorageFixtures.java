@@ -63,6 +63,10 @@ public final class StorageFixtures {
     return new DeviceSelection(new DeviceId("DPFZRS9FB0D46QFTM891"), DuoMethod.PUSH);
   }
 
+  public static DeviceSelection sms() {
+    return new DeviceSelection(new DeviceId("DPFZRS9FB0D46QFTM891"), DuoMethod.SMS);
+  }
+
   public static DeviceSelection passcode() {
     return new DeviceSelection(new DeviceId("DPFZRS9FB0D46QFTM891"), DuoMethod.PASSCODE);
   }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +52,7 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger txids = new AtomicInteger();
   private volatile AuthStatus nextPushOutcome;
+  private volatile CountDownLatch passcodeGate;
 
   // ---- scripting -------------------------------------------------------------------------------
 
@@ -83,6 +85,15 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
   /** Every later push or call resolves at once with this outcome (null: wait for the test). */
   public FakeSecondFactorGateway resolvePushesWith(AuthStatus outcome) {
     nextPushOutcome = outcome;
+    return this;
+  }
+
+  /**
+   * Passcode verifications are recorded at once, then wait until the gate opens before Duo
+   * answers (a slow Duo, for concurrency tests); null answers at once again.
+   */
+  public FakeSecondFactorGateway holdPasscodeVerificationsUntil(CountDownLatch gate) {
+    passcodeGate = gate;
     return this;
   }
 
@@ -196,10 +207,23 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
   }
 
   @Override
-  public synchronized AuthStatus verifyPasscode(DuoSettings settings, DuoUsername user, Passcode passcode,
+  public AuthStatus verifyPasscode(DuoSettings settings, DuoUsername user, Passcode passcode,
       ClientContext client) {
     record(Operation.VERIFY_PASSCODE, settings, user, null);
-    return passcodes.getOrDefault(user.value(), Set.of()).contains(passcode.reveal())
+    CountDownLatch gate = passcodeGate;
+    if (gate != null) {
+      try {
+        gate.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unavailable(SecondFactorUnavailableException.Kind.TIMEOUT);
+      }
+    }
+    boolean accepted;
+    synchronized (this) {
+      accepted = passcodes.getOrDefault(user.value(), Set.of()).contains(passcode.reveal());
+    }
+    return accepted
         ? new AuthStatus.Allowed(StatusMessage.of("Success. Logging you in..."))
         : new AuthStatus.Denied(DenialReason.DENIED, StatusMessage.of("Incorrect passcode. Please try again."));
   }

@@ -57,6 +57,17 @@ public final class InMemoryRepositories {
     }
 
     @Override
+    public boolean addFirstAdministrator(User administrator) {
+      return store.locked(() -> {
+        if (!store.users.isEmpty()) {
+          return false;
+        }
+        add(administrator);
+        return true;
+      });
+    }
+
+    @Override
     public Optional<User> find(UserName name) {
       return store.locked(() -> Optional.ofNullable(store.users.get(name)));
     }
@@ -184,7 +195,7 @@ public final class InMemoryRepositories {
     }
   }
 
-  /** Challenges with optimistic versions and at most one open push or call per member and workspace. */
+  /** Challenges with optimistic versions and at most one open push, call or SMS per member and workspace. */
   public static final class Challenges implements ChallengeRepository {
     private final InMemoryStore store;
 
@@ -200,9 +211,9 @@ public final class InMemoryRepositories {
         if (store.challenges.containsKey(challenge.id())) {
           throw new DuplicateEntryException("challenge exists");
         }
-        if (challenge.selection().method().isOutOfBand() && !challenge.state().isFinal()
-            && openOutOfBand(challenge.workspace(), challenge.user()).isPresent()) {
-          throw new DuplicateEntryException("an open push or call exists for this member and workspace");
+        if (challenge.selection().method().sendsToDevice() && !challenge.state().isFinal()
+            && openDeviceRequest(challenge.workspace(), challenge.user()).isPresent()) {
+          throw new DuplicateEntryException("an open push, call or SMS exists for this member and workspace");
         }
         store.challenges.put(challenge.id(), challenge);
       });
@@ -217,7 +228,7 @@ public final class InMemoryRepositories {
         }
         Challenge next = Challenge.restore(challenge.id(), challenge.workspace(), challenge.user(),
             challenge.purpose(), challenge.selection(), challenge.state(), challenge.denialReason(),
-            challenge.duoTransaction(), challenge.statusMessage(), challenge.wrongPasscodes(),
+            challenge.duoTransaction(), challenge.statusMessage(), challenge.passcodeAttempts(),
             challenge.createdAt(), challenge.expiresAt(), challenge.sessionIssued(), challenge.version() + 1);
         store.write(() -> store.challenges.put(next.id(), next));
         return next;
@@ -230,14 +241,22 @@ public final class InMemoryRepositories {
     }
 
     @Override
-    public Optional<Challenge> findOpenOutOfBand(WorkspaceId workspace, UserName user) {
-      return store.locked(() -> openOutOfBand(workspace, user));
+    public Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user) {
+      return store.locked(() -> openDeviceRequest(workspace, user));
     }
 
-    private Optional<Challenge> openOutOfBand(WorkspaceId workspace, UserName user) {
+    @Override
+    public List<Challenge> findOpen(WorkspaceId workspace, UserName user) {
+      return store.locked(() -> store.challenges.values().stream()
+          .filter(c -> c.workspace().equals(workspace) && c.user().equals(user) && !c.state().isFinal())
+          .sorted(Comparator.comparing(Challenge::createdAt))
+          .toList());
+    }
+
+    private Optional<Challenge> openDeviceRequest(WorkspaceId workspace, UserName user) {
       return store.challenges.values().stream()
           .filter(c -> c.workspace().equals(workspace) && c.user().equals(user))
-          .filter(c -> c.selection().method().isOutOfBand() && !c.state().isFinal())
+          .filter(c -> c.selection().method().sendsToDevice() && !c.state().isFinal())
           .findFirst();
     }
   }

@@ -48,7 +48,7 @@ class DeviceDriftTest {
     open(env, MEMBER);
 
     assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(pushes);
-    assertThat(env.ports.challenges().findOpenOutOfBand(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER)).isEmpty();
   }
 
   @Test

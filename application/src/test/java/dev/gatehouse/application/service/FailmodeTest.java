@@ -122,7 +122,7 @@ class FailmodeTest {
     open(env, MEMBER);
 
     assertThat(audit(env, AuditEventType.CHALLENGE_FAILED)).hasSize(1);
-    assertThat(env.ports.challenges().findOpenOutOfBand(GatehouseFixtures.workspaceId(env), MEMBER)).isEmpty();
+    assertThat(env.ports.challenges().findOpenDeviceRequest(GatehouseFixtures.workspaceId(env), MEMBER)).isEmpty();
   }
 
   @ParameterizedTest

@@ -37,6 +37,7 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.mfa.MfaPolicy;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class NoPartialWritesTest {
         .isInstanceOf(StorageProblemException.class);
 
     assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER)).isEmpty();
-    assertThat(env.ports.challenges().findOpenOutOfBand(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER)).isEmpty();
     assertThat(audit(env)).isEqualTo(before);
   }
 
@@ -99,10 +100,36 @@ class NoPartialWritesTest {
     assertThat(audit(env)).isEqualTo(before);
   }
 
-  /** A wrong passcode updates the challenge, the member's guard and the audit together. */
+  /**
+   * A passcode is counted on the challenge and on the member's guard together, before Duo is
+   * asked: when that cannot be stored, nothing is counted and Duo never sees the passcode.
+   */
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
-  void aWrongPasscodeIsNotCountedWhenAWriteFails(int failingWrite) {
+  @ValueSource(ints = {1, 2})
+  void aPasscodeIsNeitherCountedNorSentWhenItsReservationCannotBeStored(int failingWrite) {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+    List<AuditEvent> before = audit(env);
+    long verifications = env.duo.count(Operation.VERIFY_PASSCODE);
+    env.store.failOnWrite(failingWrite);
+
+    assertThatThrownBy(() -> submit(env, MEMBER, challenge.id(), WRONG_PASSCODE))
+        .isInstanceOf(StorageProblemException.class);
+
+    assertThat(read(env, MEMBER, challenge.id(), GatehouseFixtures.NO_WAIT).remainingPasscodeAttempts())
+        .isEqualTo(challenge.remainingPasscodeAttempts());
+    assertThat(env.ports.guards().find(workspaceId(env), MEMBER).orElseThrow().wrongPasscodes()).isEmpty();
+    assertThat(audit(env)).isEqualTo(before);
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE)).isEqualTo(verifications);
+  }
+
+  /**
+   * Once Duo was asked, the passcode stays counted even if its answer cannot be stored: a storage
+   * failure must not hand out free guesses. The answer's own writes (rejection, audit) roll back together.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4, 5})
+  void aPasscodeSentToDuoStaysCountedWhenItsAnswerCannotBeStored(int failingWrite) {
     InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
     ChallengeView challenge = pending(open(env, MEMBER));
     List<AuditEvent> before = audit(env);
@@ -112,8 +139,8 @@ class NoPartialWritesTest {
         .isInstanceOf(StorageProblemException.class);
 
     assertThat(read(env, MEMBER, challenge.id(), GatehouseFixtures.NO_WAIT).remainingPasscodeAttempts())
-        .isEqualTo(challenge.remainingPasscodeAttempts());
-    assertThat(env.ports.guards().find(workspaceId(env), MEMBER)).isEmpty();
+        .isEqualTo(challenge.remainingPasscodeAttempts() - 1);
+    assertThat(env.ports.guards().find(workspaceId(env), MEMBER).orElseThrow().wrongPasscodes()).hasSize(1);
     assertThat(audit(env)).isEqualTo(before);
   }
 
@@ -179,15 +206,61 @@ class NoPartialWritesTest {
    */
   @Test
   void aPushWhoseTransactionCouldNotBeStoredFailsAndFreesTheSlot() {
-    InMemoryGatehouse env = aDuoWorkspace();
+    InMemoryGatehouse env = aDuoWorkspaceWithLongChallenges();
     env.store.failOnWrite(5);
     assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
         .isInstanceOf(StorageProblemException.class);
+    Challenge stranded = env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER).orElseThrow();
     env.clock.advance(Challenge.STRANDED_AFTER);
 
     ChallengeView retry = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
 
     assertThat(retry.state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.ports.challenges().find(stranded.id()).orElseThrow().state()).isEqualTo(ChallengeState.FAILED);
     assertThat(env.duo.count(FakeSecondFactorGateway.Operation.START_AUTH)).isEqualTo(2);
+  }
+
+  /**
+   * A push start may legitimately take this long (timeouts plus Duo's 429 back-off): it is not
+   * mistaken for a stranded one, and a second request returns it instead of sending another push.
+   */
+  @Test
+  void aPushStillStartingIsNotStrandedWithinTheGracePeriod() {
+    InMemoryGatehouse env = aDuoWorkspaceWithLongChallenges();
+    env.store.failOnWrite(5);
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+    Challenge starting = env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER).orElseThrow();
+    env.clock.advance(Duration.ofSeconds(90));
+
+    ChallengeView retry = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+
+    assertThat(retry.id()).isEqualTo(starting.id());
+    assertThat(retry.state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.duo.count(FakeSecondFactorGateway.Operation.START_AUTH)).isEqualTo(1);
+  }
+
+  /** With the default 90-second lifetime an interrupted start simply expires before it could strand. */
+  @Test
+  void anInterruptedStartWithTheDefaultLifetimeExpiresAndFreesTheSlot() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.store.failOnWrite(5);
+    assertThatThrownBy(() -> choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)))
+        .isInstanceOf(StorageProblemException.class);
+    Challenge interrupted = env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER).orElseThrow();
+    env.clock.advance(MfaOptions.DEFAULTS.challengeLifetime());
+
+    ChallengeView retry = GatehouseFixtures.verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+
+    assertThat(retry.state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.ports.challenges().find(interrupted.id()).orElseThrow().state()).isEqualTo(ChallengeState.EXPIRED);
+  }
+
+  /** A Duo workspace whose challenges live five minutes, longer than {@link Challenge#STRANDED_AFTER}. */
+  private static InMemoryGatehouse aDuoWorkspaceWithLongChallenges() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    GatehouseFixtures.configure(env, Failmode.SECURE, new MfaOptions(MfaOptions.DEFAULTS.sessionLifetime(),
+        Duration.ofMinutes(5), MfaOptions.DEFAULTS.pushCooldown(), MfaOptions.DEFAULTS.rememberFor()));
+    return env;
   }
 }

@@ -26,17 +26,30 @@ import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** SMS and passcode challenges, and the limits on wrong passcodes. */
@@ -281,6 +294,216 @@ class PasscodeFlowTest {
     assertThat(after.state()).isEqualTo(ChallengeState.FAILED);
     assertThat(after.session()).isEmpty();
     assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
+  }
+
+  // --- concurrent passcodes: counted before Duo is asked ----------------------------------------
+
+  @Test
+  void twentyConcurrentWrongPasscodesReachDuoAtMostFiveTimes() throws Exception {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView challenge = pending(open(env, MEMBER));
+    long before = env.duo.count(Operation.VERIFY_PASSCODE);
+
+    List<Object> outcomes = concurrently(env, 20, i -> challenge.id(), before);
+
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(Challenge.MAX_WRONG_PASSCODES);
+    assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(20 - Challenge.MAX_WRONG_PASSCODES);
+    ChallengeView after = GatehouseFixtures.read(env, MEMBER, challenge.id(), Duration.ZERO);
+    assertThat(after.state()).isEqualTo(ChallengeState.DENIED);
+    assertThat(after.denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
+  }
+
+  @Test
+  void tenConcurrentGuessesLockTheMemberOut() throws Exception {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView first = pending(open(env, MEMBER));
+    ChallengeView second = pending(open(env, MEMBER));
+    long before = env.duo.count(Operation.VERIFY_PASSCODE);
+
+    concurrently(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW, i -> (i % 2 == 0 ? first : second).id(), before);
+
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+    assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.LOCKED_OUT);
+    assertThat(audit(env, AuditEventType.PASSCODE_LOCKOUT)).hasSize(1);
+  }
+
+  @Test
+  void aGuessBeyondTheLimitWhileTenAreBeingVerifiedNeverReachesDuo() throws Exception {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    ChallengeView first = pending(open(env, MEMBER));
+    ChallengeView second = pending(open(env, MEMBER));
+    ChallengeView third = pending(open(env, MEMBER));
+    long before = env.duo.count(Operation.VERIFY_PASSCODE);
+    CountDownLatch duoAnswers = new CountDownLatch(1);
+    env.duo.holdPasscodeVerificationsUntil(duoAnswers);
+    ExecutorService pool = Executors.newFixedThreadPool(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+    try {
+      List<Future<Object>> inFlight = new ArrayList<>();
+      for (int i = 0; i < AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW; i++) {
+        ChallengeView target = i % 2 == 0 ? first : second;
+        inFlight.add(pool.submit(() -> outcome(env, target.id(), WRONG_PASSCODE)));
+      }
+      awaitCalls(env, before + AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+
+      ChallengeView eleventh = submit(env, MEMBER, third.id(), RIGHT_PASSCODE);
+
+      assertThat(eleventh.state()).isEqualTo(ChallengeState.DENIED);
+      assertThat(eleventh.denialReason()).contains(DenialReason.LOCKED_OUT);
+      assertThat(eleventh.session()).isEmpty();
+      assertThat(env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+      duoAnswers.countDown();
+      for (Future<Object> f : inFlight) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      duoAnswers.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRightPasscodeDoesNotCountTowardsTheLockout() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1);
+
+    ChallengeView approved = submit(env, MEMBER, pending(open(env, MEMBER)).id(), RIGHT_PASSCODE);
+
+    assertThat(approved.session()).isPresent();
+    assertThat(env.ports.guards().find(workspaceId(env), MEMBER).orElseThrow().wrongPasscodes())
+        .hasSize(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1);
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+  }
+
+  @Test
+  void aPasscodeWhoseVerificationFailsStaysCounted() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    env.duo.failNext(Operation.VERIFY_PASSCODE, FakeSecondFactorGateway.unavailable(Kind.TIMEOUT));
+
+    submit(env, MEMBER, pending(open(env, MEMBER)).id(), RIGHT_PASSCODE);
+
+    assertThat(env.ports.guards().find(workspaceId(env), MEMBER).orElseThrow().wrongPasscodes()).hasSize(1);
+  }
+
+  // --- SMS: one batch at a time, and the cooldown ----------------------------------------------
+
+  @Test
+  void aSecondOpenWhileAnSmsChallengeIsOpenReturnsItWithoutSendingAgain() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    ChallengeView first = pending(open(env, MEMBER));
+    long sent = env.duo.count(Operation.SEND_SMS);
+
+    ChallengeView second = pending(open(env, MEMBER));
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(sent);
+  }
+
+  @Test
+  void concurrentOpensWithSmsSendOneBatch() throws Exception {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    long sent = env.duo.count(Operation.SEND_SMS);
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<UnlockResult>> results = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return open(env, MEMBER);
+        }));
+      }
+      start.countDown();
+      Set<Object> challenges = new HashSet<>();
+      for (Future<UnlockResult> result : results) {
+        challenges.add(pending(result.get(10, TimeUnit.SECONDS)).id());
+      }
+
+      assertThat(challenges).hasSize(1);
+      assertThat(env.duo.count(Operation.SEND_SMS) - sent).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void cancellingAnSmsChallengeStartsTheCooldownBeforeTheNextBatch() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    GatehouseFixtures.cancel(env, MEMBER, pending(open(env, MEMBER)).id());
+    long sent = env.duo.count(Operation.SEND_SMS);
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(denial.code()).isEqualTo(DenialCode.COOLDOWN);
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(sent);
+    env.clock.advance(MfaOptions.DEFAULTS.pushCooldown());
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(sent + 1);
+  }
+
+  @Test
+  void anSmsBatchThatCannotBeSentFailsItsChallengeAndFreesTheSlot() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    env.duo.failNext(Operation.SEND_SMS, FakeSecondFactorGateway.unavailable(Kind.TIMEOUT));
+
+    assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.DUO_UNAVAILABLE);
+
+    assertThat(env.ports.challenges().findOpenDeviceRequest(workspaceId(env), MEMBER)).isEmpty();
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+  }
+
+  /**
+   * Submits a wrong passcode from each of {@code count} threads at once, to the challenge that
+   * {@code target} names for the thread's index, while Duo holds every answer until all of them
+   * were either refused or are being verified; returns each view or exception.
+   */
+  private static List<Object> concurrently(InMemoryGatehouse env, int count, IntFunction<ChallengeId> target,
+      long callsBefore) throws Exception {
+    CountDownLatch duoAnswers = new CountDownLatch(1);
+    env.duo.holdPasscodeVerificationsUntil(duoAnswers);
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        ChallengeId id = target.apply(i);
+        futures.add(pool.submit(() -> {
+          start.await();
+          return outcome(env, id, WRONG_PASSCODE);
+        }));
+      }
+      start.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (futures.stream().filter(Future::isDone).count()
+          + (env.duo.count(Operation.VERIFY_PASSCODE) - callsBefore) < count && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      duoAnswers.countDown();
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<Object> future : futures) {
+        outcomes.add(future.get(10, TimeUnit.SECONDS));
+      }
+      return outcomes;
+    } finally {
+      duoAnswers.countDown();
+      env.duo.holdPasscodeVerificationsUntil(null);
+      pool.shutdownNow();
+    }
+  }
+
+  private static Object outcome(InMemoryGatehouse env, ChallengeId id, String passcode) {
+    try {
+      return submit(env, MEMBER, id, passcode);
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static void awaitCalls(InMemoryGatehouse env, long calls) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (env.duo.count(Operation.VERIFY_PASSCODE) < calls && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(env.duo.count(Operation.VERIFY_PASSCODE)).isEqualTo(calls);
   }
 
   /**

@@ -28,11 +28,13 @@ import dev.gatehouse.application.port.in.ClearSuspensionCommand;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -326,14 +328,64 @@ class PushOutcomesTest {
   }
 
   @Test
-  void cancellingMakesWayForANewPushWithoutCooldown() {
+  void cancellingMakesWayForANewPushOnceTheCooldownPasses() {
     InMemoryGatehouse env = aMemberWithActivePush();
     ChallengeView first = pending(open(env, MEMBER));
     cancel(env, MEMBER, first.id());
+    env.clock.advance(COOLDOWN);
 
     ChallengeView second = pending(open(env, MEMBER));
 
     assertThat(second.id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void cancellingAPushStartsTheCooldown() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    cancel(env, MEMBER, pending(open(env, MEMBER)).id());
+    Instant cancelledAt = env.clock.instant();
+    env.clock.advance(COOLDOWN.minusSeconds(1));
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(denial.code()).isEqualTo(DenialCode.COOLDOWN);
+    assertThat(denial.retryAfter()).contains(cancelledAt.plus(COOLDOWN));
+    assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(2);
+  }
+
+  @Test
+  void unlockCancelLoopsCannotSendMorePushesThanTheCooldownAllows() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    long before = env.duo.count(Operation.START_AUTH);
+
+    for (int i = 0; i < 20; i++) {
+      UnlockResult result = open(env, MEMBER);
+      if (result instanceof UnlockResult.Pending pending) {
+        cancel(env, MEMBER, pending.challenge().id());
+      }
+      env.clock.advance(Duration.ofSeconds(1));
+    }
+
+    // 20 seconds of trying, with a 30-second cooldown after each cancellation: one push.
+    assertThat(env.duo.count(Operation.START_AUTH) - before).isEqualTo(1);
+  }
+
+  @Test
+  void aCancelledPushIsStillAuditedAsCancelled() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+
+    cancel(env, MEMBER, pending(open(env, MEMBER)).id());
+
+    assertThat(audit(env, AuditEventType.CHALLENGE_DENIED)).singleElement()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo("cancelled"));
+  }
+
+  @Test
+  void cancellingAPasscodeChallengeStartsNoCooldown() {
+    InMemoryGatehouse env = GatehouseFixtures.aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    cancel(env, MEMBER, pending(open(env, MEMBER)).id());
+
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
   }
 
   @Test

@@ -116,6 +116,8 @@ class SecretsTest {
     seen(() -> g.cancelChallenge().cancel(new CancelChallengeCommand(OTHER_MEMBER, cancelled)));
     seen(() -> g.cancelChallenge().cancel(new CancelChallengeCommand(MEMBER, cancelled)));
     seen(() -> g.cancelChallenge().cancel(new CancelChallengeCommand(MEMBER, cancelled)));
+    seen(() -> open(MEMBER));
+    env.clock.advance(MfaOptions.DEFAULTS.pushCooldown());
     ChallengeId expired = challengeOf(seen(() -> open(MEMBER)));
     env.clock.advance(MfaOptions.DEFAULTS.challengeLifetime());
     seen(() -> read(MEMBER, expired));

@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The abuse rules for one member of one workspace: the cooldown after a denied push or call, the
- * suspension after a fraud report (until an administrator clears it), and the temporary lock after
- * too many wrong passcodes in a sliding window.
+ * The abuse rules for one member of one workspace: the cooldown after a denied or cancelled push,
+ * call or SMS, the suspension after a fraud report (until an administrator clears it), and the
+ * temporary lock after too many wrong passcodes in a sliding window. Passcodes are counted in the
+ * window as soon as they are reserved for verification, so concurrent guesses cannot outrun it.
  */
 public final class AccessGuard {
   /** Wrong passcodes a member may type in one workspace within {@link #PASSCODE_WINDOW}. */
@@ -60,13 +61,13 @@ public final class AccessGuard {
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
       return Optional.of(new Restriction(Restriction.Kind.LOCKED_OUT, Optional.of(lockedUntil)));
     }
-    if (method.isOutOfBand() && cooldownUntil != null && now.isBefore(cooldownUntil)) {
+    if (method.sendsToDevice() && cooldownUntil != null && now.isBefore(cooldownUntil)) {
       return Optional.of(new Restriction(Restriction.Kind.COOLDOWN, Optional.of(cooldownUntil)));
     }
     return Optional.empty();
   }
 
-  /** A push or call was denied: the next one waits for the cooldown. */
+  /** A push, call or SMS was denied or cancelled: the next one waits for the cooldown. */
   public AccessGuard afterDenial(Instant now, Duration cooldown) {
     return new AccessGuard(workspace, user, suspendedAt, now.plus(cooldown), lockedUntil, wrongPasscodes);
   }
@@ -79,17 +80,52 @@ public final class AccessGuard {
 
   /** A wrong passcode: the tenth within the window locks the member out for {@link #LOCKOUT}. */
   public AccessGuard afterWrongPasscode(Instant now) {
+    List<Instant> recent = recent(now);
+    recent.add(now);
+    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
+      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
+    }
+    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+  }
+
+  /**
+   * Counts a passcode before Duo verifies it. When the window is already full (every counted
+   * passcode still being verified or wrong), the member is locked out instead and nothing more is
+   * counted; callers check {@link #isLockedOut} and send nothing to Duo then.
+   */
+  public AccessGuard reservePasscodeAttempt(Instant now) {
+    List<Instant> recent = recent(now);
+    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
+      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
+    }
+    recent.add(now);
+    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+  }
+
+  /** A reserved passcode was wrong: it stays counted, and a full window locks the member out. */
+  public AccessGuard afterReservedPasscodeWasWrong(Instant now) {
+    List<Instant> recent = recent(now);
+    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
+      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
+    }
+    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+  }
+
+  /** Duo accepted the passcode reserved at {@code reservedAt}: it no longer counts. */
+  public AccessGuard releasePasscodeAttempt(Instant reservedAt) {
+    List<Instant> remaining = new ArrayList<>(wrongPasscodes);
+    remaining.remove(Require.notNull("reservedAt", reservedAt));
+    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, remaining);
+  }
+
+  private List<Instant> recent(Instant now) {
     List<Instant> recent = new ArrayList<>();
     for (Instant at : wrongPasscodes) {
       if (at.isAfter(now.minus(PASSCODE_WINDOW))) {
         recent.add(at);
       }
     }
-    recent.add(now);
-    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
-      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
-    }
-    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+    return recent;
   }
 
   /** An administrator lifted the fraud suspension. */
@@ -125,6 +161,7 @@ public final class AccessGuard {
     return Optional.ofNullable(lockedUntil);
   }
 
+  /** The passcodes counted in the window: wrong ones, and reserved ones Duo is still verifying. */
   public List<Instant> wrongPasscodes() {
     return wrongPasscodes;
   }

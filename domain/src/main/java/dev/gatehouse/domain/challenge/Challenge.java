@@ -20,8 +20,13 @@ import java.util.Optional;
 public final class Challenge {
   /** Wrong passcodes one challenge accepts before it is denied. */
   public static final int MAX_WRONG_PASSCODES = 5;
-  /** How long a push or call may wait for its Duo transaction id to be recorded. */
-  public static final Duration STRANDED_AFTER = Duration.ofSeconds(30);
+  /**
+   * How long a push or call may wait for its Duo transaction id to be recorded: longer than the
+   * slowest legitimate start (connect 10 s + request 10 s + the official 429 back-off of up to
+   * 63 s plus jitter, about 90 s). A challenge whose lifetime is shorter expires before it could
+   * be stranded, which ends it just the same.
+   */
+  public static final Duration STRANDED_AFTER = Duration.ofSeconds(120);
 
   private final ChallengeId id;
   private final WorkspaceId workspace;
@@ -32,7 +37,7 @@ public final class Challenge {
   private final DenialReason denialReason;
   private final DuoTransactionId duoTransaction;
   private final StatusMessage statusMessage;
-  private final int wrongPasscodes;
+  private final int passcodeAttempts;
   private final Instant createdAt;
   private final Instant expiresAt;
   private final boolean sessionIssued;
@@ -48,7 +53,7 @@ public final class Challenge {
     this.denialReason = b.denialReason;
     this.duoTransaction = b.duoTransaction;
     this.statusMessage = Require.notNull("statusMessage", b.statusMessage);
-    this.wrongPasscodes = Require.inRange("wrongPasscodes", b.wrongPasscodes, 0, MAX_WRONG_PASSCODES);
+    this.passcodeAttempts = Require.inRange("passcodeAttempts", b.passcodeAttempts, 0, MAX_WRONG_PASSCODES);
     this.createdAt = Require.notNull("createdAt", b.createdAt);
     this.expiresAt = Require.notNull("expiresAt", b.expiresAt);
     this.sessionIssued = b.sessionIssued;
@@ -67,11 +72,6 @@ public final class Challenge {
     }
     if (state == ChallengeState.PENDING && !selection.method().isOutOfBand()) {
       throw new InvalidValueException("state", "SMS and passcode challenges never wait on Duo");
-    }
-    // The fifth wrong passcode denies the challenge, so an open one always has an attempt left.
-    if (!state.isFinal() && wrongPasscodes >= MAX_WRONG_PASSCODES) {
-      throw new InvalidValueException("wrongPasscodes",
-          "must be below " + MAX_WRONG_PASSCODES + " while the challenge is open");
     }
   }
 
@@ -100,7 +100,7 @@ public final class Challenge {
   public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
       ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
       Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
-      StatusMessage statusMessage, int wrongPasscodes, Instant createdAt, Instant expiresAt,
+      StatusMessage statusMessage, int passcodeAttempts, Instant createdAt, Instant expiresAt,
       boolean sessionIssued, long version) {
     Builder b = new Builder();
     b.id = id;
@@ -112,7 +112,7 @@ public final class Challenge {
     b.denialReason = denialReason.orElse(null);
     b.duoTransaction = duoTransaction.orElse(null);
     b.statusMessage = statusMessage;
-    b.wrongPasscodes = wrongPasscodes;
+    b.passcodeAttempts = passcodeAttempts;
     b.createdAt = createdAt;
     b.expiresAt = expiresAt;
     b.sessionIssued = sessionIssued;
@@ -131,11 +131,12 @@ public final class Challenge {
     return new Challenge(b);
   }
 
-  /** Duo is still waiting and says so (e.g. "Pushed a login request to your device..."). */
+  /**
+   * Duo's latest word on an open challenge: a push still waiting ("Pushed a login request to your
+   * device..."), or an SMS batch sent ("New SMS passcodes sent.").
+   */
   public Challenge progress(StatusMessage message) {
-    if (state != ChallengeState.PENDING) {
-      throw illegal("record progress");
-    }
+    requireOpen("record progress");
     Builder b = copy();
     b.statusMessage = Require.notNull("statusMessage", message);
     return new Challenge(b);
@@ -158,15 +159,30 @@ public final class Challenge {
     return new Challenge(b);
   }
 
-  /** A wrong passcode: counted, and the fifth one denies the challenge. */
+  /**
+   * Counts a passcode before Duo verifies it, so that concurrent submissions cannot outrun the
+   * limit: at most {@link #MAX_WRONG_PASSCODES} are ever counted on one challenge.
+   */
+  public Challenge reservePasscodeAttempt() {
+    if (state != ChallengeState.AWAITING_PASSCODE || !hasPasscodeAttemptLeft()) {
+      throw illegal("reserve a passcode attempt");
+    }
+    Builder b = copy();
+    b.passcodeAttempts = passcodeAttempts + 1;
+    return new Challenge(b);
+  }
+
+  /**
+   * A reserved passcode was wrong: it stays counted, and once every attempt is counted the
+   * challenge is denied.
+   */
   public Challenge rejectPasscode(StatusMessage message) {
-    if (state != ChallengeState.AWAITING_PASSCODE) {
+    if (state != ChallengeState.AWAITING_PASSCODE || passcodeAttempts == 0) {
       throw illegal("reject a passcode");
     }
     Builder b = copy();
-    b.wrongPasscodes = wrongPasscodes + 1;
     b.statusMessage = Require.notNull("statusMessage", message);
-    if (b.wrongPasscodes >= MAX_WRONG_PASSCODES) {
+    if (passcodeAttempts >= MAX_WRONG_PASSCODES) {
       b.state = ChallengeState.DENIED;
       b.denialReason = DenialReason.TOO_MANY_PASSCODES;
     }
@@ -229,8 +245,13 @@ public final class Challenge {
     return user.equals(candidate);
   }
 
+  /** Passcode attempts neither used nor being verified. */
   public int remainingPasscodeAttempts() {
-    return MAX_WRONG_PASSCODES - wrongPasscodes;
+    return MAX_WRONG_PASSCODES - passcodeAttempts;
+  }
+
+  public boolean hasPasscodeAttemptLeft() {
+    return passcodeAttempts < MAX_WRONG_PASSCODES;
   }
 
   private void requireOpen(String change) {
@@ -254,7 +275,7 @@ public final class Challenge {
     b.denialReason = denialReason;
     b.duoTransaction = duoTransaction;
     b.statusMessage = statusMessage;
-    b.wrongPasscodes = wrongPasscodes;
+    b.passcodeAttempts = passcodeAttempts;
     b.createdAt = createdAt;
     b.expiresAt = expiresAt;
     b.sessionIssued = sessionIssued;
@@ -298,8 +319,9 @@ public final class Challenge {
     return statusMessage;
   }
 
-  public int wrongPasscodes() {
-    return wrongPasscodes;
+  /** Passcodes counted against this challenge: the wrong ones and those Duo is verifying. */
+  public int passcodeAttempts() {
+    return passcodeAttempts;
   }
 
   public Instant createdAt() {
@@ -323,7 +345,7 @@ public final class Challenge {
     return o instanceof Challenge other && id.equals(other.id) && version == other.version
         && state == other.state && Objects.equals(denialReason, other.denialReason)
         && Objects.equals(duoTransaction, other.duoTransaction)
-        && statusMessage.equals(other.statusMessage) && wrongPasscodes == other.wrongPasscodes
+        && statusMessage.equals(other.statusMessage) && passcodeAttempts == other.passcodeAttempts
         && sessionIssued == other.sessionIssued && workspace.equals(other.workspace)
         && user.equals(other.user) && purpose == other.purpose && selection.equals(other.selection)
         && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt);
@@ -350,7 +372,7 @@ public final class Challenge {
     private DenialReason denialReason;
     private DuoTransactionId duoTransaction;
     private StatusMessage statusMessage;
-    private int wrongPasscodes;
+    private int passcodeAttempts;
     private Instant createdAt;
     private Instant expiresAt;
     private boolean sessionIssued;

@@ -24,6 +24,14 @@ public enum DuoMethod {
     return this == PUSH || this == PHONE;
   }
 
+  /**
+   * Push, phone and SMS make Duo send something to the member's device: at most one such request
+   * is open per member and workspace, and the cooldown applies to them.
+   */
+  public boolean sendsToDevice() {
+    return this != PASSCODE;
+  }
+
   public static DuoMethod parse(String text) {
     String value = Require.notBlank("method", text).strip().toLowerCase(Locale.ROOT);
     for (DuoMethod method : values()) {

@@ -65,8 +65,8 @@ class AccessGuardTest {
   // --- cooldown ------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @EnumSource(value = DuoMethod.class, names = {"PUSH", "PHONE"})
-  void aDenialStartsACooldownForPushAndPhone(DuoMethod method) {
+  @EnumSource(value = DuoMethod.class, names = {"PUSH", "PHONE", "SMS"})
+  void aDenialStartsACooldownForEveryMethodThatSendsToTheDevice(DuoMethod method) {
     AccessGuard guard = clear().afterDenial(T0, COOLDOWN);
 
     assertThat(guard.restrictionAt(T0.plusSeconds(1), method))
@@ -74,8 +74,8 @@ class AccessGuardTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = DuoMethod.class, names = {"SMS", "PASSCODE"})
-  void theCooldownDoesNotApplyToPasscodes(DuoMethod method) {
+  @EnumSource(value = DuoMethod.class, names = {"PASSCODE"})
+  void theCooldownDoesNotApplyToTypedPasscodes(DuoMethod method) {
     AccessGuard guard = clear().afterDenial(T0, COOLDOWN);
 
     assertThat(guard.restrictionAt(T0.plusSeconds(1), method)).isEmpty();
@@ -376,6 +376,84 @@ class AccessGuardTest {
         .hasMessage("user is required");
   }
 
+  // --- reserved passcodes --------------------------------------------------------------------
+
+  /** The guard after a passcode reserved at each of the given instants, none resolved yet. */
+  private static AccessGuard reservedAt(AccessGuard guard, Instant... times) {
+    for (Instant at : times) {
+      guard = guard.reservePasscodeAttempt(at);
+    }
+    return guard;
+  }
+
+  @Test
+  void aReservedPasscodeCountsAtOnce() {
+    AccessGuard guard = clear().reservePasscodeAttempt(T0);
+
+    assertThat(guard.wrongPasscodes()).containsExactly(T0);
+    assertThat(guard.isLockedOut(T0)).isFalse();
+  }
+
+  @Test
+  void tenReservedPasscodesDoNotLockBeforeDuoAnswers() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ZERO, 10, T0));
+
+    assertThat(guard.isLockedOut(T0)).isFalse();
+    assertThat(guard.wrongPasscodes()).hasSize(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+  }
+
+  @Test
+  void anEleventhReservationWhileTenAreCountedLocks() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ZERO, 11, T0));
+
+    assertThat(guard.lockedUntil()).contains(T0.plus(AccessGuard.LOCKOUT));
+    assertThat(guard.wrongPasscodes()).isEmpty();
+  }
+
+  @Test
+  void aWrongReservedPasscodeThatFillsTheWindowLocks() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ofSeconds(1), 10, T0));
+
+    AccessGuard after = guard.afterReservedPasscodeWasWrong(T0.plusSeconds(20));
+
+    assertThat(after.lockedUntil()).contains(T0.plusSeconds(20).plus(AccessGuard.LOCKOUT));
+  }
+
+  @Test
+  void aWrongReservedPasscodeIsNotCountedTwice() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ofSeconds(1), 3, T0));
+
+    AccessGuard after = guard.afterReservedPasscodeWasWrong(T0.plusSeconds(5));
+
+    assertThat(after.wrongPasscodes()).hasSize(3);
+    assertThat(after.isLockedOut(T0.plusSeconds(5))).isFalse();
+  }
+
+  @Test
+  void anAcceptedPasscodeIsGivenBack() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ofSeconds(1), 10, T0));
+
+    AccessGuard after = guard.releasePasscodeAttempt(T0.plusSeconds(9))
+        .afterReservedPasscodeWasWrong(T0.plusSeconds(20));
+
+    assertThat(after.wrongPasscodes()).hasSize(9).doesNotContain(T0.plusSeconds(9));
+    assertThat(after.isLockedOut(T0.plusSeconds(20))).isFalse();
+  }
+
+  @Test
+  void givingBackOnePasscodeOfSeveralReservedAtTheSameInstantKeepsTheOthers() {
+    AccessGuard guard = reservedAt(clear(), every(Duration.ZERO, 3, T0));
+
+    assertThat(guard.releasePasscodeAttempt(T0).wrongPasscodes()).containsExactly(T0, T0);
+  }
+
+  @Test
+  void givingBackAPasscodeNoLongerCountedChangesNothing() {
+    AccessGuard locked = reservedAt(clear(), every(Duration.ZERO, 11, T0));
+
+    assertThat(locked.releasePasscodeAttempt(T0)).isEqualTo(locked);
+  }
+
   @Test
   void wrongPasscodesCannotBeModifiedFromOutside() {
     AccessGuard guard = clear().afterWrongPasscode(T0);
@@ -390,6 +468,7 @@ class AccessGuardTest {
     original.afterFraud(T0);
     original.afterDenial(T0, COOLDOWN);
     original.afterWrongPasscode(T0);
+    original.reservePasscodeAttempt(T0);
 
     assertThat(original).isEqualTo(clear());
   }

@@ -51,7 +51,7 @@ class ChallengeTest {
       case PENDING:
         return start(DuoMethod.PUSH);
       case AWAITING_PASSCODE:
-        return start(DuoMethod.SMS);
+        return start(DuoMethod.SMS).reservePasscodeAttempt();
       case APPROVED:
         return start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).approve(StatusMessage.of("Success"));
       case DENIED:
@@ -69,14 +69,14 @@ class ChallengeTest {
   /** The same challenge as stored with another version, rebuilt through {@link Challenge#restore}. */
   private static Challenge withVersion(Challenge c, long version) {
     return Challenge.restore(c.id(), c.workspace(), c.user(), c.purpose(), c.selection(), c.state(),
-        c.denialReason(), c.duoTransaction(), c.statusMessage(), c.wrongPasscodes(), c.createdAt(),
+        c.denialReason(), c.duoTransaction(), c.statusMessage(), c.passcodeAttempts(), c.createdAt(),
         c.expiresAt(), c.sessionIssued(), version);
   }
 
   private static Challenge restore(DuoMethod method, ChallengeState state, Optional<DenialReason> reason,
-      int wrongPasscodes, boolean sessionIssued, ChallengePurpose purpose) {
+      int passcodeAttempts, boolean sessionIssued, ChallengePurpose purpose) {
     return Challenge.restore(ID, WORKSPACE, ALICE, purpose, new DeviceSelection(DEVICE, method), state,
-        reason, Optional.empty(), MESSAGE, wrongPasscodes, NOW, EXPIRY, sessionIssued, 3);
+        reason, Optional.empty(), MESSAGE, passcodeAttempts, NOW, EXPIRY, sessionIssued, 3);
   }
 
   // --- the transition matrix ---------------------------------------------------------------
@@ -86,6 +86,7 @@ class ChallengeTest {
     PROGRESS(c -> c.progress(MESSAGE)),
     APPROVE(c -> c.approve(MESSAGE)),
     DENY(c -> c.deny(DenialReason.DENIED, MESSAGE)),
+    RESERVE_PASSCODE(Challenge::reservePasscodeAttempt),
     REJECT_PASSCODE(c -> c.rejectPasscode(MESSAGE)),
     CANCEL(Challenge::cancel),
     FAIL(c -> c.fail(MESSAGE)),
@@ -120,6 +121,8 @@ class ChallengeTest {
         Transition.FAIL, ChallengeState.FAILED,
         Transition.EXPIRE, ChallengeState.EXPIRED));
     ALLOWED.get(ChallengeState.AWAITING_PASSCODE).putAll(Map.of(
+        Transition.PROGRESS, ChallengeState.AWAITING_PASSCODE,
+        Transition.RESERVE_PASSCODE, ChallengeState.AWAITING_PASSCODE,
         Transition.APPROVE, ChallengeState.APPROVED,
         Transition.DENY, ChallengeState.DENIED,
         Transition.REJECT_PASSCODE, ChallengeState.AWAITING_PASSCODE,
@@ -223,7 +226,7 @@ class ChallengeTest {
     Challenge challenge = start(DuoMethod.PUSH);
 
     assertThat(challenge.duoTransaction()).isEmpty();
-    assertThat(challenge.wrongPasscodes()).isZero();
+    assertThat(challenge.passcodeAttempts()).isZero();
     assertThat(challenge.denialReason()).isEmpty();
     assertThat(challenge.sessionIssued()).isFalse();
     assertThat(challenge.version()).isZero();
@@ -371,20 +374,39 @@ class ChallengeTest {
 
   // --- passcodes -----------------------------------------------------------------------------
 
-  @Test
-  void countsAWrongPasscode() {
-    Challenge challenge = start(DuoMethod.PASSCODE).rejectPasscode(MESSAGE);
+  /** Reserves a passcode attempt and rejects it, {@code times} times, as a member typing wrong ones. */
+  private static Challenge wrongPasscodes(Challenge challenge, int times) {
+    for (int i = 0; i < times; i++) {
+      challenge = challenge.reservePasscodeAttempt().rejectPasscode(MESSAGE);
+    }
+    return challenge;
+  }
 
-    assertThat(challenge.wrongPasscodes()).isEqualTo(1);
+  @Test
+  void countsAPasscodeWhenItIsReserved() {
+    Challenge challenge = start(DuoMethod.PASSCODE).reservePasscodeAttempt();
+
+    assertThat(challenge.passcodeAttempts()).isEqualTo(1);
     assertThat(challenge.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES - 1);
   }
 
   @Test
+  void aRejectedPasscodeStaysCountedOnce() {
+    Challenge challenge = wrongPasscodes(start(DuoMethod.PASSCODE), 1);
+
+    assertThat(challenge.passcodeAttempts()).isEqualTo(1);
+    assertThat(challenge.statusMessage()).isEqualTo(MESSAGE);
+  }
+
+  @Test
+  void refusesToRejectAPasscodeThatWasNotReserved() {
+    assertThatThrownBy(() -> start(DuoMethod.PASSCODE).rejectPasscode(MESSAGE))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
   void keepsAwaitingAfterFourWrongPasscodes() {
-    Challenge challenge = start(DuoMethod.SMS);
-    for (int i = 0; i < 4; i++) {
-      challenge = challenge.rejectPasscode(MESSAGE);
-    }
+    Challenge challenge = wrongPasscodes(start(DuoMethod.SMS), 4);
 
     assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
     assertThat(challenge.remainingPasscodeAttempts()).isEqualTo(1);
@@ -392,10 +414,7 @@ class ChallengeTest {
 
   @Test
   void deniesOnFifthWrongPasscode() {
-    Challenge challenge = start(DuoMethod.SMS);
-    for (int i = 0; i < 5; i++) {
-      challenge = challenge.rejectPasscode(MESSAGE);
-    }
+    Challenge challenge = wrongPasscodes(start(DuoMethod.SMS), 5);
 
     assertThat(challenge.state()).isEqualTo(ChallengeState.DENIED);
     assertThat(challenge.denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
@@ -404,22 +423,49 @@ class ChallengeTest {
 
   @Test
   void refusesASixthPasscode() {
-    Challenge challenge = start(DuoMethod.PASSCODE);
-    for (int i = 0; i < 5; i++) {
-      challenge = challenge.rejectPasscode(MESSAGE);
-    }
-    Challenge denied = challenge;
+    Challenge denied = wrongPasscodes(start(DuoMethod.PASSCODE), 5);
 
-    assertThatThrownBy(() -> denied.rejectPasscode(MESSAGE)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(denied::reservePasscodeAttempt).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void reservesAtMostFiveAttemptsEvenBeforeAnyIsAnswered() {
+    Challenge challenge = start(DuoMethod.PASSCODE);
+    for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      challenge = challenge.reservePasscodeAttempt();
+    }
+    Challenge allReserved = challenge;
+
+    assertThat(allReserved.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(allReserved.hasPasscodeAttemptLeft()).isFalse();
+    assertThatThrownBy(allReserved::reservePasscodeAttempt).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void theFirstWrongAnswerOnceEveryAttemptIsReservedDenies() {
+    Challenge challenge = start(DuoMethod.PASSCODE);
+    for (int i = 0; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      challenge = challenge.reservePasscodeAttempt();
+    }
+
+    assertThat(challenge.rejectPasscode(MESSAGE).denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
   }
 
   @Test
   void approvesAfterSomeWrongPasscodes() {
-    Challenge challenge = start(DuoMethod.PASSCODE).rejectPasscode(MESSAGE).rejectPasscode(MESSAGE)
+    Challenge challenge = wrongPasscodes(start(DuoMethod.PASSCODE), 2).reservePasscodeAttempt()
         .approve(StatusMessage.of("Success"));
 
     assertThat(challenge.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(challenge.wrongPasscodes()).isEqualTo(2);
+    assertThat(challenge.passcodeAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void anSmsChallengeKeepsDuosWordAboutTheBatch() {
+    Challenge challenge = start(DuoMethod.SMS).progress(StatusMessage.of("New SMS passcodes sent."));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+    assertThat(challenge.statusMessage().value()).isEqualTo("New SMS passcodes sent.");
   }
 
   // --- expiry --------------------------------------------------------------------------------
@@ -598,19 +644,20 @@ class ChallengeTest {
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 6, 100})
-  void restoreRefusesAWrongPasscodeCountOutOfRange(int wrongPasscodes) {
+  void restoreRefusesAPasscodeCountOutOfRange(int passcodeAttempts) {
     assertThatThrownBy(() -> restore(DuoMethod.SMS, ChallengeState.DENIED,
-        Optional.of(DenialReason.TOO_MANY_PASSCODES), wrongPasscodes, false, ChallengePurpose.UNLOCK))
+        Optional.of(DenialReason.TOO_MANY_PASSCODES), passcodeAttempts, false, ChallengePurpose.UNLOCK))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("wrongPasscodes must be between 0 and 5");
+        .hasMessage("passcodeAttempts must be between 0 and 5");
   }
 
   @Test
-  void restoreRefusesAnOpenChallengeThatHasUsedUpItsPasscodes() {
-    assertThatThrownBy(() -> restore(DuoMethod.SMS, ChallengeState.AWAITING_PASSCODE, Optional.empty(),
-        Challenge.MAX_WRONG_PASSCODES, false, ChallengePurpose.UNLOCK))
-        .isInstanceOf(InvalidValueException.class)
-        .hasMessage("wrongPasscodes must be below 5 while the challenge is open");
+  void restoreAcceptsAnOpenChallengeWhoseAttemptsAreAllBeingVerified() {
+    Challenge challenge = restore(DuoMethod.SMS, ChallengeState.AWAITING_PASSCODE, Optional.empty(),
+        Challenge.MAX_WRONG_PASSCODES, false, ChallengePurpose.UNLOCK);
+
+    assertThat(challenge.hasPasscodeAttemptLeft()).isFalse();
+    assertThat(challenge.rejectPasscode(MESSAGE).denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
   }
 
   @Test
@@ -618,7 +665,8 @@ class ChallengeTest {
     Challenge challenge = restore(DuoMethod.SMS, ChallengeState.AWAITING_PASSCODE, Optional.empty(),
         Challenge.MAX_WRONG_PASSCODES - 1, false, ChallengePurpose.UNLOCK);
 
-    assertThat(challenge.rejectPasscode(MESSAGE).denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
+    assertThat(challenge.reservePasscodeAttempt().rejectPasscode(MESSAGE).denialReason())
+        .contains(DenialReason.TOO_MANY_PASSCODES);
   }
 
   @Test
@@ -644,5 +692,14 @@ class ChallengeTest {
     assertThat(push.isStranded(NOW.plus(Challenge.STRANDED_AFTER).minusMillis(1))).isFalse();
     assertThat(push.isStranded(NOW.plus(Challenge.STRANDED_AFTER))).isTrue();
     assertThat(push.attachTransaction(TXID, MESSAGE).isStranded(NOW.plus(Challenge.STRANDED_AFTER))).isFalse();
+  }
+
+  @Test
+  void theGracePeriodOutlastsTheSlowestLegitimatePushStart() {
+    Duration connect = Duration.ofSeconds(10);
+    Duration request = Duration.ofSeconds(10);
+    Duration backoffWithJitter = Duration.ofSeconds(1 + 2 + 4 + 8 + 16 + 32).plusSeconds(6);
+
+    assertThat(Challenge.STRANDED_AFTER).isGreaterThan(connect.plus(request).plus(backoffWithJitter));
   }
 }

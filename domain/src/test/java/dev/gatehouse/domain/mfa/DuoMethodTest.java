@@ -53,4 +53,10 @@ class DuoMethodTest {
   void onlyPushAndPhoneWaitOnDuo(DuoMethod method, boolean outOfBand) {
     assertThat(method.isOutOfBand()).isEqualTo(outOfBand);
   }
+
+  @ParameterizedTest
+  @CsvSource({"PUSH, true", "PHONE, true", "SMS, true", "PASSCODE, false"})
+  void pushPhoneAndSmsSendSomethingToTheDevice(DuoMethod method, boolean sends) {
+    assertThat(method.sendsToDevice()).isEqualTo(sends);
+  }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
 public interface ChallengeRepository {
   /**
    * Stores a new challenge. Throws {@link DuplicateEntryException} when the id exists or when the
-   * member already has an open push or phone challenge for the workspace (at most one at a time).
+   * member already has an open push, phone or SMS challenge for the workspace (at most one of
+   * those at a time, see {@link dev.gatehouse.domain.mfa.DuoMethod#sendsToDevice()}).
    */
   void add(Challenge challenge);
 
@@ -25,6 +27,9 @@ public interface ChallengeRepository {
 
   Optional<Challenge> find(ChallengeId id);
 
-  /** The member's open push or phone challenge for the workspace, if any. */
-  Optional<Challenge> findOpenOutOfBand(WorkspaceId workspace, UserName user);
+  /** The member's open push, phone or SMS challenge for the workspace, if any. */
+  Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user);
+
+  /** Every open challenge (any method) of the member for the workspace, oldest first. */
+  List<Challenge> findOpen(WorkspaceId workspace, UserName user);
 }

@@ -11,6 +11,13 @@ public interface UserRepository {
   /** Stores a new user; throws {@link DuplicateEntryException} when the name is taken. */
   void add(User user);
 
+  /**
+   * Stores the first user, an administrator, only if no user exists yet: atomically with respect
+   * to every other writer, so two concurrent first users cannot both become administrators.
+   * Returns whether it was stored (false: a user exists).
+   */
+  boolean addFirstAdministrator(User administrator);
+
   Optional<User> find(UserName name);
 
   long count();
