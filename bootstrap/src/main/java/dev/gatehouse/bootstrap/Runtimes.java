@@ -4,8 +4,11 @@ import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.application.Gatehouse;
 import java.util.Map;
 
-/** Starts this process's one {@link GatehouseRuntime} on first use. */
-final class Runtimes {
+/**
+ * Starts a command line's one {@link GatehouseRuntime} on first use; closing it (in-process runs)
+ * closes that runtime.
+ */
+final class Runtimes implements AutoCloseable {
   private final Map<String, String> environment;
   private GatehouseRuntime runtime;
 
@@ -15,7 +18,7 @@ final class Runtimes {
 
   synchronized GatehouseRuntime start(RuntimeOptions options) {
     if (runtime == null) {
-      // Storage closes itself in a shutdown hook when the process exits.
+      // Storage also closes itself in a shutdown hook when the process exits.
       runtime = GatehouseRuntime.start(Settings.from(options, environment));
     }
     return runtime;
@@ -23,5 +26,14 @@ final class Runtimes {
 
   Gatehouse gatehouse(RuntimeOptions options) {
     return start(options).gatehouse();
+  }
+
+  /** Closes the runtime if one was started (the embedded PostgreSQL stops with its last user). */
+  @Override
+  public synchronized void close() {
+    if (runtime != null) {
+      runtime.close();
+      runtime = null;
+    }
   }
 }
