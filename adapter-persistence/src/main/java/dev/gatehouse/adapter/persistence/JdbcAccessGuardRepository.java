@@ -61,6 +61,16 @@ final class JdbcAccessGuardRepository implements AccessGuardRepository {
   @Override
   public Optional<AccessGuard> find(WorkspaceId workspace, UserName user) {
     return db.run("find access guard of " + user, c -> {
+      if (db.inTransaction()) {
+        // Held until the transaction ends, even while the member has no row yet, so that
+        // read-modify-write of one guard from two requests or nodes is serialised.
+        try (PreparedStatement s = c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(hashtextextended('access_guard:' || ? || ':' || ?, 0))")) {
+          s.setString(1, workspace.value());
+          s.setString(2, user.value());
+          s.execute();
+        }
+      }
       Optional<Instant> suspendedAt;
       Optional<Instant> cooldownUntil;
       Optional<Instant> lockedUntil;

@@ -49,6 +49,11 @@ final class JdbcTransactions implements UnitOfWork {
     }
   }
 
+  /** Whether the calling thread is inside a unit of work. */
+  boolean inTransaction() {
+    return current.get() != null;
+  }
+
   /** Runs the work on the current transaction's connection, or on a borrowed auto-commit one. */
   <T> T run(String what, SqlWork<T> work) {
     Connection joined = current.get();

@@ -92,6 +92,22 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public Optional<Workspace> findForUpdate(WorkspaceName name) {
+    return db.run("find workspace " + name + " for update", c -> {
+      // Locks the workspace row until the caller's transaction ends; concurrent member changes queue.
+      try (PreparedStatement s = c.prepareStatement("SELECT id FROM workspaces WHERE name = ? FOR UPDATE")) {
+        s.setString(1, name.value());
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return Optional.empty();
+          }
+        }
+      }
+      return one(c, SELECT + "WHERE w.name = ? GROUP BY w.id", name.value());
+    });
+  }
+
+  @Override
   public Optional<Workspace> find(WorkspaceId id) {
     return db.run("find workspace " + id, c -> one(c, SELECT + "WHERE w.id = ? GROUP BY w.id", id.value()));
   }

@@ -37,6 +37,12 @@ final class Access {
         .orElseThrow(() -> new NotFoundException("no user named " + name));
   }
 
+  /** The workspace, locked for a change of its members (call inside a unit of work). */
+  Workspace workspaceForUpdate(WorkspaceName name) {
+    return workspaces.findForUpdate(name)
+        .orElseThrow(() -> new NotFoundException("no workspace named " + name));
+  }
+
   Workspace workspace(WorkspaceName name) {
     return Transactions.read(() -> workspaces.find(name))
         .orElseThrow(() -> new NotFoundException("no workspace named " + name));

@@ -35,7 +35,7 @@ public final class AddMemberService implements AddMemberUseCase {
     User actor = access.administrator(command.actor());
     User member = access.existingUser(command.member());
     return transactions.write(() -> {
-      Workspace workspace = access.workspace(command.workspace());
+      Workspace workspace = access.workspaceForUpdate(command.workspace());
       if (workspace.isMember(member.name())) {
         throw new ConflictException(member.name() + " is already a member of " + workspace.name());
       }

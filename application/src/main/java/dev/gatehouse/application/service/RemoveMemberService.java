@@ -25,7 +25,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
   public Workspace remove(RemoveMemberCommand command) {
     User actor = engine.access.administrator(command.actor());
     return engine.transactions.write(() -> {
-      Workspace workspace = engine.access.workspace(command.workspace());
+      Workspace workspace = engine.access.workspaceForUpdate(command.workspace());
       if (!workspace.isMember(command.member())) {
         throw new NotFoundException(command.member() + " is not a member of " + workspace.name());
       }

@@ -28,4 +28,20 @@ public interface AccessGuardRepositoryContract extends StorageContract {
     ports().guards().save(cleared);
     assertThat(ports().guards().find(workspace.id(), alice.name())).contains(cleared);
   }
+
+  /** Read-modify-write of one member's guard from concurrent units of work never loses an update. */
+  @Test
+  default void concurrentGuardUpdatesLoseNothing() throws Exception {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    int writers = AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1;
+    StorageContract.concurrently(writers, i -> ports().unitOfWork().inTransaction(() -> {
+      AccessGuard guard = ports().guards().find(workspace.id(), alice.name())
+          .orElse(AccessGuard.clear(workspace.id(), alice.name()));
+      ports().guards().save(guard.afterWrongPasscode(StorageFixtures.T0.plusSeconds(i)));
+      return null;
+    }));
+
+    assertThat(ports().guards().find(workspace.id(), alice.name()).orElseThrow().wrongPasscodes()).hasSize(writers);
+  }
 }

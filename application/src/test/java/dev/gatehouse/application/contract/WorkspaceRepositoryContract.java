@@ -7,6 +7,8 @@ import dev.gatehouse.application.port.out.DuplicateEntryException;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code WorkspaceRepository} does. */
@@ -44,5 +46,23 @@ public interface WorkspaceRepositoryContract extends StorageContract {
     givenWorkspace("servers");
     assertThatThrownBy(() -> ports().workspaces().add(StorageFixtures.aWorkspace("servers")))
         .isInstanceOf(DuplicateEntryException.class);
+  }
+
+  /** Two concurrent member changes (two requests, or two nodes) must both survive. */
+  @Test
+  default void concurrentMemberChangesLoseNothing() throws Exception {
+    Workspace workspace = givenWorkspace("servers");
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      users.add(givenUser("member" + i));
+    }
+    StorageContract.concurrently(users.size(), i -> ports().unitOfWork().inTransaction(() -> {
+      Workspace current = ports().workspaces().findForUpdate(workspace.name()).orElseThrow();
+      ports().workspaces().update(current.withMember(users.get(i).name()));
+      return null;
+    }));
+
+    assertThat(ports().workspaces().find(workspace.id()).orElseThrow().members())
+        .containsExactlyElementsOf(users.stream().map(User::name).sorted().toList());
   }
 }

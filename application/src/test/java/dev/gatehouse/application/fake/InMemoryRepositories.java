@@ -138,6 +138,12 @@ public final class InMemoryRepositories {
       return store.locked(() -> store.workspaces.values().stream().filter(w -> w.name().equals(name)).findFirst());
     }
 
+    /** The fake's units of work already run one at a time under the store's lock. */
+    @Override
+    public Optional<Workspace> findForUpdate(WorkspaceName name) {
+      return find(name);
+    }
+
     @Override
     public Optional<Workspace> find(WorkspaceId id) {
       return store.locked(() -> Optional.ofNullable(store.workspaces.get(id)));

@@ -9,5 +9,9 @@ import java.util.Optional;
 public interface AccessGuardRepository {
   void save(AccessGuard guard);
 
+  /**
+   * The member's guard. Inside a unit of work it stays locked until the unit ends (even when there
+   * is none yet), so that read-modify-write from two requests or nodes never loses an update.
+   */
   Optional<AccessGuard> find(WorkspaceId workspace, UserName user);
 }

@@ -16,6 +16,12 @@ public interface WorkspaceRepository {
 
   Optional<Workspace> find(WorkspaceName name);
 
+  /**
+   * The workspace, locked until the running unit of work ends: read it this way before changing
+   * its members, so that two concurrent changes never overwrite each other.
+   */
+  Optional<Workspace> findForUpdate(WorkspaceName name);
+
   Optional<Workspace> find(WorkspaceId id);
 
   /** All workspaces, sorted by name. */
