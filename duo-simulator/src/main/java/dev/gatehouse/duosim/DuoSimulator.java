@@ -36,6 +36,8 @@ public final class DuoSimulator implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DuoSimulator.class.getName());
   /** The JDK server's switch for TCP_NODELAY on accepted connections (read once, by its first server). */
   static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  /** How many idle keep-alive connections the JDK server keeps before closing ones that turn idle. */
+  static final String MAX_IDLE_PROPERTY = "sun.net.httpserver.maxIdleConnections";
 
   static {
     // The JDK HttpServer writes the status line and headers in one flush and the body in another.
@@ -45,6 +47,12 @@ public final class DuoSimulator implements AutoCloseable {
     // here, before ours; an explicit -Dsun.net.httpserver.nodelay=... is left alone.
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
+    }
+    // Above 200 idle connections (the JDK default) the server closes each connection as it turns
+    // idle, racing a client that reuses it at that moment: the client's next POST then fails with
+    // "header parser received no bytes". A Duo peer under load tests keeps them, as Duo would.
+    if (System.getProperty(MAX_IDLE_PROPERTY) == null) {
+      System.setProperty(MAX_IDLE_PROPERTY, "20000");
     }
   }
 

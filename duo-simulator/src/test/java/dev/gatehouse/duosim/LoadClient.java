@@ -69,7 +69,9 @@ public final class LoadClient {
     reporter.setDaemon(true);
     reporter.start();
 
-    Semaphore window = new Semaphore(256);
+    // Fewer requests in flight than the JDK HttpServer keeps idle connections (200 by default): above
+    // that it closes connections as they turn idle, racing the client's reuse of them ("no bytes").
+    Semaphore window = new Semaphore(128);
     List<CompletableFuture<String>> txids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       window.acquire();
