@@ -16,7 +16,16 @@ import java.util.Map;
 public final class Main {
   private Main() {}
 
+  /** CompletableFuture's default executor starts a thread per task when the common pool's parallelism is below 2. */
+  static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   public static void main(String[] args) {
+    // Before anything touches the common pool: the JDK HttpClient completes every asynchronous Duo
+    // answer there, and on a 2-core machine (parallelism 1) that would mean a new thread per answer.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      System.setProperty(COMMON_POOL_PARALLELISM,
+          Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+    }
     System.exit(run(args, System.out, System.err, System.getenv()));
   }
 
