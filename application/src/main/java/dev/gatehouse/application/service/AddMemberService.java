@@ -2,7 +2,6 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddMemberUseCase;
-import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -37,7 +36,8 @@ public final class AddMemberService implements AddMemberUseCase {
     return transactions.write(() -> {
       Workspace workspace = access.workspaceForUpdate(command.workspace());
       if (workspace.isMember(member.name())) {
-        throw new ConflictException(member.name() + " is already a member of " + workspace.name());
+        // Adding a member twice changes nothing (REST's PUT is idempotent), so nothing is audited.
+        return workspace;
       }
       Workspace updated = workspace.withMember(member.name());
       workspaces.update(updated);

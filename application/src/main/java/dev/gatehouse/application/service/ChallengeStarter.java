@@ -177,6 +177,15 @@ final class ChallengeStarter {
     }
   }
 
+  /**
+   * A suspension or passcode lockout of the member, which stops every way in (a cooldown only
+   * stops sending to the device, and is checked when a challenge starts).
+   */
+  Optional<Denial> accessRestriction(User user, Workspace workspace) {
+    return restricted(user, workspace, DuoMethod.PASSCODE)
+        .map(refused -> ((StartOutcome.Refused) refused).denial());
+  }
+
   private Optional<StartOutcome> restricted(User user, Workspace workspace, DuoMethod method) {
     Instant now = clock.instant();
     return Transactions.read(() -> guards.find(workspace.id(), user.name()))

@@ -36,6 +36,7 @@ public final class ClearSuspensionService implements ClearSuspensionUseCase {
   public void clear(ClearSuspensionCommand command) {
     User actor = access.administrator(command.actor());
     Workspace workspace = access.workspace(command.workspace());
+    access.existingUser(command.member());
     transactions.write(() -> {
       AccessGuard guard = guards.find(workspace.id(), command.member())
           .filter(AccessGuard::isSuspended)

@@ -36,6 +36,9 @@ public final class DisableMfaService implements DisableMfaUseCase {
     User actor = access.administrator(command.actor());
     Workspace workspace = access.workspace(command.workspace());
     transactions.write(() -> {
+      if (policies.find(workspace.id()) instanceof MfaPolicy.None) {
+        return; // already without a second factor: nothing changes, nothing to audit
+      }
       policies.save(workspace.id(), MfaPolicy.NONE);
       audit.append(AuditEvent.of(AuditEventType.MFA_DISABLED, clock.instant()).actor(actor.name())
           .workspace(workspace.name()).outcome("none").build());

@@ -16,7 +16,6 @@ import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.DeviceSelection;
-import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.mfa.MfaPolicy;
@@ -47,6 +46,11 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     MfaPolicy policy = Transactions.read(() -> engine.ports.policies().find(workspace.id()));
     if (!(policy instanceof MfaPolicy.Duo duo)) {
       return grant(actor, workspace, GrantKind.NO_MFA, MfaOptions.DEFAULTS, Optional.empty());
+    }
+    // Suspension and lockout come first: no remember window, bypass or failmode opens for them.
+    Optional<Denial> restricted = engine.starter.accessRestriction(actor, workspace);
+    if (restricted.isPresent()) {
+      return denied(actor, workspace, restricted.get());
     }
     if (remembered(actor, workspace, duo.options())) {
       return grant(actor, workspace, GrantKind.REMEMBERED, duo.options(), Optional.empty());
@@ -109,18 +113,12 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
         "No verified Duo device for this workspace yet; choose one first (duo use-device)"));
   }
 
-  /** A Duo approval within the remember window counts, unless a suspension or lockout applies. */
+  /** A Duo approval within the remember window counts (restrictions were checked before). */
   private boolean remembered(User actor, Workspace workspace, MfaOptions options) {
     if (!options.remembers()) {
       return false;
     }
-    Instant now = engine.ports.clock().instant();
-    boolean restricted = Transactions.read(() -> engine.ports.guards().find(workspace.id(), actor.name()))
-        .flatMap(guard -> guard.restrictionAt(now, DuoMethod.PASSCODE)).isPresent();
-    if (restricted) {
-      return false;
-    }
-    Instant since = now.minus(options.rememberFor());
+    Instant since = engine.ports.clock().instant().minus(options.rememberFor());
     return Transactions.read(() -> engine.ports.sessions().findLatestDuoApproved(workspace.id(), actor.name()))
         .map(WorkspaceSession::createdAt)
         .filter(createdAt -> createdAt.isAfter(since))

@@ -23,6 +23,7 @@ import dev.gatehouse.application.port.in.DeviceListResult;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
@@ -167,6 +168,33 @@ class PreauthResultsTest {
     assertThat(session.kind()).isEqualTo(GrantKind.DUO_BYPASS);
     assertThat(audit(env, AuditEventType.DUO_BYPASS)).hasSize(1);
     assertThat(env.duo.count(Operation.START_AUTH)).isZero();
+  }
+
+  /** A fraud report stops every way in: not even a Duo bypass opens for a suspended member. */
+  @Test
+  void aSuspendedBypassUserIsDeniedWithoutAskingDuo() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.bypass(MEMBER.value());
+    suspend(env);
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(denial.code()).isEqualTo(DenialCode.SUSPENDED);
+    assertThat(env.duo.count(Operation.PREAUTH)).isZero();
+    assertThat(audit(env, AuditEventType.DUO_BYPASS)).isEmpty();
+  }
+
+  @Test
+  void aSuspendedMemberWithoutADeviceIsToldTheyAreSuspended() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    suspend(env);
+
+    assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.SUSPENDED);
+  }
+
+  private static void suspend(InMemoryGatehouse env) {
+    env.ports.guards().save(AccessGuard.clear(GatehouseFixtures.workspaceId(env), MEMBER)
+        .afterFraud(env.clock.instant()));
   }
 
   @Test
