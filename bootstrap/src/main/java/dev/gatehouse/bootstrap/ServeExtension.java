@@ -4,7 +4,15 @@ import dev.gatehouse.adapter.cli.CliExtension;
 import dev.gatehouse.adapter.rest.RestConfig;
 import dev.gatehouse.adapter.rest.RestServer;
 import dev.gatehouse.domain.common.InvalidValueException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code gatehouse serve [--bind ADDR] [--port N]}: the REST API until the process is stopped. */
@@ -19,10 +27,13 @@ final class ServeExtension {
         List.of(CliExtension.Option.withValue("--bind", "ADDR", "address to listen on (default 127.0.0.1)"),
             CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)")),
         invocation -> {
-          RestConfig config = RestConfig.of(invocation.options().getOrDefault("--bind", DEFAULT_BIND),
-              port(invocation.options().get("--port")));
+          String bind = bindAddress(invocation.options().get("--bind"));
+          int port = port(invocation.options().get("--port"));
+          // Before storage starts, and before Javalin could log its own error for an address in use.
+          requireUsable(bind, port);
+          RestConfig config = RestConfig.of(bind, port);
           GatehouseRuntime runtime = runtimes.start(invocation.runtime());
-          RestServer server = runtime.restServer(config).start();
+          RestServer server = start(runtime.restServer(config), bind, port);
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -34,6 +45,16 @@ final class ServeExtension {
           stopped.await();
           return 0;
         });
+  }
+
+  static String bindAddress(String text) {
+    if (text == null) {
+      return DEFAULT_BIND;
+    }
+    if (text.isBlank()) {
+      throw new InvalidValueException("--bind", "must not be empty");
+    }
+    return text.strip();
   }
 
   static int port(String text) {
@@ -48,6 +69,63 @@ final class ServeExtension {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidValueException("port", "must be a number from 0 to 65535");
+    throw new InvalidValueException("--port", "must be a number from 0 to 65535");
+  }
+
+  /**
+   * Fails with invalid input when nothing can listen on the address and port (the port is in use,
+   * the address is not this host's, the name does not resolve); the probe is closed at once.
+   */
+  static void requireUsable(String bind, int port) {
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    if (address.isUnresolved()) {
+      throw new InvalidValueException("--bind", "cannot listen on " + bind + ": no such host");
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(address);
+    } catch (IOException e) {
+      throw unusable(bind, port, e).orElseGet(() -> new InvalidValueException("--bind",
+          "cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
+    }
+  }
+
+  /** Starts the server; an address that cannot be used after all (taken since the probe) is invalid input too. */
+  private static RestServer start(RestServer server, String bind, int port) {
+    try {
+      return server.start();
+    } catch (RuntimeException e) {
+      try {
+        server.close();
+      } catch (RuntimeException alreadyStopped) {
+        e.addSuppressed(alreadyStopped);
+      }
+      throw unusable(bind, port, e).map(RuntimeException.class::cast).orElse(e);
+    }
+  }
+
+  /** The address-cannot-be-used problem in a failure's causes, if that is what it is. */
+  static Optional<InvalidValueException> unusable(String bind, int port, Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnresolvedAddressException) {
+        return Optional.of(new InvalidValueException("--bind", "cannot listen on " + bind + ": no such host"));
+      }
+      if (cause instanceof BindException || cause instanceof SocketException) {
+        String why = Optional.ofNullable(cause.getMessage()).orElse("").toLowerCase(Locale.ROOT);
+        String where = bind + ":" + port;
+        if (why.contains("in use")) {
+          return Optional.of(new InvalidValueException("--port", "cannot listen on " + where
+              + ": the address is already in use"));
+        }
+        if (why.contains("permission") || why.contains("access")) {
+          return Optional.of(new InvalidValueException("--port", "cannot listen on " + where
+              + ": permission denied (ports below 1024 need privileges)"));
+        }
+        if (cause instanceof BindException) {
+          return Optional.of(new InvalidValueException("--bind", "cannot listen on " + where
+              + ": the address is not one of this host's (" + cause.getMessage() + ")"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.adapter.duo.DuoConfig;
 import dev.gatehouse.adapter.persistence.PersistenceConfig;
+import dev.gatehouse.domain.common.InvalidValueException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +19,42 @@ record Settings(Path dataDir, Optional<PersistenceConfig.ExternalDatabase> datab
   static final String MASTER_KEY = "GATEHOUSE_MASTER_KEY";
   static final String DATABASE_USER = "GATEHOUSE_DATABASE_USER";
   static final String DATABASE_PASSWORD = "GATEHOUSE_DATABASE_PASSWORD";
+  static final String HOME = "HOME";
+  static final String DEFAULT_DATA_DIR = ".gatehouse";
 
   static Settings from(RuntimeOptions options, Map<String, String> environment) {
-    Path dataDir = options.dataDir()
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".gatehouse"));
+    options.dataDir().ifPresent(dir -> requireNotEmpty("--data-dir", dir));
+    options.duoCaFile().ifPresent(file -> requireNotEmpty("--duo-ca-file", file));
+    Path dataDir = options.dataDir().orElseGet(() -> defaultDataDir(environment));
     Optional<PersistenceConfig.ExternalDatabase> database = options.databaseUrl()
-        .map(url -> new PersistenceConfig.ExternalDatabase(url, value(environment, DATABASE_USER),
-            value(environment, DATABASE_PASSWORD)));
+        .map(url -> externalDatabase(url, environment));
     return new Settings(dataDir.toAbsolutePath(), database, value(environment, MASTER_KEY), options.duoCaFile());
+  }
+
+  /** {@code ~/.gatehouse}: {@code $HOME} from the environment, the {@code user.home} property only without it. */
+  static Path defaultDataDir(Map<String, String> environment) {
+    String home = value(environment, HOME).orElseGet(() -> System.getProperty("user.home"));
+    return Path.of(home, DEFAULT_DATA_DIR);
+  }
+
+  /** The URL is never repeated: it may carry a password. */
+  private static PersistenceConfig.ExternalDatabase externalDatabase(String url, Map<String, String> environment) {
+    if (url.isBlank()) {
+      throw new InvalidValueException("--database-url", "must not be empty");
+    }
+    try {
+      return new PersistenceConfig.ExternalDatabase(url.strip(), value(environment, DATABASE_USER),
+          value(environment, DATABASE_PASSWORD));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("--database-url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST/DATABASE)");
+    }
+  }
+
+  /** An empty path would silently mean the current directory. */
+  private static void requireNotEmpty(String option, Path path) {
+    if (path.toString().isBlank()) {
+      throw new InvalidValueException(option, "must not be empty");
+    }
   }
 
   PersistenceConfig persistence() {

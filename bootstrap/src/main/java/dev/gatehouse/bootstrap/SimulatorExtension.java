@@ -1,9 +1,13 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.cli.CliExtension;
+import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.duosim.DuoSimulator;
 import dev.gatehouse.duosim.Scenario;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,23 +26,73 @@ final class SimulatorExtension {
             CliExtension.Option.withValue("--cert-out", "PEM", "where to write the simulator's certificate")),
         invocation -> {
           String scenarioFile = invocation.options().get("--scenario");
-          Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : Scenario.fromFile(Path.of(scenarioFile));
+          Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : scenario(scenarioFile);
           int port = invocation.options().containsKey("--port") ? ServeExtension.port(invocation.options().get("--port")) : 0;
           Path caFile = invocation.options().containsKey("--cert-out")
-              ? Path.of(invocation.options().get("--cert-out"))
+              ? path("--cert-out", invocation.options().get("--cert-out"))
               : Files.createTempFile("gatehouse-duo-simulator-", ".pem");
-          DuoSimulator simulator = DuoSimulator.builder(scenario).port(port).start();
+          DuoSimulator simulator = start(scenario, port);
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             stopped.countDown();
           }, "gatehouse-simulator-shutdown"));
-          simulator.writeCaPem(caFile);
+          writeCertificate(simulator, caFile);
           invocation.out().println(readyLine(simulator, caFile));
           invocation.out().flush();
           stopped.await();
           return 0;
         });
+  }
+
+  /** The scenario file, or invalid input naming {@code --scenario} when it cannot be read or used. */
+  static Scenario scenario(String file) {
+    Path path = path("--scenario", file);
+    if (Files.isDirectory(path)) {
+      throw new InvalidValueException("--scenario", "cannot read " + file + ": it is a directory");
+    }
+    if (!Files.exists(path)) {
+      throw new InvalidValueException("--scenario", "cannot read " + file + ": no such file");
+    }
+    try {
+      return Scenario.fromFile(path);
+    } catch (UncheckedIOException e) {
+      throw new InvalidValueException("--scenario", "cannot read " + file
+          + (e.getCause() instanceof AccessDeniedException ? ": permission denied" : ": it is unreadable"));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidValueException("--scenario", "is not a valid scenario: " + e.getMessage());
+    }
+  }
+
+  /** The simulator on its port; a port in use (or not allowed) is invalid input naming {@code --port}. */
+  static DuoSimulator start(Scenario scenario, int port) {
+    try {
+      return DuoSimulator.builder(scenario).port(port).start();
+    } catch (UncheckedIOException e) {
+      throw ServeExtension.unusable("127.0.0.1", port, e).map(RuntimeException.class::cast).orElse(e);
+    }
+  }
+
+  private static void writeCertificate(DuoSimulator simulator, Path caFile) {
+    try {
+      simulator.writeCaPem(caFile);
+    } catch (UncheckedIOException e) {
+      simulator.close();
+      throw new InvalidValueException("--cert-out", "cannot write " + caFile + ": "
+          + (e.getCause() instanceof AccessDeniedException ? "permission denied"
+          : Files.isDirectory(caFile) ? "it is a directory" : "it cannot be written there"));
+    }
+  }
+
+  private static Path path(String option, String value) {
+    if (value.isBlank()) {
+      throw new InvalidValueException(option, "must not be empty");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new InvalidValueException(option, "is not a valid path");
+    }
   }
 
   /** The same ready line as the simulator's own jar prints. */

@@ -378,6 +378,25 @@ class CliCommandsIT {
     assertThat(duo.control().smsBatch(phone)).isNotEmpty().isNotEqualTo(earlier);
   }
 
+  /** A mistyped SMS code leaves the challenge open: no cooldown, no second batch, the right code still opens. */
+  @Test
+  void aWrongSmsPasscodeLeavesTheChallengeOpenSoTheRightOneOpensWithoutANewBatch() {
+    String member = member("alice");
+    String name = workspaceWithActiveDevice(member, "sms");
+    List<String> earlier = duo.control().smsBatch(phone);
+
+    String refused = gatehouse.as(member).run("open", name, "--passcode", "000000").failsWith(1);
+    List<String> batch = duo.control().smsBatch(phone);
+    long smsSent = smsRequests();
+    CliRunner.Run opened = gatehouse.as(member).run("open", name, "--passcode", batch.get(0)).succeeds();
+
+    assertThat(refused).startsWith("gatehouse: the passcode was not accepted").contains("4 attempts left");
+    assertThat(batch).isNotEmpty().isNotEqualTo(earlier);
+    assertThat(opened.out()).contains("Workspace " + name + " is open (Duo approved)");
+    assertThat(smsRequests()).as("no second SMS batch").isEqualTo(smsSent);
+    assertThat(duo.control().smsBatch(phone)).isSameAs(batch);
+  }
+
   @Test
   void opensWithTheSmsPasscodeTypedWhenAsked() throws Exception {
     String member = member("alice");
@@ -561,6 +580,12 @@ class CliCommandsIT {
   private static String deviceOf(String duoUser) {
     return duo.scenario().users().stream().filter(u -> u.username().equals(duoUser)).findFirst().orElseThrow()
         .devices().get(0).id();
+  }
+
+  /** How many times Duo was asked to send SMS passcodes. */
+  private static long smsRequests() {
+    return duo.control().requests().stream()
+        .filter(request -> request.params().getOrDefault("factor", List.of()).contains("sms")).count();
   }
 
   private static List<String> awaitNewSmsBatch(List<String> earlier) throws InterruptedException {

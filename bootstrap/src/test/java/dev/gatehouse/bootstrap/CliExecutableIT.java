@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +147,27 @@ class CliExecutableIT {
     } finally {
       simulator.destroy();
       assertThat(simulator.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the simulator stops on SIGTERM").isTrue();
+    }
+  }
+
+  /** The real process, so that anything a library logs to standard error is seen too. */
+  @Test
+  void serveOnABusyPortSaysSoOnOneLineAndExitsTwo() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      for (String command : new String[] {"serve", "duo-simulator"}) {
+        Process process = startJar("--data-dir", dataDir.toString(), command, "--port",
+            Integer.toString(busy.getLocalPort()));
+        Lines out = Lines.of(process.getInputStream());
+        Lines err = Lines.of(process.getErrorStream());
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as(command + " ends").isTrue();
+        out.awaitEnd(WAIT);
+        err.awaitEnd(WAIT);
+
+        assertThat(process.exitValue()).as(command + "; stderr: " + err.all()).isEqualTo(2);
+        assertThat(err.all()).as(command).singleElement().asString()
+            .startsWith("gatehouse: invalid --port: ").contains("already in use");
+        assertThat(out.all()).as(command).isEmpty();
+      }
     }
   }
 

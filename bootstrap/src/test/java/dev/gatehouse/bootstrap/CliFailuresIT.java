@@ -8,6 +8,7 @@ import dev.gatehouse.duosim.DuoSimulator;
 import dev.gatehouse.duosim.Fault;
 import dev.gatehouse.duosim.Scenario;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,6 +262,62 @@ class CliFailuresIT {
     gatehouse.as(alice).run("open", workspace, "--passcode", "000000").failsWith(ACCESS_DENIED);
   }
 
+  @Test
+  void exitsTwoForADatabaseUrlThatIsNoPostgresqlUrl() {
+    for (String url : new String[] {"nonsense", ""}) {
+      String message = admin.run("--database-url", url, "workspace", "list").failsWith(INVALID_INPUT);
+
+      assertThat(message).as(url).startsWith("gatehouse: invalid --database-url: ").doesNotContain("internal error");
+    }
+  }
+
+  @Test
+  void exitsTwoForAnEmptyDataDirectoryInsteadOfUsingTheCurrentOne() {
+    String message = admin.withDataDir(Path.of("")).run("workspace", "list").failsWith(INVALID_INPUT);
+
+    assertThat(message).contains("--data-dir").contains("must not be empty");
+  }
+
+  @Test
+  void exitsTwoWhenTheSecretKeyFileIsADirectory() {
+    String message = admin.run("duo", "check", "--api-hostname", duo.apiHostname(),
+        "--integration-key", duo.integrationKey(), "--secret-key-file", tempDir.toString()).failsWith(INVALID_INPUT);
+
+    assertThat(message).isEqualTo("gatehouse: cannot read the file named by --secret-key-file: it is a directory");
+  }
+
+  @Test
+  void exitsTwoWhenServeCannotUseTheAddress() throws IOException {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(busy.getLocalPort());
+
+      assertThat(admin.run("serve", "--port", port).failsWith(INVALID_INPUT))
+          .startsWith("gatehouse: invalid --port: ").contains(port).contains("already in use");
+    }
+    assertThat(admin.run("serve", "--bind", "10.255.255.1", "--port", "0").failsWith(INVALID_INPUT))
+        .startsWith("gatehouse: invalid --bind: ").contains("10.255.255.1");
+    assertThat(admin.run("serve", "--bind", "", "--port", "0").failsWith(INVALID_INPUT))
+        .isEqualTo("gatehouse: invalid --bind: must not be empty");
+    assertThat(admin.run("serve", "--port", "http").failsWith(INVALID_INPUT))
+        .startsWith("gatehouse: invalid --port: ");
+  }
+
+  @Test
+  void exitsTwoWhenTheSimulatorCannotUseItsScenarioOrPort() throws IOException {
+    Path unknownKeys = Files.writeString(tempDir.resolve("typo-scenario.json"), "{\"userz\": []}");
+
+    assertThat(admin.run("duo-simulator", "--scenario", "/missing.json").failsWith(INVALID_INPUT))
+        .isEqualTo("gatehouse: invalid --scenario: cannot read /missing.json: no such file");
+    assertThat(admin.run("duo-simulator", "--scenario", unknownKeys.toString()).failsWith(INVALID_INPUT))
+        .startsWith("gatehouse: invalid --scenario: ").contains("userz");
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(busy.getLocalPort());
+
+      assertThat(admin.run("duo-simulator", "--port", port).failsWith(INVALID_INPUT))
+          .startsWith("gatehouse: invalid --port: ").contains("already in use");
+    }
+  }
+
   // ---- 3: Duo or configuration problem --------------------------------------------------------
 
   @Test
@@ -320,7 +377,16 @@ class CliFailuresIT {
 
     String message = admin.withDataDir(file.resolve("data")).run("workspace", "list").failsWith(STORAGE);
 
-    assertThat(message).contains("cannot create the data directory").contains("Not a directory");
+    assertThat(message).contains("cannot be created").contains("Not a directory").doesNotContain("Exception");
+  }
+
+  @Test
+  void exitsFourInPlainWordsWhenTheDataDirectoryIsAFile() throws IOException {
+    Path file = Files.writeString(tempDir.resolve("data-as-file"), "not a directory");
+
+    String message = admin.withDataDir(file).run("workspace", "list").failsWith(STORAGE);
+
+    assertThat(message).isEqualTo("gatehouse: the data directory " + file.toAbsolutePath() + " cannot be created: it is a file");
   }
 
   @Test

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Follows a challenge to its end on the command line: shows Duo's status messages while a push
  * or call is pending (with a spinner on a terminal), asks for passcodes (or uses
- * {@code --passcode} once), and cancels the challenge when the user presses Ctrl-C.
+ * {@code --passcode} once; a wrong one leaves the challenge open for another try), and cancels the
+ * challenge when the user presses Ctrl-C.
  */
 final class ChallengeProgress {
   private static final long TICK_MILLIS = 120;
@@ -29,7 +30,7 @@ final class ChallengeProgress {
   /** How following a challenge ended. */
   sealed interface Ending {}
 
-  /** The challenge reached a final state, or was left open after a rejected {@code --passcode}. */
+  /** The challenge reached a final state, or was left open (not cancelled) after a rejected {@code --passcode}. */
   record Finished(ChallengeView challenge) implements Ending {}
 
   /** The user pressed Ctrl-C; the challenge was cancelled. */
@@ -72,8 +73,9 @@ final class ChallengeProgress {
       show(view);
       if (view.state() == ChallengeState.AWAITING_PASSCODE) {
         if (given.isPresent() && unused.isEmpty()) {
-          // The --passcode given was wrong: do not fall back to asking, and leave nothing open.
-          cancelQuietly(view.id());
+          // The --passcode given was wrong: do not fall back to asking, and do not cancel either
+          // (cancelling would start the cooldown): the challenge stays open for its remaining
+          // attempts, and the next open with --passcode gets it back and answers it.
           return new Finished(view);
         }
         Optional<Passcode> passcode = unused.isPresent() ? unused : ask(view, interrupted);

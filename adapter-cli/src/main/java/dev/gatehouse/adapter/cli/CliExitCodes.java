@@ -150,11 +150,24 @@ final class CliExitCodes {
     if (code == ExitCode.DONE) {
       return Exit.done();
     }
+    if (challenge.state() == ChallengeState.AWAITING_PASSCODE && challenge.denialReason().isEmpty()) {
+      return Exit.of(code, notAccepted(challenge));
+    }
     String why = challenge.denialReason().map(CliExitCodes::describe)
-        .orElse(challenge.state() == ChallengeState.AWAITING_PASSCODE ? "passcode not accepted"
-            : challenge.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        .orElse(challenge.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
     String message = challenge.message().isEmpty() ? why : why + ": " + challenge.message().value();
     return Exit.of(code, message);
+  }
+
+  /**
+   * A rejected {@code --passcode}: the challenge stays open (it was not cancelled), so the same
+   * command with the right {@code --passcode} answers it while attempts remain.
+   */
+  private static String notAccepted(ChallengeView challenge) {
+    int left = challenge.remainingPasscodeAttempts();
+    String duo = challenge.message().isEmpty() ? "" : " (" + challenge.message().value() + ")";
+    return "the passcode was not accepted" + duo + "; " + left + (left == 1 ? " attempt" : " attempts")
+        + " left: run the command again with the right --passcode CODE";
   }
 
   static ExitCode forState(ChallengeState state) {

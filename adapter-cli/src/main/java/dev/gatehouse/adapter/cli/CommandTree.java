@@ -3,6 +3,8 @@ package dev.gatehouse.adapter.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,12 +28,29 @@ final class CommandTree {
     for (CliExtension extension : context.config().extensions()) {
       root.addSubcommand(extension.name(), new CommandLine(extensionSpec(context, extension), factory));
     }
+    // After the extensions: a converter registered on the root reaches the subcommands it has now.
+    root.registerConverter(Path.class, CommandTree::path);
     root.setOut(new PrintWriter(context.config().out(), true, StandardCharsets.UTF_8));
     root.setErr(new PrintWriter(context.config().err(), true, StandardCharsets.UTF_8));
     root.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
     root.setParameterExceptionHandler((failure, args) -> fail(context, failure, failure.getCommandLine()));
     root.setExecutionExceptionHandler((failure, commandLine, parsed) -> fail(context, failure, commandLine));
     return root;
+  }
+
+  /**
+   * Every path option ({@code --data-dir}, {@code --duo-ca-file}, {@code --secret-key-file}): an
+   * empty value would silently mean the current directory, so it is invalid usage.
+   */
+  static Path path(String value) {
+    if (value == null || value.isBlank()) {
+      throw new CommandLine.TypeConversionException("must not be empty");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("is not a valid path (" + e.getReason() + ")");
+    }
   }
 
   /** One line on standard error, never a stack trace; the usage hint names the command's help. */

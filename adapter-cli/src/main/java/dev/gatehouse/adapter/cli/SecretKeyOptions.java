@@ -3,7 +3,9 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.mfa.DuoSecretKey;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,8 +33,7 @@ final class SecretKeyOptions {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException | SecurityException e) {
         // The path is not repeated: someone who typed the key itself here must not see it echoed.
-        throw new CliInputException("cannot read the file named by --secret-key-file ("
-            + e.getClass().getSimpleName() + ")");
+        throw new CliInputException("cannot read the file named by --secret-key-file: " + whyUnreadable(file, e));
       }
       return parse("the file named by --secret-key-file", text);
     }
@@ -50,6 +51,30 @@ final class SecretKeyOptions {
         .map(typed -> parse("the secret key typed", typed))
         .orElseThrow(() -> new CliInputException("missing Duo secret key: use --secret-key-file FILE, set "
             + DEFAULT_VARIABLE + ", or type it when asked on a terminal"));
+  }
+
+  /** Why the file cannot be read, in plain words (never the path, never an exception class). */
+  static String whyUnreadable(Path file, Exception failure) {
+    try {
+      if (Files.isDirectory(file)) {
+        return "it is a directory";
+      }
+      if (!Files.exists(file)) {
+        return "no such file";
+      }
+      if (!Files.isReadable(file)) {
+        return "permission denied";
+      }
+    } catch (SecurityException e) {
+      return "permission denied";
+    }
+    if (failure instanceof AccessDeniedException || failure instanceof SecurityException) {
+      return "permission denied";
+    }
+    if (failure instanceof CharacterCodingException) {
+      return "it is not UTF-8 text";
+    }
+    return "it is unreadable";
   }
 
   private static DuoSecretKey parse(String source, String text) {

@@ -134,6 +134,23 @@ class CliBehaviourTest {
   }
 
   @Test
+  void anEmptyPathOptionIsInvalidUsageInsteadOfTheCurrentDirectory() {
+    CliHarness cli = CliHarness.withWorkspace();
+
+    Result dataDir = cli.run("--data-dir", "", "workspace", "list");
+    Result blankDataDir = cli.run("workspace", "list", "--data-dir", "  ");
+    Result caFile = cli.run("--duo-ca-file", "", "workspace", "list");
+
+    assertThat(dataDir.exit()).isEqualTo(2);
+    assertThat(dataDir.errLines()).singleElement().asString().startsWith("gatehouse: ")
+        .contains("--data-dir").contains("must not be empty");
+    assertThat(blankDataDir.exit()).isEqualTo(2);
+    assertThat(caFile.exit()).isEqualTo(2);
+    assertThat(caFile.errLines()).singleElement().asString().contains("--duo-ca-file").contains("must not be empty");
+    assertThat(cli.gatehouseBuilt).as("refused before Gatehouse is built").hasValue(0);
+  }
+
+  @Test
   void gatehouseIsBuiltOnceAndOnlyWhenACommandNeedsIt() {
     CliHarness cli = CliHarness.withWorkspace();
 

@@ -125,7 +125,22 @@ class DuoSubcommandsTest {
           .startsWith("gatehouse: the environment variable named by --secret-key-env is not set");
       assertThat(missingFile.exit()).isEqualTo(2);
       assertThat(missingFile.errLines()).singleElement().asString()
-          .contains("cannot read the file named by --secret-key-file");
+          .isEqualTo("gatehouse: cannot read the file named by --secret-key-file: no such file");
+    }
+
+    @Test
+    void aDirectoryOrEmptyPathAsSecretKeyFileIsInvalidInputInPlainWords(@TempDir Path dir) {
+      CliHarness cli = CliHarness.withWorkspace();
+
+      Result directory = cli.run(args(new String[] {"duo", "check"}, "--secret-key-file", dir.toString()));
+      Result empty = cli.run(args(new String[] {"duo", "check"}, "--secret-key-file", ""));
+
+      assertThat(directory.exit()).isEqualTo(2);
+      assertThat(directory.errLines()).singleElement().asString()
+          .isEqualTo("gatehouse: cannot read the file named by --secret-key-file: it is a directory");
+      assertThat(empty.exit()).isEqualTo(2);
+      assertThat(empty.errLines()).singleElement().asString().contains("--secret-key-file").contains("must not be empty");
+      assertThat(cli.env.duo.count(Operation.CHECK)).isZero();
     }
 
     /** Someone who typed the key itself where a file or variable name belongs must not see it echoed. */

@@ -177,7 +177,7 @@ class OpenSubcommandTest {
   }
 
   @Test
-  void aWrongPasscodeOptionIsDeniedWithoutAskingAndLeavesNothingOpen() {
+  void aWrongPasscodeOptionIsDeniedWithoutAskingAndLeavesTheChallengeOpen() {
     CliHarness cli = CliHarness.withActiveDevice("passcode");
     long before = cli.env.duo.count(Operation.VERIFY_PASSCODE);
     cli.stdin = RIGHT_PASSCODE + "\n";
@@ -185,10 +185,41 @@ class OpenSubcommandTest {
     Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE, "--json");
 
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.errLines()).containsExactly("gatehouse: passcode not accepted: Incorrect passcode. Please try again.");
+    assertThat(result.errLines()).containsExactly("gatehouse: the passcode was not accepted (Incorrect passcode. "
+        + "Please try again.); 4 attempts left: run the command again with the right --passcode CODE");
     assertThat(result.json().get("outcome").asText()).isEqualTo("denied");
-    assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(1);
-    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).extracting(AuditEvent::outcome).containsExactly("cancelled");
+    assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).as("asked nothing on standard input").isEqualTo(1);
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).as("not cancelled").isEmpty();
+  }
+
+  /** Cancelling would start the cooldown: one mistyped SMS code must not block the right one. */
+  @Test
+  void aWrongSmsPasscodeOptionLeavesTheChallengeOpenForTheRightOne() {
+    CliHarness cli = CliHarness.withActiveDevice("sms");
+    long smsBefore = cli.env.duo.count(Operation.SEND_SMS);
+
+    Result wrong = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    cli.env.clock.advance(Duration.ofSeconds(2));
+    Result right = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", RIGHT_PASSCODE);
+
+    assertThat(wrong.exit()).isEqualTo(1);
+    assertThat(wrong.errLines()).singleElement().asString()
+        .startsWith("gatehouse: the passcode was not accepted").contains("4 attempts left");
+    assertThat(right.exit()).as("stderr: %s", right.err()).isZero();
+    assertThat(right.out()).contains("(Duo approved)");
+    assertThat(cli.env.duo.count(Operation.SEND_SMS) - smsBefore).as("one SMS batch for both tries").isEqualTo(1);
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).isEmpty();
+  }
+
+  @Test
+  void theAttemptsLeftCountDownOverRunsWithAWrongPasscodeOption() {
+    CliHarness cli = CliHarness.withActiveDevice("sms");
+
+    cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    Result second = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+
+    assertThat(second.exit()).isEqualTo(1);
+    assertThat(second.errLines()).singleElement().asString().contains("3 attempts left");
   }
 
   @Test

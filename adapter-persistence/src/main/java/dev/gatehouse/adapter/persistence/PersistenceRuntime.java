@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.gatehouse.application.port.out.StorageException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -43,7 +46,8 @@ public final class PersistenceRuntime implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDirectory());
     } catch (IOException e) {
-      throw new StorageException("cannot create the data directory " + config.dataDirectory() + ": " + e, e);
+      throw new StorageException("the data directory " + config.dataDirectory() + " cannot be created: "
+          + whyNotCreated(e), e);
     }
     EmbeddedPostgresServer embedded = null;
     HikariDataSource pool = null;
@@ -78,6 +82,20 @@ public final class PersistenceRuntime implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Why the data directory cannot be created, as a plain sentence (no exception class names). */
+  static String whyNotCreated(IOException e) {
+    if (e instanceof FileAlreadyExistsException) {
+      return "it is a file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? "unknown reason" : e.getMessage();
   }
 
   static HikariDataSource openPool(HikariConfig hikari, int maxPoolSize, String description) {
