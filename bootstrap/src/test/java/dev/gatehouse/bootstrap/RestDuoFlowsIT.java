@@ -314,7 +314,7 @@ class RestDuoFlowsIT {
     duo.control().injectFault(Fault.dropConnection("*", -1));
     try {
       JsonNode denied = node.post("/api/v1/workspaces/outage-secure/unlock", alice, null)
-          .problem(503, "duo-unavailable");
+          .problem(403, "denied");
       assertThat(denied.get("code").asText()).isEqualTo("duo_unavailable");
     } finally {
       duo.control().clearFaults();

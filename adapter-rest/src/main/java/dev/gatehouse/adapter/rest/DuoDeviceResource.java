@@ -22,7 +22,7 @@ final class DuoDeviceResource {
   List<RestRoute> routes() {
     return List.of(
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/devices", RestAccess.BEARER, this::devices),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose).withBody(),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::enrollment));
   }
 

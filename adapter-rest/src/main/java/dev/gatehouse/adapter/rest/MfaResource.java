@@ -21,8 +21,8 @@ final class MfaResource {
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/duo/check", RestAccess.BEARER, this::check),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::configure),
+        RestRoute.sync("POST", "/api/v1/duo/check", RestAccess.BEARER, this::check).withBody(),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::configure).withBody(),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::get),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::disable));
   }

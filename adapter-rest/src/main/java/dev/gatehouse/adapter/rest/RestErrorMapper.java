@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.rest;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
@@ -27,24 +26,30 @@ import org.slf4j.LoggerFactory;
  * and an RFC 9457 problem document here. The mapping (also in openapi.json):
  *
  * <pre>
- * 400 invalid-request     malformed JSON, a missing or non-object body
+ * 400 invalid-request     malformed JSON (also a duplicate field), a missing or non-object body,
+ *                         and any request Jetty cannot parse (bad URI, request line or header)
  * 400 invalid-input       InvalidValueException, unknown fields, wrong types (with errors[])
  * 401 unauthorized        no or unknown bearer token (WWW-Authenticate: Bearer)
  * 403 forbidden           AccessDeniedException (role, membership, someone else's challenge)
- * 403 denied              a Denial: Duo deny, enroll (enrollmentUrl), no active device, device
- *                         not available, bypass user, challenge pending, cooldown, lockout,
- *                         suspension (retryAfter / Retry-After where the refusal ends by itself)
+ * 403 denied              every Denial (unlock, device choice, device list): Duo deny, enroll
+ *                         (enrollmentUrl), no active device, device not available, bypass user,
+ *                         challenge pending, cooldown, lockout, suspension, and Duo unusable
+ *                         under failmode secure (duo_unavailable, duo_rate_limited,
+ *                         duo_misconfigured, duo_request_rejected); retryAfter / Retry-After
+ *                         where the refusal ends by itself
  * 404 not-found           NotFoundException
  * 404 no-such-route       unknown path
  * 405 method-not-allowed  known path, other method (Allow)
  * 409 conflict            ConflictException, IllegalTransitionException
  * 409 duo-not-configured  SecondFactorProblem NOT_CONFIGURED
  * 413 body-too-large      a body over the configured limit (64 KiB)
+ * 414 uri-too-long        a request URI over Jetty's limit
+ * 415 unsupported-media-type  a request body that is not JSON (Content-Type)
+ * 431 headers-too-large   request header fields over Jetty's limit
  * 500 internal-error      anything unexpected (logged here, never shown)
  * 502 duo-rejected        CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED
- *                         and the denials DUO_MISCONFIGURED, DUO_REQUEST_REJECTED
- * 503 duo-unavailable     UNAVAILABLE and the denial DUO_UNAVAILABLE (failmode secure)
- * 503 duo-rate-limited    RATE_LIMITED and the denial DUO_RATE_LIMITED
+ * 503 duo-unavailable     UNAVAILABLE
+ * 503 duo-rate-limited    RATE_LIMITED
  * 503 storage-unavailable StorageProblemException
  * 503 not-ready           the readiness check failed
  * 504 timed-out           an asynchronous answer outlived the server's async timeout
@@ -103,12 +108,16 @@ final class RestErrorMapper {
     return reply(RestProblem.of(RestProblemType.TIMED_OUT, "no answer in time; poll again"));
   }
 
-  /** A refusal to open a workspace, list devices or verify a device. */
+  /**
+   * A refusal to open a workspace, list devices or verify a device: always 403 {@code denied}
+   * with the denial's code and message (Duo's where it gave one). A Duo that cannot be used under
+   * failmode {@code secure} is such a refusal too: the contract answers an unlock with exactly
+   * 200, 202 or 403.
+   */
   RestReply denial(Denial denial) {
-    RestProblemType type = type(denial.code());
+    RestProblemType type = RestProblemType.DENIED;
     String detail = denial.message().isEmpty() ? type.title() : denial.message().value();
-    RestProblem problem = RestProblem.of(type, detail).withStatus(status(denial.code()))
-        .withCode(wireName(denial.code()));
+    RestProblem problem = RestProblem.of(type, detail).withCode(wireName(denial.code()));
     if (denial.enrollmentUrl().isPresent()) {
       problem = problem.withEnrollmentUrl(denial.enrollmentUrl().get());
     }
@@ -128,20 +137,6 @@ final class RestErrorMapper {
     return reply(RestProblem.of(type, message).withCode(wireName(problem)));
   }
 
-  static int status(DenialCode code) {
-    return type(code) == RestProblemType.DENIED ? 403 : type(code).status();
-  }
-
-  static RestProblemType type(DenialCode code) {
-    return switch (code) {
-      case DUO_DENIED, ENROLLMENT_REQUIRED, NO_ACTIVE_DEVICE, DEVICE_NOT_AVAILABLE, DUO_BYPASS_USER,
-          CHALLENGE_PENDING, COOLDOWN, LOCKED_OUT, SUSPENDED -> RestProblemType.DENIED;
-      case DUO_UNAVAILABLE -> RestProblemType.DUO_UNAVAILABLE;
-      case DUO_RATE_LIMITED -> RestProblemType.DUO_RATE_LIMITED;
-      case DUO_MISCONFIGURED, DUO_REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
-    };
-  }
-
   static RestProblemType type(SecondFactorProblem problem) {
     return switch (problem) {
       case NOT_CONFIGURED -> RestProblemType.DUO_NOT_CONFIGURED;
@@ -156,26 +151,42 @@ final class RestErrorMapper {
   }
 
   private RestReply http(HttpResponseException e) {
-    int status = e.getStatus();
-    if (status == 404) {
-      return reply(RestProblem.of(RestProblemType.NO_SUCH_ROUTE, "there is no resource at this path"));
-    }
-    if (status == 405) {
-      RestReply reply = reply(RestProblem.of(RestProblemType.METHOD_NOT_ALLOWED,
-          "this resource does not support the method"));
+    RestReply reply = status(e.getStatus());
+    if (e.getStatus() == 405) {
       String allowed = e.getDetails().getOrDefault("availableMethods",
           e.getDetails().get("Available methods"));
       return allowed == null ? reply : reply.withHeader("Allow", allowed);
     }
-    if (status == 413) {
-      return reply(RestProblem.of(RestProblemType.BODY_TOO_LARGE, "the request body is too large"));
-    }
-    if (status >= 500) {
-      LOG.warn("HTTP layer answered {}", status);
-      return reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred")
-          .withStatus(status));
-    }
-    return reply(RestProblem.of(RestProblemType.INVALID_REQUEST, "the request was refused").withStatus(status));
+    return reply;
+  }
+
+  /**
+   * The problem for a status the HTTP layer (Javalin or Jetty) chose by itself, before or without
+   * a handler. The detail is fixed per status: Jetty's own reason may echo the request.
+   */
+  RestReply status(int status) {
+    return switch (status) {
+      case 400 -> reply(RestProblem.of(RestProblemType.INVALID_REQUEST,
+          "the request could not be parsed (request line, URI or header fields)"));
+      case 404 -> reply(RestProblem.of(RestProblemType.NO_SUCH_ROUTE, "there is no resource at this path"));
+      case 405 -> reply(RestProblem.of(RestProblemType.METHOD_NOT_ALLOWED,
+          "this resource does not support the method"));
+      case 413 -> reply(RestProblem.of(RestProblemType.BODY_TOO_LARGE, "the request body is too large"));
+      case 414 -> reply(RestProblem.of(RestProblemType.URI_TOO_LONG, "the request URI is too long"));
+      case 415 -> reply(RestProblem.of(RestProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "the request body must be application/json"));
+      case 431 -> reply(RestProblem.of(RestProblemType.HEADERS_TOO_LARGE,
+          "the request header fields are too large"));
+      default -> {
+        if (status >= 500) {
+          LOG.warn("HTTP layer answered {}", status);
+          yield reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred")
+              .withStatus(status));
+        }
+        yield reply(RestProblem.of(RestProblemType.INVALID_REQUEST, "the request was refused")
+            .withStatus(status < 400 ? 400 : status));
+      }
+    };
   }
 
   private static RestReply reply(RestProblem problem) {

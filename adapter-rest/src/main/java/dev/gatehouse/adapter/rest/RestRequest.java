@@ -40,6 +40,17 @@ final class RestRequest {
     return json.read(ctx.bodyAsBytes(), type);
   }
 
+  /**
+   * For an operation without request fields: no body, an empty body or {@code {}}. Anything else
+   * is refused like any other body (malformed JSON 400, an unknown field 400 naming it).
+   */
+  void requireNoFields() {
+    byte[] body = ctx.bodyAsBytes();
+    if (!new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      json.read(body, RestNoFields.class);
+    }
+  }
+
   /** Where the request comes from, as far as Gatehouse can tell; never fails the request. */
   ClientContext client() {
     String ip = ctx.req().getRemoteAddr();

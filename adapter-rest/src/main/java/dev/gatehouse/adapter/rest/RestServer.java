@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * waiting client holds no request thread. Bootstrap starts it once and closes it on shutdown.
  */
 public final class RestServer implements AutoCloseable {
-  private static final String PROBLEM_JSON = "application/problem+json";
+  static final String PROBLEM_JSON = "application/problem+json";
   private static final String JSON = "application/json";
   private static final String WRITTEN = "gatehouse.written";
   /** Longest a long poll may take: its 30 s wait plus the time Duo's last answer may need. */
@@ -92,6 +92,10 @@ public final class RestServer implements AutoCloseable {
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.startup.startupWatcherEnabled = false;
     cfg.jetty.threadPool = threads;
+    // What Jetty answers by itself (bad URI, URI or headers too large) is a problem document too.
+    RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json);
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+    cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
       connector.setHost(config.bindAddress());
@@ -113,6 +117,7 @@ public final class RestServer implements AutoCloseable {
         authenticator.authenticate(ctx);
       }
     });
+    cfg.routes.beforeMatched(this::refuseNonJsonBody);
     cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, errors.map(e)));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, errors.map(e)));
     // An async wait that outlives ASYNC_TIMEOUT_MS ends here (Javalin sets 500 and calls this).
@@ -129,6 +134,9 @@ public final class RestServer implements AutoCloseable {
 
   private void handle(Context ctx, RestRoute route) {
     RestRequest request = new RestRequest(ctx, json);
+    if (!route.readsBody()) {
+      request.requireNoFields();
+    }
     if (!route.async()) {
       write(ctx, route.handler().handle(request).toCompletableFuture().join());
       return;
@@ -145,6 +153,24 @@ public final class RestServer implements AutoCloseable {
     if (declared > config.maxBodyBytes()) {
       throw new HttpResponseException(413, "Content Too Large", Map.of());
     }
+  }
+
+  /** A request that carries a body must say it is JSON (application/json or a +json type): else 415. */
+  private void refuseNonJsonBody(Context ctx) {
+    boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    if (hasBody && !isJson(ctx.header("Content-Type"))) {
+      throw new HttpResponseException(415, "Unsupported Media Type", Map.of());
+    }
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters))
+        .strip().toLowerCase(java.util.Locale.ROOT);
+    return mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
   }
 
   private void write(Context ctx, RestReply reply) {

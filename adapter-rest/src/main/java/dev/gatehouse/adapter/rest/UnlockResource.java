@@ -28,7 +28,7 @@ final class UnlockResource {
     return List.of(
         RestRoute.sync("POST", "/api/v1/workspaces/{name}/unlock", RestAccess.BEARER, this::unlock),
         RestRoute.async("GET", "/api/v1/challenges/{id}", RestAccess.BEARER, this::challenge),
-        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode),
+        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode).withBody(),
         RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel));
   }
 

@@ -19,7 +19,7 @@ final class UserResource {
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/users", RestAccess.BEARER, this::addUser),
+        RestRoute.sync("POST", "/api/v1/users", RestAccess.BEARER, this::addUser).withBody(),
         RestRoute.sync("POST", "/api/v1/users/{name}/tokens", RestAccess.BEARER, this::issueToken));
   }
 

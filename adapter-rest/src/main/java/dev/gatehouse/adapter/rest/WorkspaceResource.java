@@ -2,7 +2,9 @@ package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.AddMemberUseCase;
 import dev.gatehouse.application.port.in.ClearSuspensionCommand;
+import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.GetWorkspaceQuery;
 import dev.gatehouse.application.port.in.ListWorkspacesQuery;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
@@ -14,14 +16,21 @@ import java.util.List;
 /** Workspaces and their members. */
 final class WorkspaceResource {
   private final Gatehouse gatehouse;
+  private final AddMemberUseCase addMember;
 
   WorkspaceResource(Gatehouse gatehouse) {
+    this(gatehouse, gatehouse.addMember());
+  }
+
+  /** With the add-member use case given separately (tests stand in a core that refuses repeats). */
+  WorkspaceResource(Gatehouse gatehouse, AddMemberUseCase addMember) {
     this.gatehouse = gatehouse;
+    this.addMember = addMember;
   }
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create),
+        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(),
         RestRoute.sync("GET", "/api/v1/workspaces", RestAccess.BEARER, this::list),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}", RestAccess.BEARER, this::get),
         RestRoute.sync("PUT", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::addMember),
@@ -53,10 +62,28 @@ final class WorkspaceResource {
     return RestReply.ok(details(request.actor(), workspace(request)));
   }
 
+  /**
+   * PUT is idempotent: adding a member who already is one answers 200 with the workspace, like
+   * the first time. A core that refuses the repeat with a {@link ConflictException} (or loses a
+   * race to a concurrent add) is answered the same way once the member is seen to be in the
+   * workspace; any other conflict stays 409.
+   */
   RestReply addMember(RestRequest request) {
     Membership m = membership(request);
-    gatehouse.addMember().add(new AddMemberCommand(request.actor(), m.workspace(), m.member()));
-    return RestReply.ok(details(request.actor(), m.workspace()));
+    return addMember(request.actor(), m.workspace(), m.member());
+  }
+
+  RestReply addMember(UserName actor, WorkspaceName workspace, UserName member) {
+    try {
+      addMember.add(new AddMemberCommand(actor, workspace, member));
+    } catch (ConflictException e) {
+      RestWorkspace current = details(actor, workspace);
+      if (current.members().contains(member.value())) {
+        return RestReply.ok(current);
+      }
+      throw e;
+    }
+    return RestReply.ok(details(actor, workspace));
   }
 
   RestReply removeMember(RestRequest request) {

@@ -105,6 +105,79 @@ class ProblemDocumentIT {
   }
 
   @Test
+  void scalarsAreNotCoerced() {
+    for (String name : new String[] {"123", "1.5", "true"}) {
+      JsonNode problem = fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":" + name + "}")
+          .problem(400, "invalid-input");
+      assertThat(problem.at("/errors/0/field").asText()).isEqualTo("name");
+      assertThat(problem.at("/errors/0/reason").asText()).isEqualTo("has the wrong type");
+    }
+    fx.get("/api/v1/workspaces/123", fx.adminToken).problem(404, "not-found");
+    fx.get("/api/v1/workspaces/true", fx.adminToken).problem(404, "not-found");
+    // Nor is a string a number.
+    JsonNode options = fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken,
+        "{\"apiHostname\":\"h\",\"options\":{\"pushCooldownSeconds\":\"5\"}}").problem(400, "invalid-input");
+    assertThat(options.at("/errors/0/field").asText()).isEqualTo("options.pushCooldownSeconds");
+  }
+
+  @Test
+  void duplicateFieldsAre400() {
+    JsonNode problem = fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":\"a\",\"name\":\"b\"}")
+        .problem(400, "invalid-request");
+    assertThat(problem.get("detail").asText()).contains("twice");
+    fx.get("/api/v1/workspaces/a", fx.adminToken).problem(404, "not-found");
+    fx.get("/api/v1/workspaces/b", fx.adminToken).problem(404, "not-found");
+    fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken,
+        "{\"apiHostname\":\"h\",\"options\":{\"pushCooldownSeconds\":1,\"pushCooldownSeconds\":2}}")
+        .problem(400, "invalid-request");
+  }
+
+  @Test
+  void bodiesThatAreNotJsonAre415() {
+    String body = "{\"name\":\"vault\"}";
+    for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"}) {
+      fx.send("POST", "/api/v1/workspaces", fx.adminToken, body, Map.of("Content-Type", type))
+          .problem(415, "unsupported-media-type");
+    }
+    HttpRequest untyped = HttpRequest.newBuilder(fx.uri("/api/v1/workspaces"))
+        .header("Authorization", "Bearer " + fx.adminToken)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    fx.sendAsync(untyped).join().problem(415, "unsupported-media-type");
+    fx.send("POST", "/api/v1/workspaces/vault/unlock", fx.adminToken, "{}", Map.of("Content-Type", "text/plain"))
+        .problem(415, "unsupported-media-type");
+    fx.get("/api/v1/workspaces/vault", fx.adminToken).problem(404, "not-found");
+    // Without a token it is 401 first; JSON with parameters is JSON.
+    fx.send("POST", "/api/v1/workspaces", null, body, Map.of("Content-Type", "text/plain"))
+        .problem(401, "unauthorized");
+    assertThat(fx.send("POST", "/api/v1/workspaces", fx.adminToken, body,
+        Map.of("Content-Type", "application/json; charset=utf-8")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void operationsWithoutFieldsRefuseUnknownOnes() {
+    JsonNode problem = fx.put("/api/v1/workspaces/vault/members/admin", fx.adminToken, "{\"role\":\"x\"}")
+        .problem(400, "invalid-input");
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("role");
+    fx.post("/api/v1/users/admin/tokens", fx.adminToken, "[]").problem(400, "invalid-request");
+    assertThat(fx.post("/api/v1/users/admin/tokens", fx.adminToken, "{}").status()).isEqualTo(201);
+    assertThat(fx.post("/api/v1/users/admin/tokens", fx.adminToken, " ").status()).isEqualTo(201);
+  }
+
+  @Test
+  void addingAMemberTwiceIsIdempotent() {
+    fx.user("alice");
+    assertThat(fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}").status()).isEqualTo(201);
+    Response first = fx.put("/api/v1/workspaces/vault/members/alice", fx.adminToken, null);
+    assertThat(first.status()).isEqualTo(200);
+    Response second = fx.put("/api/v1/workspaces/vault/members/alice", fx.adminToken, null);
+    assertThat(second.status()).as(second.body()).isEqualTo(200);
+    assertThat(second.json()).isEqualTo(first.json());
+    java.util.List<String> members = new java.util.ArrayList<>();
+    second.json().get("members").forEach(member -> members.add(member.asText()));
+    assertThat(members).containsOnlyOnce("alice");
+  }
+
+  @Test
   void invalidValuesAre400WithEveryFieldError() {
     assertThat(fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}").status()).isEqualTo(201);
     JsonNode problem = fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken,

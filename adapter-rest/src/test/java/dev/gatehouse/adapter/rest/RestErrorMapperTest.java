@@ -15,11 +15,9 @@ import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import io.javalin.http.HttpResponseException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,15 +89,43 @@ class RestErrorMapperTest {
 
   @ParameterizedTest
   @EnumSource(DenialCode.class)
-  void mapsEveryDenialCode(DenialCode code) {
-    Set<DenialCode> duoProblems = EnumSet.of(DenialCode.DUO_UNAVAILABLE, DenialCode.DUO_RATE_LIMITED,
-        DenialCode.DUO_MISCONFIGURED, DenialCode.DUO_REQUEST_REJECTED);
+  void everyDenialCodeIs403DeniedWithItsCodeAndDuosMessage(DenialCode code) {
+    // Including Duo unusable under failmode secure: unlock answers exactly 200, 202 or 403.
     RestReply reply = mapper.denial(Denial.of(code, "Duo's message"));
     RestProblem problem = (RestProblem) reply.body();
-    assertThat(reply.status()).isEqualTo(duoProblems.contains(code) ? RestErrorMapper.type(code).status() : 403);
-    assertThat(reply.status()).isIn(403, 502, 503);
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(problem.status()).isEqualTo(403);
+    assertThat(problem.type()).isEqualTo(RestProblemType.DENIED.uri());
     assertThat(problem.code()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
     assertThat(problem.detail()).isEqualTo("Duo's message");
+  }
+
+  @Test
+  void rateLimitedDenialKeepsRetryAfter() {
+    Instant until = Instant.parse("2026-11-29T09:16:00Z");
+    RestReply reply = mapper.denial(new Denial(DenialCode.DUO_RATE_LIMITED, StatusMessage.of("Slow down"),
+        Optional.empty(), Optional.of(until)));
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(((RestProblem) reply.body()).code()).isEqualTo("duo_rate_limited");
+    assertThat(reply.headers().get("Retry-After")).isEqualTo("Sun, 29 Nov 2026 09:16:00 GMT");
+  }
+
+  @Test
+  void statusesJettyOrJavalinChooseThemselvesAreProblems() {
+    Map<Integer, RestProblemType> expected = Map.of(400, RestProblemType.INVALID_REQUEST,
+        404, RestProblemType.NO_SUCH_ROUTE, 405, RestProblemType.METHOD_NOT_ALLOWED,
+        413, RestProblemType.BODY_TOO_LARGE, 414, RestProblemType.URI_TOO_LONG,
+        415, RestProblemType.UNSUPPORTED_MEDIA_TYPE, 431, RestProblemType.HEADERS_TOO_LARGE,
+        500, RestProblemType.INTERNAL_ERROR);
+    expected.forEach((status, type) -> {
+      RestReply reply = mapper.status(status);
+      assertThat(reply.status()).isEqualTo(status);
+      assertThat(((RestProblem) reply.body()).type()).as("%d", status).isEqualTo(type.uri());
+      assertThat(((RestProblem) reply.body()).status()).isEqualTo(status);
+    });
+    RestReply timeout = mapper.status(408);
+    assertThat(timeout.status()).isEqualTo(408);
+    assertThat(((RestProblem) timeout.body()).type()).isEqualTo(RestProblemType.INVALID_REQUEST.uri());
   }
 
   @ParameterizedTest

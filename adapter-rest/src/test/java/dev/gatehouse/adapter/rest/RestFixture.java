@@ -141,7 +141,7 @@ final class RestFixture implements AutoCloseable {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
       builder.header("Content-Type", "application/json");
     }
     if (token != null) {

@@ -51,6 +51,53 @@ class RestJsonTest {
             assertThat(e.errors()).extracting(RestFieldError::field).containsExactly("name"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"name\":123}", "{\"name\":-1.5}", "{\"name\":true}", "{\"name\":false}"})
+  void scalarsAreNotCoercedToStrings(String body) {
+    assertThatThrownBy(() -> read(body, RestCreateWorkspaceRequest.class))
+        .isInstanceOfSatisfying(RestInputException.class, e -> {
+          assertThat(e.type()).isEqualTo(RestProblemType.INVALID_INPUT);
+          assertThat(e.errors()).containsExactly(new RestFieldError("name", "has the wrong type"));
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"5\"", "true", "\"\""})
+  void scalarsAreNotCoercedToNumbers(String value) {
+    assertThatThrownBy(() -> read("{\"options\":{\"pushCooldownSeconds\":" + value + "}}",
+        RestConfigureDuoRequest.class))
+        .isInstanceOfSatisfying(RestInputException.class, e ->
+            assertThat(e.errors()).extracting(RestFieldError::field).containsExactly("options.pushCooldownSeconds"));
+  }
+
+  @Test
+  void duplicateFieldsAreMalformed() {
+    assertThatThrownBy(() -> read("{\"name\":\"a\",\"name\":\"b\"}", RestCreateWorkspaceRequest.class))
+        .isInstanceOfSatisfying(RestInputException.class, e -> {
+          assertThat(e.type()).isEqualTo(RestProblemType.INVALID_REQUEST);
+          assertThat(e.getMessage()).contains("twice").doesNotContain("\"a\"").doesNotContain("\"b\"");
+        });
+    assertThatThrownBy(() -> read("{\"secretKey\":\"" + SECRET + "\",\"secretKey\":\"" + SECRET + "\"}",
+        RestConfigureDuoRequest.class))
+        .isInstanceOfSatisfying(RestInputException.class, e -> {
+          assertThat(e.type()).isEqualTo(RestProblemType.INVALID_REQUEST);
+          assertThat(e.getMessage()).doesNotContain(SECRET);
+        });
+    assertThatThrownBy(() -> read("{\"options\":{\"pushCooldownSeconds\":1,\"pushCooldownSeconds\":2}}",
+        RestConfigureDuoRequest.class))
+        .isInstanceOfSatisfying(RestInputException.class,
+            e -> assertThat(e.type()).isEqualTo(RestProblemType.INVALID_REQUEST));
+  }
+
+  @Test
+  void noFieldsMeansNone() {
+    assertThat(read("{}", RestNoFields.class)).isNotNull();
+    assertThat(read(" { } ", RestNoFields.class)).isNotNull();
+    assertThatThrownBy(() -> read("{\"x\":1}", RestNoFields.class))
+        .isInstanceOfSatisfying(RestInputException.class, e ->
+            assertThat(e.errors()).containsExactly(new RestFieldError("x", "is not a known field")));
+  }
+
   @Test
   void emptyAndNullBodiesAreRefused() {
     assertThatThrownBy(() -> read("", RestCreateWorkspaceRequest.class)).isInstanceOf(RestInputException.class);

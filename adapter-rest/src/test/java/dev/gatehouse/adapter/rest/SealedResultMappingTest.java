@@ -74,8 +74,9 @@ class SealedResultMappingTest {
         new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"), GrantKind.DUO_APPROVED, NOW.plusSeconds(3600))), 200);
     samples.put(new UnlockResult.Pending(CHALLENGE), 202);
     samples.put(new UnlockResult.Denied(DENIAL), 403);
+    samples.put(new UnlockResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "Duo is unreachable")), 403);
     samples.put(new ChooseDuoDeviceResult.Verifying(CHALLENGE), 202);
-    samples.put(new ChooseDuoDeviceResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "down")), 503);
+    samples.put(new ChooseDuoDeviceResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "down")), 403);
     samples.put(new DeviceListResult.Devices(List.of(RestFixture.PHONE), Optional.of(RestFixture.PHONE.id()),
         Optional.empty(), Optional.empty(), StatusMessage.of("Account is active")), 200);
     samples.put(new DeviceListResult.Bypass(StatusMessage.of("Allowing unknown user")), 200);

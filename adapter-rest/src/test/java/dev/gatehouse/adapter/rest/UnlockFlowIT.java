@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.adapter.rest.RestFixture.Response;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -258,10 +260,47 @@ class UnlockFlowIT {
     activeDuo("secure");
     fx.core.duo.failAlways(Operation.PREAUTH,
         FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
-    JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(503, "duo-unavailable");
+    // Unlock answers exactly 200, 202 or 403: secure denies.
+    JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
     assertThat(denied.get("code").asText()).isEqualTo("duo_unavailable");
+    assertThat(denied.get("detail").asText()).startsWith("Duo is unavailable");
+    // So is verifying a device choice; listing devices stays a Duo problem.
+    JsonNode choose = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"push\"}").problem(403, "denied");
+    assertThat(choose.get("code").asText()).isEqualTo("duo_unavailable");
     JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(503, "duo-unavailable");
     assertThat(devices.get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void duoRateLimitingOrRefusingAnUnlockIsDenied() {
+    activeDuo("secure");
+    Map<SecondFactorRejectedException.Reason, String> codes = Map.of(
+        SecondFactorRejectedException.Reason.RATE_LIMITED, "duo_rate_limited",
+        SecondFactorRejectedException.Reason.CREDENTIALS_REJECTED, "duo_misconfigured",
+        SecondFactorRejectedException.Reason.INTEGRATION_FORBIDDEN, "duo_misconfigured",
+        SecondFactorRejectedException.Reason.REQUEST_REJECTED, "duo_request_rejected");
+    codes.forEach((reason, code) -> {
+      fx.core.duo.failAlways(Operation.PREAUTH, FakeSecondFactorGateway.rejected(reason));
+      Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
+      JsonNode denied = unlock.problem(403, "denied");
+      assertThat(denied.get("code").asText()).as(reason.name()).isEqualTo(code);
+      assertThat(denied.get("detail").asText()).as(reason.name()).contains("Duo");
+      assertThat(denied.has("retryAfter")).isEqualTo(unlock.header("Retry-After") != null);
+      fx.core.duo.heal();
+    });
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(202);
+  }
+
+  @Test
+  void unlockTakesNoFields() {
+    JsonNode problem = fx.post("/api/v1/workspaces/vault/unlock", alice, "{\"x\":1}").problem(400, "invalid-input");
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("x");
+    fx.post("/api/v1/workspaces/vault/unlock", alice, "{").problem(400, "invalid-request");
+    fx.post("/api/v1/workspaces/vault/unlock", alice, "[]").problem(400, "invalid-request");
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, "{}").status()).isEqualTo(200);
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, "").status()).isEqualTo(200);
+    assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(200);
   }
 
   @Test

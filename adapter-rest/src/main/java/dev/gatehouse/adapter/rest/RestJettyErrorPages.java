@@ -1,0 +1,55 @@
+package dev.gatehouse.adapter.rest;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The errors Jetty answers by itself, before any Javalin handler runs (an undecodable or
+ * ambiguous URI, a URI or header block over the limit, a malformed request line): an RFC 9457
+ * problem document from {@link RestErrorMapper#status(int)}, never Jetty's HTML page. Neither
+ * Jetty's reason nor the cause is shown (both may echo the request) and no stack trace ever is.
+ */
+final class RestJettyErrorPages extends ErrorHandler {
+  private final RestErrorMapper errors;
+  private final RestJson json;
+
+  RestJettyErrorPages(RestErrorMapper errors, RestJson json) {
+    this.errors = errors;
+    this.json = json;
+    setShowStacks(false);
+    setShowCauses(false);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    int status = response.getStatus();
+    if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
+      status = http.getCode();
+    } else if (request.getAttribute(ERROR_STATUS) instanceof Integer code) {
+      status = code;
+    }
+    if (status < 400) {
+      status = HttpStatus.INTERNAL_SERVER_ERROR_500;
+    }
+    RestReply reply = errors.status(status);
+    response.setStatus(reply.status());
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    if ("HEAD".equals(request.getMethod()) || HttpStatus.hasNoBody(reply.status())) {
+      callback.succeeded();
+      return true;
+    }
+    reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+    byte[] body = json.write(reply.body());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, RestServer.PROBLEM_JSON);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.gatehouse.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddMemberUseCase;
+import dev.gatehouse.application.port.in.AddUserCommand;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
+import dev.gatehouse.domain.user.Role;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceDescription;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** PUT of a member is idempotent whether or not the core refuses a repeated add. */
+class WorkspaceResourceTest {
+  private static final UserName ADMIN = new UserName("admin");
+  private static final UserName ALICE = new UserName("alice");
+  private static final WorkspaceName VAULT = new WorkspaceName("vault");
+
+  private final InMemoryGatehouse core = new InMemoryGatehouse();
+
+  WorkspaceResourceTest() {
+    core.gatehouse.addUser().add(new AddUserCommand(ADMIN, ADMIN, Role.ADMINISTRATOR, Optional.empty()));
+    core.gatehouse.addUser().add(new AddUserCommand(ADMIN, ALICE, Role.MEMBER, Optional.empty()));
+    core.gatehouse.createWorkspace().create(new CreateWorkspaceCommand(ADMIN, VAULT, WorkspaceDescription.NONE));
+  }
+
+  @Test
+  void addingAMemberTwiceAnswers200BothTimes() {
+    WorkspaceResource resource = new WorkspaceResource(core.gatehouse);
+    assertThat(resource.addMember(ADMIN, VAULT, ALICE).status()).isEqualTo(200);
+    RestReply again = resource.addMember(ADMIN, VAULT, ALICE);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(((RestWorkspace) again.body()).members()).containsOnlyOnce("alice");
+  }
+
+  @Test
+  void aCoreThatRefusesTheRepeatWithAConflictIsStillAnswered200() {
+    AddMemberUseCase refusesRepeats = command -> {
+      core.gatehouse.addMember().add(command);
+      throw new ConflictException(command.member() + " is already a member of " + command.workspace());
+    };
+    RestReply reply = new WorkspaceResource(core.gatehouse, refusesRepeats).addMember(ADMIN, VAULT, ALICE);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(((RestWorkspace) reply.body()).members()).contains("alice");
+  }
+
+  @Test
+  void aConflictThatLeavesTheUserOutsideStaysAConflict() {
+    AddMemberUseCase conflicts = command -> {
+      throw new ConflictException("the workspace was changed concurrently");
+    };
+    assertThatThrownBy(() -> new WorkspaceResource(core.gatehouse, conflicts).addMember(ADMIN, VAULT, ALICE))
+        .isInstanceOf(ConflictException.class);
+  }
+}
