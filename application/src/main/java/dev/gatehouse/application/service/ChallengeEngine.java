@@ -9,6 +9,7 @@ final class ChallengeEngine {
   final Access access;
   final SessionIssuer sessions;
   final ChallengeOutcomes outcomes;
+  final ChallengeFollower follower;
   final ChallengeStarter starter;
 
   ChallengeEngine(GatehousePorts ports) {
@@ -18,7 +19,8 @@ final class ChallengeEngine {
     this.sessions = new SessionIssuer(ports.sessions(), ports.tokens(), ports.audit(), ports.clock());
     this.outcomes = new ChallengeOutcomes(ports.challenges(), ports.workspaces(), ports.policies(),
         ports.deviceChoices(), ports.guards(), sessions, ports.audit(), transactions, ports.clock());
+    this.follower = new ChallengeFollower(outcomes, ports.policies(), ports.secondFactor(), ports.clock());
     this.starter = new ChallengeStarter(ports.challenges(), ports.guards(), ports.secondFactor(),
-        ports.tokens(), outcomes, ports.audit(), transactions, ports.clock());
+        ports.tokens(), outcomes, follower, ports.audit(), transactions, ports.clock());
   }
 }

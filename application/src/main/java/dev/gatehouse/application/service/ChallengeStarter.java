@@ -38,23 +38,33 @@ import java.util.Optional;
  * anything is sent), then the push, call or SMS batch.
  */
 final class ChallengeStarter {
+  /**
+   * Long polls the background follow of one push or call may make: Duo answers each long poll
+   * when the transaction's status changes, so a real transaction needs a handful; the bound only
+   * stops a gateway that keeps answering "waiting" at once from making it spin.
+   */
+  static final int MAX_BACKGROUND_POLLS = 64;
+  private static final System.Logger LOG = System.getLogger(ChallengeStarter.class.getName());
+
   private final ChallengeRepository challenges;
   private final AccessGuardRepository guards;
   private final SecondFactorGateway gateway;
   private final SecureTokenSource tokens;
   private final ChallengeOutcomes outcomes;
+  private final ChallengeFollower follower;
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
 
   ChallengeStarter(ChallengeRepository challenges, AccessGuardRepository guards,
       SecondFactorGateway gateway, SecureTokenSource tokens, ChallengeOutcomes outcomes,
-      AuditLog audit, Transactions transactions, Clock clock) {
+      ChallengeFollower follower, AuditLog audit, Transactions transactions, Clock clock) {
     this.challenges = challenges;
     this.guards = guards;
     this.gateway = gateway;
     this.tokens = tokens;
     this.outcomes = outcomes;
+    this.follower = follower;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -167,7 +177,14 @@ final class ChallengeStarter {
           new PushContext(action, workspace.name(), user.name(), client));
       StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
           ? "Pushed a login request to your device..." : "Calling your phone...");
-      return new StartOutcome.Started(outcomes.view(outcomes.transition(id, c -> c.attachTransaction(txid, sent))));
+      Challenge attached = outcomes.transition(id, c -> c.attachTransaction(txid, sent));
+      try {
+        return new StartOutcome.Started(outcomes.view(attached));
+      } finally {
+        // After the answer is built (a fast outcome must not change it), and even if building it
+        // failed: the push is out at Duo either way.
+        followInBackground(attached);
+      }
     } catch (SecondFactorUnavailableException e) {
       outcomes.applyFailure(id, e);
       return new StartOutcome.Unavailable(e);
@@ -175,6 +192,35 @@ final class ChallengeStarter {
       outcomes.applyFailure(id, e);
       return refusedAudited(rejected(e), user, workspace, challenge.purpose());
     }
+  }
+
+  /**
+   * Follows a started push or call until it is final or expires, even if nobody reads it, so a
+   * denial or a fraud report reaches the cooldown, the suspension and the audit trail. Only this
+   * (the starting) node follows in the background; readers on any node follow too, and outcomes
+   * are applied under optimistic locking, so a status seen twice is applied once. It never
+   * issues a session (that happens only on the owner's read), and it holds no thread while
+   * waiting. A failure is logged and otherwise harmless: the challenge stays as stored and the
+   * next read, or its expiry, settles it.
+   */
+  private void followInBackground(Challenge started) {
+    try {
+      follower.follow(started, started.expiresAt(), MAX_BACKGROUND_POLLS)
+          .whenComplete((followed, error) -> {
+            if (error != null) {
+              logFollowFailure(started, error);
+            }
+          });
+    } catch (RuntimeException e) {
+      logFollowFailure(started, e);
+    }
+  }
+
+  private static void logFollowFailure(Challenge challenge, Throwable error) {
+    // The challenge id is a capability-like secret: log whose request it was and Duo's txid.
+    LOG.log(System.Logger.Level.WARNING, "Following the Duo request of " + challenge.user()
+        + " (txid " + challenge.duoTransaction().map(Object::toString).orElse("none")
+        + ") in the background failed; the next read or its expiry settles it", error);
   }
 
   /**

@@ -142,8 +142,16 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
     resolve(txid, new AuthStatus.Denied(DenialReason.TIMEOUT, StatusMessage.of("Login timed out.")));
   }
 
-  public synchronized void resolve(DuoTransactionId txid, AuthStatus outcome) {
-    transaction(txid).complete(outcome);
+  /**
+   * Resolves the transaction. Whoever follows it (a read, or the background follow that started
+   * with the push) sees the outcome at once, on this thread; the lock is not held meanwhile.
+   */
+  public void resolve(DuoTransactionId txid, AuthStatus outcome) {
+    CompletableFuture<AuthStatus> transaction;
+    synchronized (this) {
+      transaction = transaction(txid);
+    }
+    transaction.complete(outcome);
   }
 
   public List<Call> calls() {
