@@ -38,7 +38,7 @@ final class SimulatorExtension {
             stopped.countDown();
           }, "gatehouse-simulator-shutdown"));
           writeCertificate(simulator, caFile);
-          invocation.out().println(readyLine(simulator, caFile));
+          invocation.out().println(simulator.readyLine(caFile));
           invocation.out().flush();
           stopped.await();
           return 0;
@@ -95,10 +95,4 @@ final class SimulatorExtension {
     }
   }
 
-  /** The same ready line as the simulator's own jar prints. */
-  static String readyLine(DuoSimulator simulator, Path caFile) {
-    return "{\"apiHostname\":\"" + simulator.apiHostname() + "\",\"integrationKey\":\"" + simulator.integrationKey()
-        + "\",\"secretKey\":\"" + simulator.secretKey() + "\",\"caFile\":\""
-        + caFile.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-  }
 }

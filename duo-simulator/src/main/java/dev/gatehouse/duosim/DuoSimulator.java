@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -171,6 +173,23 @@ public final class DuoSimulator implements AutoCloseable {
       }
       Files.writeString(file, caPem(), StandardCharsets.US_ASCII);
       return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The one JSON line announcing a running simulator: its API hostname, integration key, secret
+   * key and the file holding its certificate.
+   */
+  public String readyLine(Path caFile) {
+    Map<String, String> ready = new LinkedHashMap<>();
+    ready.put("apiHostname", apiHostname());
+    ready.put("integrationKey", integrationKey());
+    ready.put("secretKey", secretKey());
+    ready.put("caFile", caFile.toAbsolutePath().toString());
+    try {
+      return Json.MAPPER.writeValueAsString(ready);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,8 +2,6 @@ package dev.gatehouse.duosim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Runs the simulator alone: {@code java -jar duo-simulator.jar [--port N] [--scenario FILE]
@@ -61,12 +59,7 @@ public final class Main {
         caFile.toFile().deleteOnExit();
       }
       simulator.writeCaPem(caFile);
-      Map<String, String> ready = new LinkedHashMap<>();
-      ready.put("apiHostname", simulator.apiHostname());
-      ready.put("integrationKey", simulator.integrationKey());
-      ready.put("secretKey", simulator.secretKey());
-      ready.put("caFile", caFile.toAbsolutePath().toString());
-      System.out.println(Json.MAPPER.writeValueAsString(ready));
+      System.out.println(simulator.readyLine(caFile));
       System.out.flush();
     } catch (Exception e) {
       System.err.println("duo-simulator: " + e.getMessage());

@@ -273,18 +273,23 @@ final class ChallengeStarter {
   private StartOutcome refusedAudited(StartOutcome outcome, User user, Workspace workspace,
       ChallengePurpose purpose) {
     if (outcome instanceof StartOutcome.Refused refused) {
-      Denial denial = refused.denial();
-      boolean duoProblem = denial.code() == DenialCode.DUO_MISCONFIGURED
-          || denial.code() == DenialCode.DUO_RATE_LIMITED || denial.code() == DenialCode.DUO_REQUEST_REJECTED;
-      audit(duoProblem ? AuditEventType.DUO_PROBLEM : AuditEventType.ACCESS_DENIED, user, workspace,
-          denial.code().name().toLowerCase(Locale.ROOT),
-          (purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device") + ": " + denial.message());
+      auditDenial(user, workspace, purpose, refused.denial());
     }
     return outcome;
   }
 
-  private void audit(AuditEventType type, User user, Workspace workspace, String outcome, String detail) {
-    transactions.write(() -> audit.append(AuditEvent.of(type, clock.instant()).actor(user.name())
-        .workspace(workspace.name()).outcome(outcome).detail(detail).build()));
+  /**
+   * Audits a refusal: a Duo-side configuration or rate problem as {@code DUO_PROBLEM} (loudly, for
+   * administrators), anything else as {@code ACCESS_DENIED}.
+   */
+  void auditDenial(User user, Workspace workspace, ChallengePurpose purpose, Denial denial) {
+    boolean duoProblem = denial.code() == DenialCode.DUO_MISCONFIGURED
+        || denial.code() == DenialCode.DUO_RATE_LIMITED || denial.code() == DenialCode.DUO_REQUEST_REJECTED;
+    AuditEvent event = AuditEvent.of(duoProblem ? AuditEventType.DUO_PROBLEM : AuditEventType.ACCESS_DENIED,
+            clock.instant())
+        .actor(user.name()).workspace(workspace.name()).outcome(denial.code().name().toLowerCase(Locale.ROOT))
+        .detail((purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device") + ": " + denial.message())
+        .build();
+    transactions.write(() -> audit.append(event));
   }
 }

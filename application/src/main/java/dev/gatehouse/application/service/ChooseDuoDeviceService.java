@@ -15,7 +15,6 @@ import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The seed's "Use this device" and "Save": stores the choice as pending and starts the first
@@ -64,10 +63,7 @@ public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
   }
 
   private ChooseDuoDeviceResult denied(User actor, Workspace workspace, Denial denial) {
-    engine.transactions.write(() -> engine.ports.audit().append(
-        AuditEvent.of(AuditEventType.ACCESS_DENIED, engine.ports.clock().instant()).actor(actor.name())
-            .workspace(workspace.name()).outcome(denial.code().name().toLowerCase(Locale.ROOT))
-            .detail("verify device: " + denial.message()).build()));
+    engine.starter.auditDenial(actor, workspace, ChallengePurpose.VERIFY_DEVICE, denial);
     return new ChooseDuoDeviceResult.Denied(denial);
   }
 }

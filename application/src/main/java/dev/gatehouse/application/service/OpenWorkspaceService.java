@@ -135,8 +135,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
   }
 
   private UnlockResult denied(User actor, Workspace workspace, Denial denial) {
-    engine.transactions.write(() -> engine.ports.audit().append(event(AuditEventType.ACCESS_DENIED,
-        actor, workspace, denial.code().name().toLowerCase(Locale.ROOT), "unlock: " + denial.message())));
+    engine.starter.auditDenial(actor, workspace, ChallengePurpose.UNLOCK, denial);
     return new UnlockResult.Denied(denial);
   }
 

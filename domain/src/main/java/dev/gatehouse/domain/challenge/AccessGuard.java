@@ -80,12 +80,7 @@ public final class AccessGuard {
 
   /** A wrong passcode: the tenth within the window locks the member out for {@link #LOCKOUT}. */
   public AccessGuard afterWrongPasscode(Instant now) {
-    List<Instant> recent = recent(now);
-    recent.add(now);
-    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
-      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
-    }
-    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+    return reservePasscodeAttempt(now).afterReservedPasscodeWasWrong(now);
   }
 
   /**
@@ -96,7 +91,7 @@ public final class AccessGuard {
   public AccessGuard reservePasscodeAttempt(Instant now) {
     List<Instant> recent = recent(now);
     if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
-      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
+      return lockedOutFrom(now);
     }
     recent.add(now);
     return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
@@ -105,10 +100,13 @@ public final class AccessGuard {
   /** A reserved passcode was wrong: it stays counted, and a full window locks the member out. */
   public AccessGuard afterReservedPasscodeWasWrong(Instant now) {
     List<Instant> recent = recent(now);
-    if (recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW) {
-      return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
-    }
-    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+    return recent.size() >= MAX_WRONG_PASSCODES_PER_WINDOW ? lockedOutFrom(now)
+        : new AccessGuard(workspace, user, suspendedAt, cooldownUntil, lockedUntil, recent);
+  }
+
+  /** Locked for {@link #LOCKOUT} from now; the counted passcodes are spent. */
+  private AccessGuard lockedOutFrom(Instant now) {
+    return new AccessGuard(workspace, user, suspendedAt, cooldownUntil, now.plus(LOCKOUT), List.of());
   }
 
   /** Duo accepted the passcode reserved at {@code reservedAt}: it no longer counts. */
