@@ -20,6 +20,40 @@ import dev.gatehouse.application.port.in.OpenWorkspaceUseCase;
 import dev.gatehouse.application.port.in.RemoveMemberUseCase;
 import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.in.ListApiTokensUseCase;
+import dev.gatehouse.application.port.in.RevokeApiTokenUseCase;
+import dev.gatehouse.application.port.in.ListUsersUseCase;
+import dev.gatehouse.application.port.in.DisableUserUseCase;
+import dev.gatehouse.application.port.in.EnableUserUseCase;
+import dev.gatehouse.application.port.in.RotateMasterKeyUseCase;
+import dev.gatehouse.application.port.in.entry.AddEntryUseCase;
+import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
+import dev.gatehouse.application.port.in.entry.RemoveEntryUseCase;
+import dev.gatehouse.application.port.in.entry.ListEntriesUseCase;
+import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
+import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
+import dev.gatehouse.application.port.in.session.GetSessionUseCase;
+import dev.gatehouse.application.port.in.session.CloseSessionUseCase;
+import dev.gatehouse.application.port.in.session.ListSessionsUseCase;
+import dev.gatehouse.application.port.in.session.RevokeSessionUseCase;
+import dev.gatehouse.application.port.in.session.IntrospectSessionUseCase;
+import dev.gatehouse.application.service.AddEntryService;
+import dev.gatehouse.application.service.ChangeUserStatusService;
+import dev.gatehouse.application.service.CloseSessionService;
+import dev.gatehouse.application.service.EditEntryService;
+import dev.gatehouse.application.service.GetEntryService;
+import dev.gatehouse.application.service.GetSessionService;
+import dev.gatehouse.application.service.IntrospectSessionService;
+import dev.gatehouse.application.service.ListApiTokensService;
+import dev.gatehouse.application.service.ListEntriesService;
+import dev.gatehouse.application.service.ListSessionsService;
+import dev.gatehouse.application.service.ListUsersService;
+import dev.gatehouse.application.service.RemoveEntryService;
+import dev.gatehouse.application.service.RevealEntryService;
+import dev.gatehouse.application.service.RevokeApiTokenService;
+import dev.gatehouse.application.service.RevokeSessionService;
+import dev.gatehouse.application.service.RotateMasterKeyService;
+import dev.gatehouse.application.service.SessionGate;
 import dev.gatehouse.application.service.AddMemberService;
 import dev.gatehouse.application.service.AddUserService;
 import dev.gatehouse.application.service.AuthenticateApiTokenService;
@@ -65,19 +99,36 @@ public final class Gatehouse {
   private final CancelChallengeUseCase cancelChallenge;
   private final ListAuditEventsUseCase listAuditEvents;
   private final ClearSuspensionUseCase clearSuspension;
+  private final ListApiTokensUseCase listApiTokens;
+  private final RevokeApiTokenUseCase revokeApiToken;
+  private final ListUsersUseCase listUsers;
+  private final DisableUserUseCase disableUser;
+  private final EnableUserUseCase enableUser;
+  private final RotateMasterKeyUseCase rotateMasterKey;
+  private final AddEntryUseCase addEntry;
+  private final EditEntryUseCase editEntry;
+  private final RemoveEntryUseCase removeEntry;
+  private final ListEntriesUseCase listEntries;
+  private final GetEntryUseCase getEntry;
+  private final RevealEntryUseCase revealEntry;
+  private final GetSessionUseCase getSession;
+  private final CloseSessionUseCase closeSession;
+  private final ListSessionsUseCase listSessions;
+  private final RevokeSessionUseCase revokeSession;
+  private final IntrospectSessionUseCase introspectSession;
 
   private Gatehouse(GatehousePorts p) {
     this.addUser = new AddUserService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
     this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
-    this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens());
+    this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens(), p.clock());
     this.createWorkspace = new CreateWorkspaceService(p.users(), p.workspaces(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.listWorkspaces = new ListWorkspacesService(p.users(), p.workspaces(), p.policies());
     this.getWorkspace = new GetWorkspaceService(p.users(), p.workspaces(), p.policies());
     this.addMember = new AddMemberService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
     this.removeMember = new RemoveMemberService(p);
     this.checkDuoSettings = new CheckDuoSettingsService(p.users(), p.workspaces(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
-    this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
-    this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.audit(), p.unitOfWork(), p.clock());
+    this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
+    this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());
     this.listDuoDevices = new ListDuoDevicesService(p);
     this.chooseDuoDevice = new ChooseDuoDeviceService(p);
     this.openWorkspace = new OpenWorkspaceService(p);
@@ -86,6 +137,27 @@ public final class Gatehouse {
     this.cancelChallenge = new CancelChallengeService(p);
     this.listAuditEvents = new ListAuditEventsService(p.users(), p.workspaces(), p.audit());
     this.clearSuspension = new ClearSuspensionService(p.users(), p.workspaces(), p.guards(), p.audit(), p.unitOfWork(), p.clock());
+    this.listApiTokens = new ListApiTokensService(p.users(), p.workspaces(), p.apiTokens());
+    this.revokeApiToken = new RevokeApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.audit(), p.unitOfWork(), p.clock());
+    this.listUsers = new ListUsersService(p.users(), p.workspaces());
+    ChangeUserStatusService userStatus = new ChangeUserStatusService(p.users(), p.workspaces(), p.apiTokens(),
+        p.sessions(), p.audit(), p.unitOfWork(), p.clock());
+    this.disableUser = userStatus;
+    this.enableUser = userStatus;
+    this.rotateMasterKey = new RotateMasterKeyService(p.users(), p.workspaces(), p.masterKeys(), p.audit(), p.unitOfWork(), p.clock());
+    // Behind the gate: every entry and session use case passes the one session gate.
+    SessionGate gate = new SessionGate(p.users(), p.workspaces(), p.sessions(), p.guards(), p.tokens(), p.clock());
+    this.addEntry = new AddEntryService(gate, p.entries(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
+    this.editEntry = new EditEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
+    this.removeEntry = new RemoveEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
+    this.listEntries = new ListEntriesService(gate, p.entries());
+    this.getEntry = new GetEntryService(gate, p.entries());
+    this.revealEntry = new RevealEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
+    this.getSession = new GetSessionService(gate);
+    this.closeSession = new CloseSessionService(gate, p.sessions(), p.audit(), p.unitOfWork(), p.clock());
+    this.listSessions = new ListSessionsService(p.users(), p.workspaces(), p.sessions(), p.clock());
+    this.revokeSession = new RevokeSessionService(p.users(), p.workspaces(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());
+    this.introspectSession = new IntrospectSessionService(p.users(), p.workspaces(), p.sessions(), p.guards(), p.tokens(), p.clock());
   }
 
   /** Builds every use case on the given ports. */
@@ -167,5 +239,73 @@ public final class Gatehouse {
 
   public ClearSuspensionUseCase clearSuspension() {
     return clearSuspension;
+  }
+
+  public ListApiTokensUseCase listApiTokens() {
+    return listApiTokens;
+  }
+
+  public RevokeApiTokenUseCase revokeApiToken() {
+    return revokeApiToken;
+  }
+
+  public ListUsersUseCase listUsers() {
+    return listUsers;
+  }
+
+  public DisableUserUseCase disableUser() {
+    return disableUser;
+  }
+
+  public EnableUserUseCase enableUser() {
+    return enableUser;
+  }
+
+  public RotateMasterKeyUseCase rotateMasterKey() {
+    return rotateMasterKey;
+  }
+
+  public AddEntryUseCase addEntry() {
+    return addEntry;
+  }
+
+  public EditEntryUseCase editEntry() {
+    return editEntry;
+  }
+
+  public RemoveEntryUseCase removeEntry() {
+    return removeEntry;
+  }
+
+  public ListEntriesUseCase listEntries() {
+    return listEntries;
+  }
+
+  public GetEntryUseCase getEntry() {
+    return getEntry;
+  }
+
+  public RevealEntryUseCase revealEntry() {
+    return revealEntry;
+  }
+
+  public GetSessionUseCase getSession() {
+    return getSession;
+  }
+
+  public CloseSessionUseCase closeSession() {
+    return closeSession;
+  }
+
+  public ListSessionsUseCase listSessions() {
+    return listSessions;
+  }
+
+  public RevokeSessionUseCase revokeSession() {
+    return revokeSession;
+  }
+
+  public IntrospectSessionUseCase introspectSession() {
+    return introspectSession;
   }
 }

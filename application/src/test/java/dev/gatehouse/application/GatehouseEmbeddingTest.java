@@ -58,7 +58,8 @@ class GatehouseEmbeddingTest {
         new InMemoryRepositories.Workspaces(store), new InMemoryRepositories.Policies(store),
         new InMemoryRepositories.DeviceChoices(store), new InMemoryRepositories.Challenges(store),
         new InMemoryRepositories.Sessions(store), new InMemoryRepositories.Guards(store),
-        new InMemoryRepositories.Audit(store), new InMemoryUnitOfWork(store), duo,
+        new InMemoryRepositories.Entries(store), new InMemoryRepositories.Audit(store),
+        new InMemoryUnitOfWork(store), duo, new InMemoryRepositories.MasterKeys(store),
         new SecureRandomTokenSource(), MutableClock.startingAt("2026-11-29T09:00:00Z"));
 
     Gatehouse gatehouse = Gatehouse.assemble(ports);

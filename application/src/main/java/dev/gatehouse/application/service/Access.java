@@ -20,8 +20,12 @@ final class Access {
   }
 
   User actor(UserName name) {
-    return Transactions.read(() -> users.find(name))
+    User user = Transactions.read(() -> users.find(name))
         .orElseThrow(() -> new AccessDeniedException("unknown user " + name));
+    if (user.isDisabled()) {
+      throw new AccessDeniedException("user " + name + " is disabled");
+    }
+    return user;
   }
 
   User administrator(UserName name) {

@@ -9,8 +9,10 @@ import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Adds members to workspaces (administrators). */
 public final class AddMemberService implements AddMemberUseCase {
@@ -35,14 +37,17 @@ public final class AddMemberService implements AddMemberUseCase {
     User member = access.existingUser(command.member());
     return transactions.write(() -> {
       Workspace workspace = access.workspaceForUpdate(command.workspace());
-      if (workspace.isMember(member.name())) {
+      Optional<MemberRole> current = workspace.roleOf(member.name());
+      MemberRole role = command.role().or(() -> current).orElse(MemberRole.READER);
+      if (current.equals(Optional.of(role))) {
         // Adding a member twice changes nothing (REST's PUT is idempotent), so nothing is audited.
         return workspace;
       }
-      Workspace updated = workspace.withMember(member.name());
+      Workspace updated = workspace.withMember(member.name(), role);
       workspaces.update(updated);
-      audit.append(AuditEvent.of(AuditEventType.MEMBER_ADDED, clock.instant()).actor(actor.name())
-          .workspace(workspace.name()).subject(member.name()).build());
+      AuditEventType type = current.isPresent() ? AuditEventType.MEMBER_ROLE_CHANGED : AuditEventType.MEMBER_ADDED;
+      audit.append(AuditEvent.of(type, clock.instant()).actor(actor.name()).workspace(workspace.name())
+          .subject(member.name()).outcome(role.wireName()).build());
       return updated;
     });
   }

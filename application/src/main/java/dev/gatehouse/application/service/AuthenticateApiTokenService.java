@@ -1,29 +1,48 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.SecureTokenSource;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.ApiToken;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Resolves a presented API token to its user by the token's hash. */
+/**
+ * Resolves a presented API token to its caller by the token's hash: only an active token of an
+ * enabled user is accepted. Its last use is recorded at most once a minute, not on every request.
+ */
 public final class AuthenticateApiTokenService implements AuthenticateApiTokenUseCase {
   private final UserRepository users;
   private final ApiTokenRepository apiTokens;
   private final SecureTokenSource tokens;
+  private final Clock clock;
 
   public AuthenticateApiTokenService(UserRepository users, ApiTokenRepository apiTokens,
-      SecureTokenSource tokens) {
+      SecureTokenSource tokens, Clock clock) {
     this.users = users;
     this.apiTokens = apiTokens;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   @Override
-  public Optional<User> authenticate(AuthenticateApiTokenQuery query) {
-    return Transactions.read(() -> apiTokens.find(tokens.hash(query.token()))
-        .flatMap(token -> users.find(token.owner())));
+  public Optional<ApiCaller> authenticate(AuthenticateApiTokenQuery query) {
+    Instant now = clock.instant();
+    return Transactions.read(() -> {
+      Optional<ApiToken> token = apiTokens.find(tokens.hash(query.token())).filter(t -> t.isActiveAt(now));
+      Optional<ApiCaller> caller = token.flatMap(t -> users.find(t.owner())
+          .filter(u -> !u.isDisabled())
+          .map(u -> new ApiCaller(u, t.id(), t.scopes())));
+      caller.ifPresent(c -> {
+        if (token.get().lastUseIsStaleAt(now)) {
+          apiTokens.touch(c.token(), now);
+        }
+      });
+      return caller;
+    });
   }
 }

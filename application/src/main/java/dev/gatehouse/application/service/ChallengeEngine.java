@@ -18,7 +18,9 @@ final class ChallengeEngine {
     this.access = new Access(ports.users(), ports.workspaces());
     this.sessions = new SessionIssuer(ports.sessions(), ports.tokens(), ports.audit(), ports.clock());
     this.outcomes = new ChallengeOutcomes(ports.challenges(), ports.workspaces(), ports.policies(),
-        ports.deviceChoices(), ports.guards(), sessions, ports.audit(), transactions, ports.clock());
+        ports.deviceChoices(), ports.guards(), sessions,
+        new SessionRevocation(ports.sessions(), ports.audit(), ports.clock()), ports.audit(), transactions,
+        ports.clock());
     this.follower = new ChallengeFollower(outcomes, ports.policies(), ports.secondFactor(), ports.clock());
     this.starter = new ChallengeStarter(ports.challenges(), ports.guards(), ports.secondFactor(),
         ports.tokens(), outcomes, follower, ports.audit(), transactions, ports.clock());

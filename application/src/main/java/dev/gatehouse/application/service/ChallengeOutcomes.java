@@ -52,19 +52,22 @@ final class ChallengeOutcomes {
   private final DeviceChoiceRepository choices;
   private final AccessGuardRepository guards;
   private final SessionIssuer sessions;
+  private final SessionRevocation revocation;
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
 
   ChallengeOutcomes(ChallengeRepository challenges, WorkspaceRepository workspaces,
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
-      SessionIssuer sessions, AuditLog audit, Transactions transactions, Clock clock) {
+      SessionIssuer sessions, SessionRevocation revocation, AuditLog audit, Transactions transactions,
+      Clock clock) {
     this.challenges = challenges;
     this.workspaces = workspaces;
     this.policies = policies;
     this.choices = choices;
     this.guards = guards;
     this.sessions = sessions;
+    this.revocation = revocation;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -264,6 +267,8 @@ final class ChallengeOutcomes {
             .workspace(workspace.name()).outcome("fraud")
             .detail("fraud reported on a Duo request; an administrator must clear the suspension")
             .build());
+        revocation.revoke(workspace, Optional.of(after.user()), Optional.empty(),
+            "access suspended after a fraud report");
       } else if (reason == DenialReason.DENIED && after.selection().method().isOutOfBand()
           || reason == DenialReason.CANCELLED && after.selection().method().sendsToDevice()) {
         // A cancelled request starts the cooldown too, so unlock/cancel loops cannot send

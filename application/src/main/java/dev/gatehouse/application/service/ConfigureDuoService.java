@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.out.SecondFactorGateway;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.mfa.MfaPolicy;
@@ -23,16 +24,18 @@ import java.util.Optional;
 public final class ConfigureDuoService implements ConfigureDuoUseCase {
   private final MfaPolicyRepository policies;
   private final AuditLog audit;
+  private final SessionRevocation revocation;
   private final Access access;
   private final DuoSettingsCheck check;
   private final Transactions transactions;
   private final Clock clock;
 
   public ConfigureDuoService(UserRepository users, WorkspaceRepository workspaces,
-      MfaPolicyRepository policies, SecondFactorGateway gateway, AuditLog audit,
+      MfaPolicyRepository policies, WorkspaceSessionRepository sessions, SecondFactorGateway gateway, AuditLog audit,
       UnitOfWork unitOfWork, Clock clock) {
     this.policies = policies;
     this.audit = audit;
+    this.revocation = new SessionRevocation(sessions, audit, clock);
     this.access = new Access(users, workspaces);
     this.transactions = new Transactions(unitOfWork);
     this.check = new DuoSettingsCheck(gateway, audit, transactions, clock);
@@ -52,6 +55,7 @@ public final class ConfigureDuoService implements ConfigureDuoUseCase {
     }
     MfaPolicy.Duo policy = new MfaPolicy.Duo(command.settings(), command.failmode(), command.options());
     transactions.write(() -> {
+      revocation.revoke(workspace, Optional.empty(), Optional.of(actor.name()), "MFA settings changed");
       policies.save(workspace.id(), policy);
       audit.append(AuditEvent.of(AuditEventType.MFA_CONFIGURED, clock.instant()).actor(actor.name())
           .workspace(workspace.name()).outcome("duo")

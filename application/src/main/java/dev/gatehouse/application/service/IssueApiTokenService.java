@@ -14,11 +14,17 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.TokenScope;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Issues API tokens to a user, asked by an administrator or by that user. */
+/**
+ * Issues API tokens to a user, asked by an administrator or by that user; only administrators
+ * grant extra scopes. A disabled user gets none.
+ */
 public final class IssueApiTokenService implements IssueApiTokenUseCase {
   private final ApiTokenRepository apiTokens;
   private final SecureTokenSource tokens;
@@ -44,14 +50,27 @@ public final class IssueApiTokenService implements IssueApiTokenUseCase {
     if (!actor.isAdministrator() && !actor.name().equals(command.owner())) {
       throw new AccessDeniedException(actor.name() + " may issue tokens only for themselves");
     }
+    if (!actor.isAdministrator() && !command.scopes().isEmpty()) {
+      throw new AccessDeniedException("only administrators may issue tokens with extra scopes");
+    }
     User owner = access.existingUser(command.owner());
+    if (owner.isDisabled()) {
+      throw new AccessDeniedException("user " + owner.name() + " is disabled");
+    }
     SecretToken token = tokens.newToken();
     Instant now = clock.instant();
+    Optional<Instant> expiresAt = command.expiresIn().map(now::plus);
+    ApiToken stored = ApiToken.issue(tokens.newTokenId(), tokens.hash(token), owner.name(), command.scopes(),
+        now, expiresAt);
     transactions.write(() -> {
-      apiTokens.add(new ApiToken(tokens.hash(token), owner.name(), now));
+      apiTokens.add(stored);
       audit.append(AuditEvent.of(AuditEventType.API_TOKEN_ISSUED, now).actor(actor.name())
-          .subject(owner.name()).build());
+          .subject(owner.name()).detail("token " + stored.id()
+              + expiresAt.map(e -> ", expires " + e).orElse("")
+              + (stored.scopes().isEmpty() ? "" : ", scopes " + stored.scopes().stream()
+                  .map(TokenScope::wireName).sorted().collect(Collectors.joining(","))))
+          .build());
     });
-    return new IssuedApiToken(owner.name(), token, now);
+    return new IssuedApiToken(stored.id(), owner.name(), token, now, expiresAt, stored.scopes());
   }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.util.Optional;
 
 /**
  * Removes members from workspaces (administrators). The member's open challenges for the
@@ -16,9 +17,11 @@ import dev.gatehouse.domain.workspace.Workspace;
  */
 public final class RemoveMemberService implements RemoveMemberUseCase {
   private final ChallengeEngine engine;
+  private final SessionRevocation revocation;
 
   public RemoveMemberService(GatehousePorts ports) {
     this.engine = new ChallengeEngine(ports);
+    this.revocation = new SessionRevocation(ports.sessions(), ports.audit(), ports.clock());
   }
 
   @Override
@@ -35,6 +38,8 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
           .actor(actor.name()).workspace(workspace.name()).subject(command.member()).build());
       engine.outcomes.cancelOpen(workspace.id(), command.member(),
           StatusMessage.of("Cancelled: the member was removed from the workspace"));
+      revocation.revoke(workspace, Optional.of(command.member()), Optional.of(actor.name()),
+          "member removed from the workspace");
       return updated;
     });
   }

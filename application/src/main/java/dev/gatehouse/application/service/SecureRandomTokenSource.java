@@ -2,6 +2,9 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.out.SecureTokenSource;
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.entry.EntryId;
+import dev.gatehouse.domain.session.SessionId;
+import dev.gatehouse.domain.user.TokenId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.workspace.WorkspaceId;
@@ -34,6 +37,21 @@ public final class SecureRandomTokenSource implements SecureTokenSource {
   @Override
   public WorkspaceId newWorkspaceId() {
     return new WorkspaceId(randomText(16));
+  }
+
+  @Override
+  public EntryId newEntryId() {
+    return new EntryId(randomText(16));
+  }
+
+  @Override
+  public SessionId newSessionId() {
+    return new SessionId(randomText(16));
+  }
+
+  @Override
+  public TokenId newTokenId() {
+    return new TokenId(randomText(12));
   }
 
   @Override

@@ -34,11 +34,12 @@ final class SessionIssuer {
   SessionGrant issue(Workspace workspace, UserName user, GrantKind kind, Duration lifetime) {
     Instant now = clock.instant();
     SecretToken token = tokens.newToken();
-    WorkspaceSession session = new WorkspaceSession(tokens.hash(token), workspace.id(), user, kind,
-        now, now.plus(lifetime));
+    WorkspaceSession session = WorkspaceSession.open(tokens.newSessionId(), tokens.hash(token),
+        workspace.id(), user, kind, now, now.plus(lifetime));
     sessions.add(session);
     audit.append(AuditEvent.of(AuditEventType.ACCESS_GRANTED, now).actor(user)
-        .workspace(workspace.name()).outcome(kind.name().toLowerCase(Locale.ROOT)).build());
-    return new SessionGrant(workspace.name(), token, kind, session.expiresAt());
+        .workspace(workspace.name()).outcome(kind.name().toLowerCase(Locale.ROOT))
+        .detail("session " + session.id()).build());
+    return new SessionGrant(session.id(), workspace.name(), token, kind, session.expiresAt());
   }
 }

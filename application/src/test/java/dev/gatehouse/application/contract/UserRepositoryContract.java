@@ -85,4 +85,15 @@ public interface UserRepositoryContract extends StorageContract {
         .isInstanceOf(DuplicateEntryException.class);
     assertThat(ports().users().count()).isEqualTo(1);
   }
+
+  @Test
+  default void listsUsersByNameAndStoresTheDisabledFlag() {
+    User bob = givenUser("bob");
+    User alice = givenUser("alice");
+
+    ports().users().update(bob.disable());
+
+    assertThat(ports().users().list()).containsExactly(alice, bob.disable());
+    assertThat(ports().users().find(bob.name()).orElseThrow().isDisabled()).isTrue();
+  }
 }

@@ -28,9 +28,11 @@ public final class InMemoryGatehouse {
         new InMemoryRepositories.Challenges(store),
         new InMemoryRepositories.Sessions(store),
         new InMemoryRepositories.Guards(store),
+        new InMemoryRepositories.Entries(store),
         new InMemoryRepositories.Audit(store),
         new InMemoryUnitOfWork(store),
         duo,
+        new InMemoryRepositories.MasterKeys(store),
         new SecureRandomTokenSource(),
         clock);
   }

@@ -8,6 +8,8 @@ import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
 import dev.gatehouse.application.port.out.DuplicateEntryException;
+import dev.gatehouse.application.port.out.EntryRepository;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -17,22 +19,32 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.entry.Entry;
+import dev.gatehouse.domain.entry.EntryId;
+import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.entry.EntrySecret;
+import dev.gatehouse.domain.entry.SecretChange;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.session.WorkspaceSession;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.TokenHash;
+import dev.gatehouse.domain.user.TokenId;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** In-memory fakes of every storage port, each a thin view on one {@link InMemoryStore}. */
 public final class InMemoryRepositories {
@@ -76,6 +88,22 @@ public final class InMemoryRepositories {
     public long count() {
       return store.locked(() -> (long) store.users.size());
     }
+
+    @Override
+    public void update(User user) {
+      store.write(() -> {
+        if (!store.users.containsKey(user.name())) {
+          throw new StorageException("no user " + user.name() + " to update");
+        }
+        store.users.put(user.name(), user);
+      });
+    }
+
+    @Override
+    public List<User> list() {
+      return store.locked(() -> store.users.values().stream()
+          .sorted(Comparator.comparing(User::name)).toList());
+    }
   }
 
   /** API tokens by hash. */
@@ -99,6 +127,45 @@ public final class InMemoryRepositories {
     @Override
     public Optional<ApiToken> find(TokenHash hash) {
       return store.locked(() -> Optional.ofNullable(store.apiTokens.get(hash)));
+    }
+
+    @Override
+    public Optional<ApiToken> find(TokenId id) {
+      return store.locked(() -> store.apiTokens.values().stream().filter(t -> t.id().equals(id)).findFirst());
+    }
+
+    @Override
+    public List<ApiToken> list(Optional<UserName> owner) {
+      return store.locked(() -> store.apiTokens.values().stream()
+          .filter(t -> owner.isEmpty() || t.owner().equals(owner.get()))
+          .sorted(Comparator.comparing(ApiToken::issuedAt).reversed()).toList());
+    }
+
+    @Override
+    public boolean touch(TokenId id, Instant usedAt) {
+      return replace(id, t -> new ApiToken(t.id(), t.hash(), t.owner(), t.scopes(), t.issuedAt(), t.expiresAt(),
+          Optional.of(usedAt), t.revokedAt()), t -> true);
+    }
+
+    @Override
+    public boolean revoke(TokenId id, Instant at) {
+      return replace(id, t -> new ApiToken(t.id(), t.hash(), t.owner(), t.scopes(), t.issuedAt(), t.expiresAt(),
+          t.lastUsedAt(), Optional.of(at)), t -> t.revokedAt().isEmpty());
+    }
+
+    @Override
+    public int revokeAllOf(UserName owner, Instant at) {
+      return store.locked(() -> (int) store.apiTokens.values().stream()
+          .filter(t -> t.owner().equals(owner) && t.revokedAt().isEmpty()).map(ApiToken::id).toList()
+          .stream().filter(id -> revoke(id, at)).count());
+    }
+
+    private boolean replace(TokenId id, UnaryOperator<ApiToken> change, Predicate<ApiToken> when) {
+      return store.locked(() -> {
+        Optional<ApiToken> token = find(id).filter(when);
+        token.ifPresent(t -> store.write(() -> store.apiTokens.put(t.hash(), change.apply(t))));
+        return token.isPresent();
+      });
     }
   }
 
@@ -297,6 +364,153 @@ public final class InMemoryRepositories {
           .filter(s -> s.workspace().equals(workspace) && s.user().equals(user))
           .filter(s -> s.grantKind() == GrantKind.DUO_APPROVED)
           .max(Comparator.comparing(WorkspaceSession::createdAt)));
+    }
+
+    @Override
+    public Optional<WorkspaceSession> find(SessionId id) {
+      return store.locked(() -> store.sessions.values().stream().filter(s -> s.id().equals(id)).findFirst());
+    }
+
+    @Override
+    public List<WorkspaceSession> listLive(WorkspaceId workspace, Instant now) {
+      return store.locked(() -> store.sessions.values().stream()
+          .filter(s -> s.workspace().equals(workspace) && s.isLiveAt(now))
+          .sorted(Comparator.comparing(WorkspaceSession::createdAt).reversed()).toList());
+    }
+
+    @Override
+    public boolean revoke(SessionId id, Instant at) {
+      return store.locked(() -> {
+        Optional<WorkspaceSession> live = find(id).filter(s -> s.isLiveAt(at));
+        live.ifPresent(s -> store.write(() -> store.sessions.put(s.tokenHash(), revoked(s, at))));
+        return live.isPresent();
+      });
+    }
+
+    @Override
+    public int revokeAll(WorkspaceId workspace, Optional<UserName> user, Instant at) {
+      return revokeWhere(s -> s.workspace().equals(workspace) && (user.isEmpty() || s.user().equals(user.get())), at);
+    }
+
+    @Override
+    public int revokeAllOf(UserName user, Instant at) {
+      return revokeWhere(s -> s.user().equals(user), at);
+    }
+
+    private int revokeWhere(Predicate<WorkspaceSession> which, Instant at) {
+      return store.locked(() -> {
+        List<WorkspaceSession> live = store.sessions.values().stream()
+            .filter(s -> which.test(s) && s.isLiveAt(at)).toList();
+        if (!live.isEmpty()) {
+          store.write(() -> live.forEach(s -> store.sessions.put(s.tokenHash(), revoked(s, at))));
+        }
+        return live.size();
+      });
+    }
+
+    private static WorkspaceSession revoked(WorkspaceSession s, Instant at) {
+      return new WorkspaceSession(s.id(), s.tokenHash(), s.workspace(), s.user(), s.grantKind(), s.createdAt(),
+          s.expiresAt(), Optional.of(at));
+    }
+  }
+
+  /** Entries by id, unique by name per workspace; secrets kept apart, in plain text (it is a fake). */
+  public static final class Entries implements EntryRepository {
+    private final InMemoryStore store;
+
+    public Entries(InMemoryStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void add(Entry entry, Optional<EntrySecret> secret) {
+      store.write(() -> {
+        requireWorkspace(store, entry.workspace());
+        if (store.entries.containsKey(entry.id()) || nameTaken(entry)) {
+          throw new DuplicateEntryException("an entry named " + entry.name() + " exists in this workspace");
+        }
+        store.entries.put(entry.id(), entry);
+        secret.ifPresent(s -> store.entrySecrets.put(entry.id(), s));
+      });
+    }
+
+    @Override
+    public Entry update(Entry entry, SecretChange secret) {
+      return store.locked(() -> {
+        Entry current = store.entries.get(entry.id());
+        if (current == null || current.version() != entry.version()) {
+          throw new ConcurrentUpdateException("entry " + entry.name() + " changed meanwhile");
+        }
+        if (nameTaken(entry)) {
+          throw new DuplicateEntryException("an entry named " + entry.name() + " exists in this workspace");
+        }
+        Entry next = entry.nextVersion();
+        store.write(() -> {
+          store.entries.put(next.id(), next);
+          if (secret instanceof SecretChange.Replace replace) {
+            store.entrySecrets.put(next.id(), replace.secret());
+          } else if (secret instanceof SecretChange.Clear) {
+            store.entrySecrets.remove(next.id());
+          }
+        });
+        return next;
+      });
+    }
+
+    @Override
+    public boolean remove(WorkspaceId workspace, EntryId entry) {
+      return store.locked(() -> {
+        boolean exists = Optional.ofNullable(store.entries.get(entry)).filter(e -> e.workspace().equals(workspace)).isPresent();
+        if (exists) {
+          store.write(() -> {
+            store.entries.remove(entry);
+            store.entrySecrets.remove(entry);
+          });
+        }
+        return exists;
+      });
+    }
+
+    @Override
+    public Optional<Entry> find(WorkspaceId workspace, EntryName name) {
+      return store.locked(() -> store.entries.values().stream()
+          .filter(e -> e.workspace().equals(workspace) && e.name().equals(name)).findFirst());
+    }
+
+    @Override
+    public List<Entry> list(WorkspaceId workspace) {
+      return store.locked(() -> store.entries.values().stream().filter(e -> e.workspace().equals(workspace))
+          .sorted(Comparator.comparing(Entry::name)).toList());
+    }
+
+    @Override
+    public Optional<EntrySecret> secretOf(WorkspaceId workspace, EntryId entry) {
+      return store.locked(() -> Optional.ofNullable(store.entries.get(entry))
+          .filter(e -> e.workspace().equals(workspace))
+          .flatMap(e -> Optional.ofNullable(store.entrySecrets.get(entry))));
+    }
+
+    private boolean nameTaken(Entry entry) {
+      return store.entries.values().stream().anyMatch(e -> e.workspace().equals(entry.workspace())
+          && e.name().equals(entry.name()) && !e.id().equals(entry.id()));
+    }
+  }
+
+  /** A master key "rotation" for the fake: secrets are not sealed here, so it only counts key generations. */
+  public static final class MasterKeys implements MasterKeyRotation {
+    private final InMemoryStore store;
+
+    public MasterKeys(InMemoryStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public Rotated rotate() {
+      return store.locked(() -> {
+        int previous = store.masterKeyGeneration;
+        store.write(() -> store.masterKeyGeneration = previous + 1);
+        return new Rotated("fake-key-" + previous, "fake-key-" + (previous + 1), store.policies.size());
+      });
     }
   }
 

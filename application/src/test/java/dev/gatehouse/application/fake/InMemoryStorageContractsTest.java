@@ -5,6 +5,7 @@ import dev.gatehouse.application.contract.ApiTokenRepositoryContract;
 import dev.gatehouse.application.contract.AuditLogContract;
 import dev.gatehouse.application.contract.ChallengeRepositoryContract;
 import dev.gatehouse.application.contract.DeviceChoiceRepositoryContract;
+import dev.gatehouse.application.contract.EntryRepositoryContract;
 import dev.gatehouse.application.contract.MfaPolicyRepositoryContract;
 import dev.gatehouse.application.contract.UnitOfWorkContract;
 import dev.gatehouse.application.contract.UserRepositoryContract;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 class InMemoryStorageContractsTest implements UserRepositoryContract, ApiTokenRepositoryContract,
     WorkspaceRepositoryContract, MfaPolicyRepositoryContract, DeviceChoiceRepositoryContract,
     ChallengeRepositoryContract, WorkspaceSessionRepositoryContract, AccessGuardRepositoryContract,
-    AuditLogContract, UnitOfWorkContract {
+    EntryRepositoryContract, AuditLogContract, UnitOfWorkContract {
 
   private GatehousePorts ports;
 

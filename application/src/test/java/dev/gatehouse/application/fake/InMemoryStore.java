@@ -5,6 +5,9 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.entry.Entry;
+import dev.gatehouse.domain.entry.EntryId;
+import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.session.WorkspaceSession;
@@ -35,7 +38,11 @@ public final class InMemoryStore {
   final Map<ChallengeId, Challenge> challenges = new LinkedHashMap<>();
   final Map<TokenHash, WorkspaceSession> sessions = new LinkedHashMap<>();
   final Map<List<Object>, AccessGuard> guards = new LinkedHashMap<>();
+  final Map<EntryId, Entry> entries = new LinkedHashMap<>();
+  final Map<EntryId, EntrySecret> entrySecrets = new LinkedHashMap<>();
   final List<AuditEvent> audit = new ArrayList<>();
+  /** The fake's master key id, counted up by each rotation. */
+  int masterKeyGeneration = 1;
 
   private final ReentrantLock lock = new ReentrantLock();
   private int writesUntilFailure = -1;
@@ -84,7 +91,8 @@ public final class InMemoryStore {
     return new Snapshot(new LinkedHashMap<>(users), new LinkedHashMap<>(apiTokens),
         new LinkedHashMap<>(workspaces), new LinkedHashMap<>(policies), new LinkedHashMap<>(deviceChoices),
         new LinkedHashMap<>(challenges), new LinkedHashMap<>(sessions), new LinkedHashMap<>(guards),
-        new ArrayList<>(audit));
+        new LinkedHashMap<>(entries), new LinkedHashMap<>(entrySecrets), new ArrayList<>(audit),
+        masterKeyGeneration);
   }
 
   void restore(Snapshot s) {
@@ -96,6 +104,9 @@ public final class InMemoryStore {
     replace(challenges, s.challenges());
     replace(sessions, s.sessions());
     replace(guards, s.guards());
+    replace(entries, s.entries());
+    replace(entrySecrets, s.entrySecrets());
+    masterKeyGeneration = s.masterKeyGeneration();
     audit.clear();
     audit.addAll(s.audit());
   }
@@ -109,5 +120,6 @@ public final class InMemoryStore {
       Map<WorkspaceId, Workspace> workspaces, Map<WorkspaceId, MfaPolicy> policies,
       Map<List<Object>, DeviceChoice> deviceChoices, Map<ChallengeId, Challenge> challenges,
       Map<TokenHash, WorkspaceSession> sessions, Map<List<Object>, AccessGuard> guards,
-      List<AuditEvent> audit) {}
+      Map<EntryId, Entry> entries, Map<EntryId, EntrySecret> entrySecrets, List<AuditEvent> audit,
+      int masterKeyGeneration) {}
 }

@@ -106,6 +106,16 @@ class FirstAdministratorTest {
     }
 
     @Override
+    public void update(User user) {
+      users.update(user);
+    }
+
+    @Override
+    public List<User> list() {
+      return users.list();
+    }
+
+    @Override
     public long count() {
       long count = users.count();
       try {

@@ -5,9 +5,11 @@ import dev.gatehouse.domain.common.Require;
 import dev.gatehouse.domain.user.UserName;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /** A shared collection of remote connections and credentials, and who may open it. */
 public final class Workspace {
@@ -17,11 +19,11 @@ public final class Workspace {
   private final WorkspaceId id;
   private final WorkspaceName name;
   private final WorkspaceDescription description;
-  private final Set<UserName> members;
+  private final Map<UserName, MemberRole> members;
   private final Instant createdAt;
 
   private Workspace(WorkspaceId id, WorkspaceName name, WorkspaceDescription description,
-      Set<UserName> members, Instant createdAt) {
+      Map<UserName, MemberRole> members, Instant createdAt) {
     this.id = Require.notNull("workspaceId", id);
     this.name = Require.notNull("workspaceName", name);
     this.description = Require.notNull("description", description);
@@ -29,34 +31,45 @@ public final class Workspace {
     if (members.size() > MAX_MEMBERS) {
       throw new InvalidValueException("members", "must be at most " + MAX_MEMBERS);
     }
-    this.members = Collections.unmodifiableSet(new TreeSet<>(members));
+    this.members = Collections.unmodifiableMap(new TreeMap<>(members));
     this.createdAt = Require.notNull("createdAt", createdAt);
   }
 
   public static Workspace create(WorkspaceId id, WorkspaceName name,
       WorkspaceDescription description, Instant now) {
-    return new Workspace(id, name, description, Set.of(), now);
+    return new Workspace(id, name, description, Map.of(), now);
   }
 
   public static Workspace restore(WorkspaceId id, WorkspaceName name,
-      WorkspaceDescription description, Set<UserName> members, Instant createdAt) {
+      WorkspaceDescription description, Map<UserName, MemberRole> members, Instant createdAt) {
     return new Workspace(id, name, description, members, createdAt);
   }
 
+  /** The workspace with the user as a reader (or with their role unchanged, if already a member). */
   public Workspace withMember(UserName user) {
-    Set<UserName> next = new TreeSet<>(members);
-    next.add(Require.notNull("user", user));
+    return withMember(user, members.getOrDefault(Require.notNull("user", user), MemberRole.READER));
+  }
+
+  /** The workspace with the user as a member in the given role. */
+  public Workspace withMember(UserName user, MemberRole role) {
+    Map<UserName, MemberRole> next = new TreeMap<>(members);
+    next.put(Require.notNull("user", user), Require.notNull("role", role));
     return new Workspace(id, name, description, next, createdAt);
   }
 
   public Workspace withoutMember(UserName user) {
-    Set<UserName> next = new TreeSet<>(members);
+    Map<UserName, MemberRole> next = new TreeMap<>(members);
     next.remove(Require.notNull("user", user));
     return new Workspace(id, name, description, next, createdAt);
   }
 
   public boolean isMember(UserName user) {
-    return members.contains(user);
+    return members.containsKey(user);
+  }
+
+  /** The member's role; empty when the user is not a member. */
+  public Optional<MemberRole> roleOf(UserName user) {
+    return Optional.ofNullable(members.get(user));
   }
 
   public WorkspaceId id() {
@@ -73,6 +86,11 @@ public final class Workspace {
 
   /** Members sorted by name. */
   public Set<UserName> members() {
+    return members.keySet();
+  }
+
+  /** Members with their roles, sorted by name. */
+  public Map<UserName, MemberRole> roles() {
     return members;
   }
 

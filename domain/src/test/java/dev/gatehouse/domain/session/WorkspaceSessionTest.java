@@ -9,6 +9,7 @@ import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WorkspaceSessionTest {
@@ -16,11 +17,27 @@ class WorkspaceSessionTest {
       new TokenHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
   private static final WorkspaceId WORKSPACE = new WorkspaceId("ws-00000001");
   private static final UserName ALICE = new UserName("alice");
+  private static final SessionId ID = new SessionId("session-0001");
   private static final Instant CREATED = Instant.parse("2025-03-01T10:00:00Z");
   private static final Instant EXPIRES = CREATED.plus(Duration.ofHours(8));
 
   private static WorkspaceSession aSession() {
-    return new WorkspaceSession(HASH, WORKSPACE, ALICE, GrantKind.DUO_APPROVED, CREATED, EXPIRES);
+    return WorkspaceSession.open(ID, HASH, WORKSPACE, ALICE, GrantKind.DUO_APPROVED, CREATED, EXPIRES);
+  }
+
+  @Test
+  void isLiveUntilRevoked() {
+    WorkspaceSession revoked = new WorkspaceSession(ID, HASH, WORKSPACE, ALICE, GrantKind.DUO_APPROVED,
+        CREATED, EXPIRES, Optional.of(CREATED.plusSeconds(60)));
+
+    assertThat(aSession().isLiveAt(CREATED.plusSeconds(120))).isTrue();
+    assertThat(revoked.isLiveAt(CREATED.plusSeconds(120))).isFalse();
+    assertThat(revoked.isValidAt(CREATED.plusSeconds(120))).isTrue();
+  }
+
+  @Test
+  void isNotLiveOnceExpired() {
+    assertThat(aSession().isLiveAt(EXPIRES)).isFalse();
   }
 
   @Test
@@ -45,28 +62,28 @@ class WorkspaceSessionTest {
 
   @Test
   void refusesAnExpiryEqualToItsCreation() {
-    assertThatThrownBy(() -> new WorkspaceSession(HASH, WORKSPACE, ALICE, GrantKind.NO_MFA, CREATED, CREATED))
+    assertThatThrownBy(() -> WorkspaceSession.open(ID, HASH, WORKSPACE, ALICE, GrantKind.NO_MFA, CREATED, CREATED))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("expiresAt must be after createdAt");
   }
 
   @Test
   void refusesAnExpiryBeforeItsCreation() {
-    assertThatThrownBy(() -> new WorkspaceSession(
+    assertThatThrownBy(() -> WorkspaceSession.open(ID,
         HASH, WORKSPACE, ALICE, GrantKind.NO_MFA, CREATED, CREATED.minusSeconds(1)))
         .isInstanceOf(InvalidValueException.class);
   }
 
   @Test
   void refusesAMissingGrantKind() {
-    assertThatThrownBy(() -> new WorkspaceSession(HASH, WORKSPACE, ALICE, null, CREATED, EXPIRES))
+    assertThatThrownBy(() -> WorkspaceSession.open(ID, HASH, WORKSPACE, ALICE, null, CREATED, EXPIRES))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("grantKind is required");
   }
 
   @Test
   void refusesAMissingTokenHash() {
-    assertThatThrownBy(() -> new WorkspaceSession(null, WORKSPACE, ALICE, GrantKind.NO_MFA, CREATED, EXPIRES))
+    assertThatThrownBy(() -> WorkspaceSession.open(ID, null, WORKSPACE, ALICE, GrantKind.NO_MFA, CREATED, EXPIRES))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("tokenHash is required");
   }

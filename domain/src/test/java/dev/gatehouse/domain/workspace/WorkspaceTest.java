@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.user.UserName;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,8 +25,25 @@ class WorkspaceTest {
     return Workspace.create(ID, NAME, WorkspaceDescription.NONE, NOW);
   }
 
-  private static Set<UserName> members(int count) {
-    return IntStream.range(0, count).mapToObj(i -> new UserName("user" + i)).collect(Collectors.toSet());
+  private static Map<UserName, MemberRole> members(int count) {
+    return IntStream.range(0, count).mapToObj(i -> new UserName("user" + i))
+        .collect(Collectors.toMap(u -> u, u -> MemberRole.READER));
+  }
+
+  @Test
+  void addsAMemberAsAReaderUnlessToldOtherwise() {
+    Workspace workspace = aWorkspace().withMember(ALICE).withMember(BOB, MemberRole.EDITOR);
+
+    assertThat(workspace.roleOf(ALICE)).contains(MemberRole.READER);
+    assertThat(workspace.roleOf(BOB)).contains(MemberRole.EDITOR);
+    assertThat(workspace.roleOf(new UserName("carol"))).isEmpty();
+  }
+
+  @Test
+  void readdingAMemberWithoutARoleKeepsTheirRole() {
+    Workspace workspace = aWorkspace().withMember(BOB, MemberRole.EDITOR).withMember(BOB);
+
+    assertThat(workspace.roleOf(BOB)).contains(MemberRole.EDITOR);
   }
 
   @Test
@@ -116,10 +135,10 @@ class WorkspaceTest {
 
   @Test
   void restoreCopiesTheMembersItIsGiven() {
-    Set<UserName> given = new HashSet<>(Set.of(ALICE));
+    Map<UserName, MemberRole> given = new HashMap<>(Map.of(ALICE, MemberRole.READER));
     Workspace workspace = Workspace.restore(ID, NAME, WorkspaceDescription.NONE, given, NOW);
 
-    given.add(BOB);
+    given.put(BOB, MemberRole.EDITOR);
 
     assertThat(workspace.members()).containsExactly(ALICE);
   }
@@ -159,7 +178,7 @@ class WorkspaceTest {
 
   @Test
   void restoreRefusesMissingName() {
-    assertThatThrownBy(() -> Workspace.restore(ID, null, WorkspaceDescription.NONE, Set.of(), NOW))
+    assertThatThrownBy(() -> Workspace.restore(ID, null, WorkspaceDescription.NONE, Map.of(), NOW))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("workspaceName is required");
   }
@@ -177,7 +196,7 @@ class WorkspaceTest {
   void restoredWorkspaceEqualsTheOneItWasSavedFrom() {
     Workspace workspace = aWorkspace().withMember(ALICE);
 
-    assertThat(Workspace.restore(ID, NAME, WorkspaceDescription.NONE, Set.of(ALICE), NOW))
+    assertThat(Workspace.restore(ID, NAME, WorkspaceDescription.NONE, Map.of(ALICE, MemberRole.READER), NOW))
         .isEqualTo(workspace)
         .hasSameHashCodeAs(workspace);
   }

@@ -1,9 +1,11 @@
 package dev.gatehouse.application.port.in;
 
-import dev.gatehouse.domain.user.User;
 import java.util.Optional;
 
-/** Resolves an API token to its user; empty when the token is unknown. */
+/**
+ * Resolves an API token to its caller; empty when the token is unknown, expired or revoked, or
+ * its user is disabled — all alike.
+ */
 public interface AuthenticateApiTokenUseCase {
-  Optional<User> authenticate(AuthenticateApiTokenQuery query);
+  Optional<ApiCaller> authenticate(AuthenticateApiTokenQuery query);
 }

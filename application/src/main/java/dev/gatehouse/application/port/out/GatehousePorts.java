@@ -7,8 +7,8 @@ import java.time.Clock;
 public record GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
     WorkspaceRepository workspaces, MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices,
     ChallengeRepository challenges, WorkspaceSessionRepository sessions, AccessGuardRepository guards,
-    AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway secondFactor, SecureTokenSource tokens,
-    Clock clock) {
+    EntryRepository entries, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway secondFactor,
+    MasterKeyRotation masterKeys, SecureTokenSource tokens, Clock clock) {
 
   public GatehousePorts {
     Require.notNull("users", users);
@@ -19,9 +19,11 @@ public record GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
     Require.notNull("challenges", challenges);
     Require.notNull("sessions", sessions);
     Require.notNull("guards", guards);
+    Require.notNull("entries", entries);
     Require.notNull("audit", audit);
     Require.notNull("unitOfWork", unitOfWork);
     Require.notNull("secondFactor", secondFactor);
+    Require.notNull("masterKeys", masterKeys);
     Require.notNull("tokens", tokens);
     Require.notNull("clock", clock);
   }

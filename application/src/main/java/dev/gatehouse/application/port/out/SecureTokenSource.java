@@ -1,6 +1,9 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.entry.EntryId;
+import dev.gatehouse.domain.session.SessionId;
+import dev.gatehouse.domain.user.TokenId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.workspace.WorkspaceId;
@@ -10,6 +13,12 @@ public interface SecureTokenSource {
   ChallengeId newChallengeId();
 
   WorkspaceId newWorkspaceId();
+
+  EntryId newEntryId();
+
+  SessionId newSessionId();
+
+  TokenId newTokenId();
 
   SecretToken newToken();
 

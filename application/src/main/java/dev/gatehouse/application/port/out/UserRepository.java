@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,12 @@ public interface UserRepository {
   boolean addFirstAdministrator(User administrator);
 
   Optional<User> find(UserName name);
+
+  /** Replaces a stored user (its disabled flag); the user must exist. */
+  void update(User user);
+
+  /** All users, sorted by name. */
+  List<User> list();
 
   long count();
 }

@@ -1,0 +1,17 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.out.EntryRepository;
+import dev.gatehouse.domain.entry.Entry;
+import dev.gatehouse.domain.entry.EntryName;
+
+/** Finds an entry of an opened workspace by name, or says it does not exist. */
+final class EntryLookup {
+  private EntryLookup() {}
+
+  static Entry find(EntryRepository entries, SessionGate.Opened opened, EntryName name) {
+    return Transactions.read(() -> entries.find(opened.workspace().id(), name))
+        .orElseThrow(() -> new NotFoundException("no entry named " + name + " in workspace "
+            + opened.workspace().name()));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
+import dev.gatehouse.domain.challenge.AccessGuard;
+import dev.gatehouse.domain.session.WorkspaceSession;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
+import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The gate behind the gate: lets a request act inside a workspace only with a live session of the
+ * same user for that workspace, while the user is enabled, still a member and not suspended. Every
+ * entry and session use case passes through this one place; it is wired once.
+ */
+public final class SessionGate {
+  private final UserRepository users;
+  private final WorkspaceRepository workspaces;
+  private final WorkspaceSessionRepository sessions;
+  private final AccessGuardRepository guards;
+  private final SecureTokenSource tokens;
+  private final Clock clock;
+
+  public SessionGate(UserRepository users, WorkspaceRepository workspaces,
+      WorkspaceSessionRepository sessions, AccessGuardRepository guards, SecureTokenSource tokens,
+      Clock clock) {
+    this.users = users;
+    this.workspaces = workspaces;
+    this.sessions = sessions;
+    this.guards = guards;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** An opened workspace as seen by one request: who, where, in which role, on which session. */
+  record Opened(User user, Workspace workspace, MemberRole role, WorkspaceSession session) {
+    /** Editors only past this point. */
+    Opened editor() {
+      if (!role.canEditEntries()) {
+        throw new AccessDeniedException(user.name() + " is a reader of workspace " + workspace.name()
+            + "; only editors add, edit or remove entries");
+      }
+      return this;
+    }
+  }
+
+  /** The opened workspace; throws {@link SessionRequiredException} when the session is not live for it. */
+  Opened require(SessionCredentials credentials) {
+    Workspace workspace = member(credentials);
+    User user = Transactions.read(() -> users.find(credentials.actor())).orElseThrow();
+    WorkspaceSession session = live(credentials, workspace)
+        .orElseThrow(() -> new SessionRequiredException("no live session for workspace " + workspace.name()
+            + ": open the workspace first"));
+    boolean suspended = Transactions.read(() -> guards.find(workspace.id(), user.name()))
+        .filter(AccessGuard::isSuspended).isPresent();
+    if (suspended) {
+      throw new AccessDeniedException("access to workspace " + workspace.name()
+          + " is suspended after a fraud report; an administrator must clear it");
+    }
+    return new Opened(user, workspace, workspace.roleOf(user.name()).orElseThrow(), session);
+  }
+
+  /** The caller's session if it is live for this workspace and user; empty otherwise (never which part failed). */
+  Optional<WorkspaceSession> live(SessionCredentials credentials, Workspace workspace) {
+    return Transactions.read(() -> sessions.find(tokens.hash(credentials.session())))
+        .filter(s -> s.user().equals(credentials.actor()) && s.workspace().equals(workspace.id()))
+        .filter(s -> s.isLiveAt(clock.instant()));
+  }
+
+  /** The workspace, if the acting user is enabled and one of its members. */
+  Workspace member(SessionCredentials credentials) {
+    User user = Transactions.read(() -> users.find(credentials.actor()))
+        .orElseThrow(() -> new AccessDeniedException("unknown user " + credentials.actor()));
+    if (user.isDisabled()) {
+      throw new AccessDeniedException("user " + user.name() + " is disabled");
+    }
+    Workspace workspace = Transactions.read(() -> workspaces.find(credentials.workspace()))
+        .orElseThrow(() -> new NotFoundException("no workspace named " + credentials.workspace()));
+    if (!workspace.isMember(user.name())) {
+      throw new AccessDeniedException(user.name() + " is not a member of workspace " + workspace.name());
+    }
+    return workspace;
+  }
+}
