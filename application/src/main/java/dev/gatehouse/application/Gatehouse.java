@@ -19,6 +19,7 @@ import dev.gatehouse.application.port.in.ListWorkspacesUseCase;
 import dev.gatehouse.application.port.in.OpenWorkspaceUseCase;
 import dev.gatehouse.application.port.in.RemoveMemberUseCase;
 import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
+import dev.gatehouse.application.port.in.readiness.GetDuoReadinessUseCase;
 import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.application.port.in.ListApiTokensUseCase;
 import dev.gatehouse.application.port.in.RevokeApiTokenUseCase;
@@ -41,6 +42,7 @@ import dev.gatehouse.application.service.AddEntryService;
 import dev.gatehouse.application.service.ChangeUserStatusService;
 import dev.gatehouse.application.service.CloseSessionService;
 import dev.gatehouse.application.service.EditEntryService;
+import dev.gatehouse.application.service.GetDuoReadinessService;
 import dev.gatehouse.application.service.GetEntryService;
 import dev.gatehouse.application.service.GetSessionService;
 import dev.gatehouse.application.service.IntrospectSessionService;
@@ -99,6 +101,7 @@ public final class Gatehouse {
   private final CancelChallengeUseCase cancelChallenge;
   private final ListAuditEventsUseCase listAuditEvents;
   private final ClearSuspensionUseCase clearSuspension;
+  private final GetDuoReadinessUseCase duoReadiness;
   private final ListApiTokensUseCase listApiTokens;
   private final RevokeApiTokenUseCase revokeApiToken;
   private final ListUsersUseCase listUsers;
@@ -145,6 +148,8 @@ public final class Gatehouse {
     this.disableUser = userStatus;
     this.enableUser = userStatus;
     this.rotateMasterKey = new RotateMasterKeyService(p.users(), p.workspaces(), p.masterKeys(), p.audit(), p.unitOfWork(), p.clock());
+    this.duoReadiness = new GetDuoReadinessService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
+        p.guards(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
     // Behind the gate: every entry and session use case passes the one session gate.
     SessionGate gate = new SessionGate(p.users(), p.workspaces(), p.sessions(), p.guards(), p.tokens(), p.clock());
     this.addEntry = new AddEntryService(gate, p.entries(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
@@ -307,5 +312,9 @@ public final class Gatehouse {
 
   public IntrospectSessionUseCase introspectSession() {
     return introspectSession;
+  }
+
+  public GetDuoReadinessUseCase duoReadiness() {
+    return duoReadiness;
   }
 }
