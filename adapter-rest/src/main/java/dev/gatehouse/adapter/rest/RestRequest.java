@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.user.UserName;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** One request as the resources see it: the authenticated actor, parameters, body and client. */
 final class RestRequest {
-  static final String ACTOR = "gatehouse.actor";
+  static final String CALLER = "gatehouse.caller";
 
   private final Context ctx;
   private final RestJson json;
@@ -18,13 +19,18 @@ final class RestRequest {
     this.json = json;
   }
 
-  /** The owner of the bearer token; set before any protected handler runs. */
-  UserName actor() {
-    UserName actor = ctx.attribute(ACTOR);
-    if (actor == null) {
+  /** Who the bearer token speaks for; set before any protected handler runs. */
+  ApiCaller caller() {
+    ApiCaller caller = ctx.attribute(CALLER);
+    if (caller == null) {
       throw RestUnauthorizedException.missing();
     }
-    return actor;
+    return caller;
+  }
+
+  /** The owner of the bearer token. */
+  UserName actor() {
+    return caller().user().name();
   }
 
   String path(String name) {

@@ -25,6 +25,7 @@ import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.IntegrationKey;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class SealedResultMappingTest {
   private final Map<Class<?>, List<Function<Object, RestReply>>> mappers = new LinkedHashMap<>();
 
   SealedResultMappingTest() {
-    samples.put(new UnlockResult.Granted(new SessionGrant(new WorkspaceName("vault"),
+    samples.put(new UnlockResult.Granted(new SessionGrant(new SessionId("CCCCCCCCCCCCCCCC"), new WorkspaceName("vault"),
         new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"), GrantKind.DUO_APPROVED, NOW.plusSeconds(3600))), 200);
     samples.put(new UnlockResult.Pending(CHALLENGE), 202);
     samples.put(new UnlockResult.Denied(DENIAL), 403);
