@@ -70,6 +70,14 @@ class AuthorizationIT {
     fx.post("/api/v1/duo/check", alice, RestFixture.duoSettings(null)).problem(403, "forbidden");
     fx.get("/api/v1/audit", alice).problem(403, "forbidden");
     fx.post("/api/v1/users/admin/tokens", alice, null).problem(403, "forbidden");
+    fx.post("/api/v1/users/alice/tokens", alice, "{\"scopes\":[\"introspect\"]}").problem(403, "forbidden");
+    fx.get("/api/v1/users", alice).problem(403, "forbidden");
+    fx.post("/api/v1/users/carol/disable", alice, null).problem(403, "forbidden");
+    fx.post("/api/v1/users/carol/enable", alice, null).problem(403, "forbidden");
+    fx.get("/api/v1/tokens?user=carol", alice).problem(403, "forbidden");
+    fx.get("/api/v1/workspaces/vault/sessions", alice).problem(403, "forbidden");
+    fx.delete("/api/v1/workspaces/vault/sessions/AAAAAAAAAAAAAAAA", alice).problem(403, "forbidden");
+    fx.post("/api/v1/sessions/introspect", alice, "{\"token\":\"" + alice + "\"}").problem(403, "forbidden");
   }
 
   @Test
@@ -128,6 +136,7 @@ class AuthorizationIT {
   }
 
   private static String concrete(String template) {
-    return template.replace("{name}", "vault").replace("{user}", "alice").replace("{id}", CHALLENGE);
+    return template.replace("{name}", "vault").replace("{user}", "alice").replace("{id}", CHALLENGE)
+        .replace("{entry}", "web1");
   }
 }
