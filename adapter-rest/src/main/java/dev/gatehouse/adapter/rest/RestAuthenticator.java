@@ -1,14 +1,14 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.user.SecretToken;
-import dev.gatehouse.domain.user.User;
 import io.javalin.http.Context;
 import java.util.Locale;
 
-/** Resolves {@code Authorization: Bearer <token>} to the acting user, or refuses with 401. */
+/** Resolves {@code Authorization: Bearer <token>} to the caller (user, token id, scopes), or refuses with 401. */
 final class RestAuthenticator {
   private static final String SCHEME = "bearer ";
 
@@ -33,8 +33,8 @@ final class RestAuthenticator {
     } catch (InvalidValueException e) {
       throw RestUnauthorizedException.invalid();
     }
-    User user = authenticate.authenticate(new AuthenticateApiTokenQuery(token))
+    ApiCaller caller = authenticate.authenticate(new AuthenticateApiTokenQuery(token))
         .orElseThrow(RestUnauthorizedException::invalid);
-    ctx.attribute(RestRequest.ACTOR, user.name());
+    ctx.attribute(RestRequest.CALLER, caller);
   }
 }

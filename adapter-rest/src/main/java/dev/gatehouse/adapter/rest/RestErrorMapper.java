@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.common.DomainException;
 import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *                         and any request Jetty cannot parse (bad URI, request line or header)
  * 400 invalid-input       InvalidValueException, unknown fields, wrong types (with errors[])
  * 401 unauthorized        no or unknown bearer token (WWW-Authenticate: Bearer)
- * 403 forbidden           AccessDeniedException (role, membership, someone else's challenge)
+ * 403 forbidden           AccessDeniedException (role, membership, someone else's challenge,
+ *                         a reader changing entries, introspection without the right)
+ * 403 session-required    SessionRequiredException, and a missing or malformed Gatehouse-Session
+ *                         header: "open the workspace first"
  * 403 denied              every Denial (unlock, device choice, device list): Duo deny, enroll
  *                         (enrollmentUrl), no active device, device not available, bypass user,
  *                         challenge pending, cooldown, lockout, suspension, and Duo unusable
@@ -40,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * 404 not-found           NotFoundException
  * 404 no-such-route       unknown path
  * 405 method-not-allowed  known path, other method (Allow)
- * 409 conflict            ConflictException, IllegalTransitionException
+ * 409 conflict            ConflictException (also a stale entry version), IllegalTransitionException
  * 409 duo-not-configured  SecondFactorProblem NOT_CONFIGURED
  * 413 body-too-large      a body over the configured limit (64 KiB)
  * 414 uri-too-long        a request URI over Jetty's limit
@@ -74,6 +78,9 @@ final class RestErrorMapper {
     if (e instanceof InvalidValueException invalid) {
       return reply(RestProblem.of(RestProblemType.INVALID_INPUT, invalid.getMessage())
           .withErrors(List.of(RestFieldError.from(invalid))));
+    }
+    if (e instanceof SessionRequiredException) {
+      return reply(RestProblem.of(RestProblemType.SESSION_REQUIRED, e.getMessage()));
     }
     if (e instanceof AccessDeniedException) {
       return reply(RestProblem.of(RestProblemType.FORBIDDEN, e.getMessage()));

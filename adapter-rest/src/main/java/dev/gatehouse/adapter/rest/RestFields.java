@@ -22,6 +22,19 @@ final class RestFields {
     }
   }
 
+  /**
+   * The value, or null after recording the error under the field the domain named, with the
+   * prefix (for a value checked as a whole, such as entry details: {@code port}, {@code secret.password}).
+   */
+  <T> T parseNamed(String prefix, Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (InvalidValueException e) {
+      errors.add(new RestFieldError(prefix + e.field(), e.reason()));
+      return null;
+    }
+  }
+
   void reject(String field, String reason) {
     errors.add(new RestFieldError(field, reason));
   }

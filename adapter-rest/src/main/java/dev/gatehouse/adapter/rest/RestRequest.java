@@ -1,14 +1,21 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.ApiCaller;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /** One request as the resources see it: the authenticated actor, parameters, body and client. */
 final class RestRequest {
-  static final String ACTOR = "gatehouse.actor";
+  static final String CALLER = "gatehouse.caller";
+  /** The request header that carries the workspace session token next to the bearer token. */
+  static final String SESSION_HEADER = "Gatehouse-Session";
 
   private final Context ctx;
   private final RestJson json;
@@ -18,13 +25,18 @@ final class RestRequest {
     this.json = json;
   }
 
-  /** The owner of the bearer token; set before any protected handler runs. */
-  UserName actor() {
-    UserName actor = ctx.attribute(ACTOR);
-    if (actor == null) {
+  /** Who the bearer token speaks for; set before any protected handler runs. */
+  ApiCaller caller() {
+    ApiCaller caller = ctx.attribute(CALLER);
+    if (caller == null) {
       throw RestUnauthorizedException.missing();
     }
-    return actor;
+    return caller;
+  }
+
+  /** The owner of the bearer token. */
+  UserName actor() {
+    return caller().user().name();
   }
 
   String path(String name) {
@@ -38,6 +50,35 @@ final class RestRequest {
   /** The JSON body as the given record; size-limited by the server. */
   <T> T body(Class<T> type) {
     return json.read(ctx.bodyAsBytes(), type);
+  }
+
+  /** The JSON body as the given record, or empty when there is no body (nothing, or only blanks). */
+  <T> Optional<T> optionalBody(Class<T> type) {
+    byte[] body = ctx.bodyAsBytes();
+    if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(json.read(body, type));
+  }
+
+  /**
+   * What an entry or session operation presents: the actor, the workspace and the workspace
+   * session token of the {@code Gatehouse-Session} header. A missing or malformed header is a
+   * {@link SessionRequiredException} like a dead session: the caller must open the workspace.
+   */
+  SessionCredentials session(WorkspaceName workspace) {
+    UserName actor = actor();
+    String header = ctx.header(SESSION_HEADER);
+    if (header == null || header.isBlank()) {
+      throw new SessionRequiredException("this operation needs the workspace session (header "
+          + SESSION_HEADER + "): open the workspace first");
+    }
+    try {
+      return new SessionCredentials(actor, workspace, new SecretToken(header.strip()));
+    } catch (InvalidValueException e) {
+      throw new SessionRequiredException("no live session for workspace " + workspace
+          + ": open the workspace first");
+    }
   }
 
   /**

@@ -2,10 +2,10 @@ package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.SessionGrant;
 
-/** An opened workspace session; its token is shown in this one answer only. */
-record RestSession(String workspace, String token, String kind, String expiresAt) {
+/** An opened workspace session: its public id, and its token, shown in this one answer only. */
+record RestSession(String id, String workspace, String token, String kind, String expiresAt) {
   static RestSession from(SessionGrant grant) {
-    return new RestSession(grant.workspace().value(), grant.token().reveal(),
+    return new RestSession(grant.id().value(), grant.workspace().value(), grant.token().reveal(),
         RestErrorMapper.wireName(grant.kind()), grant.expiresAt().toString());
   }
 }

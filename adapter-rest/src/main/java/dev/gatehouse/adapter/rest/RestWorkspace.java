@@ -2,15 +2,22 @@ package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A workspace with its members and its second factor (the Duo secret key is never shown). */
+/**
+ * A workspace with its members (names, as before, and {@code roles}: each member's role by name)
+ * and its second factor (the Duo secret key is never shown).
+ */
 record RestWorkspace(String id, String name, String description, List<String> members,
-    String createdAt, RestMfa mfa) {
+    Map<String, String> roles, String createdAt, RestMfa mfa) {
   static RestWorkspace from(WorkspaceDetails details) {
     var workspace = details.workspace();
+    Map<String, String> roles = new LinkedHashMap<>();
+    workspace.roles().forEach((member, role) -> roles.put(member.value(), role.wireName()));
     return new RestWorkspace(workspace.id().value(), workspace.name().value(),
         workspace.description().value(), workspace.members().stream().map(UserName::value).toList(),
-        workspace.createdAt().toString(), RestMfa.from(details.duo()));
+        roles, workspace.createdAt().toString(), RestMfa.from(details.duo()));
   }
 }

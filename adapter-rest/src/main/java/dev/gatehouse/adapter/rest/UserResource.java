@@ -1,14 +1,15 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.IssueApiTokenCommand;
+import dev.gatehouse.application.port.in.ChangeUserStatusCommand;
+import dev.gatehouse.application.port.in.ListUsersQuery;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/users} and {@code POST /api/v1/users/{name}/tokens}. Both need a token: the
- * very first administrator and their first token are made with the command line
- * ({@code gatehouse user add}, {@code gatehouse token issue}), so no unauthenticated window exists.
+ * Users and issuing their tokens. Every route needs a token: the very first administrator and
+ * their first token are made with the command line ({@code gatehouse user add},
+ * {@code gatehouse token issue}), so no unauthenticated window exists.
  */
 final class UserResource {
   private final Gatehouse gatehouse;
@@ -20,7 +21,10 @@ final class UserResource {
   List<RestRoute> routes() {
     return List.of(
         RestRoute.sync("POST", "/api/v1/users", RestAccess.BEARER, this::addUser).withBody(),
-        RestRoute.sync("POST", "/api/v1/users/{name}/tokens", RestAccess.BEARER, this::issueToken));
+        RestRoute.sync("GET", "/api/v1/users", RestAccess.BEARER, this::list),
+        RestRoute.sync("POST", "/api/v1/users/{name}/tokens", RestAccess.BEARER, this::issueToken).withBody(),
+        RestRoute.sync("POST", "/api/v1/users/{name}/disable", RestAccess.BEARER, this::disable),
+        RestRoute.sync("POST", "/api/v1/users/{name}/enable", RestAccess.BEARER, this::enable));
   }
 
   RestReply addUser(RestRequest request) {
@@ -29,9 +33,30 @@ final class UserResource {
     return RestReply.of(201, RestUser.from(user));
   }
 
+  RestReply list(RestRequest request) {
+    return RestReply.ok(RestUserList.from(gatehouse.listUsers().list(new ListUsersQuery(request.actor()))));
+  }
+
+  /** The body is optional: without one the token never expires and has no extra scopes. */
   RestReply issueToken(RestRequest request) {
-    UserName owner = RestFields.one("name", () -> new UserName(request.path("name")));
+    UserName owner = user(request);
+    RestIssueTokenRequest body = request.optionalBody(RestIssueTokenRequest.class).orElse(RestIssueTokenRequest.NONE);
     return RestReply.of(201, RestIssuedToken.from(
-        gatehouse.issueApiToken().issue(new IssueApiTokenCommand(request.actor(), owner))));
+        gatehouse.issueApiToken().issue(body.toCommand(request.actor(), owner))));
+  }
+
+  /** Revokes the user's tokens and sessions at once; the audit trail keeps them. */
+  RestReply disable(RestRequest request) {
+    return RestReply.ok(RestUser.from(
+        gatehouse.disableUser().disable(new ChangeUserStatusCommand(request.actor(), user(request)))));
+  }
+
+  RestReply enable(RestRequest request) {
+    return RestReply.ok(RestUser.from(
+        gatehouse.enableUser().enable(new ChangeUserStatusCommand(request.actor(), user(request)))));
+  }
+
+  private static UserName user(RestRequest request) {
+    return RestFields.one("name", () -> new UserName(request.path("name")));
   }
 }

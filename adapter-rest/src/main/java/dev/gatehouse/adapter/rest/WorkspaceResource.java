@@ -9,9 +9,11 @@ import dev.gatehouse.application.port.in.GetWorkspaceQuery;
 import dev.gatehouse.application.port.in.ListWorkspacesQuery;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
+import java.util.Optional;
 
 /** Workspaces and their members. */
 final class WorkspaceResource {
@@ -33,7 +35,8 @@ final class WorkspaceResource {
         RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(),
         RestRoute.sync("GET", "/api/v1/workspaces", RestAccess.BEARER, this::list),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}", RestAccess.BEARER, this::get),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::addMember),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::addMember)
+            .withBody(),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::removeMember),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}/suspension", RestAccess.BEARER,
             this::clearSuspension));
@@ -63,22 +66,26 @@ final class WorkspaceResource {
   }
 
   /**
-   * PUT is idempotent: adding a member who already is one answers 200 with the workspace, like
-   * the first time. A core that refuses the repeat with a {@link ConflictException} (or loses a
-   * race to a concurrent add) is answered the same way once the member is seen to be in the
-   * workspace; any other conflict stays 409.
+   * PUT is idempotent: adding a member who already is one (in the requested role, if any) answers
+   * 200 with the workspace, like the first time. A core that refuses the repeat with a
+   * {@link ConflictException} (or loses a race to a concurrent add) is answered the same way once
+   * the member is seen in the workspace in that role; any other conflict stays 409. The optional
+   * body {@code {"role": "reader"|"editor"}} sets the role (a new member without one is a reader).
    */
   RestReply addMember(RestRequest request) {
     Membership m = membership(request);
-    return addMember(request.actor(), m.workspace(), m.member());
+    Optional<MemberRole> role = request.optionalBody(RestAddMemberRequest.class)
+        .orElse(RestAddMemberRequest.NONE).toDomain();
+    return addMember(request.actor(), m.workspace(), m.member(), role);
   }
 
-  RestReply addMember(UserName actor, WorkspaceName workspace, UserName member) {
+  RestReply addMember(UserName actor, WorkspaceName workspace, UserName member, Optional<MemberRole> role) {
     try {
-      addMember.add(new AddMemberCommand(actor, workspace, member));
+      addMember.add(new AddMemberCommand(actor, workspace, member, role));
     } catch (ConflictException e) {
       RestWorkspace current = details(actor, workspace);
-      if (current.members().contains(member.value())) {
+      String held = current.roles().get(member.value());
+      if (held != null && role.map(r -> r.wireName().equals(held)).orElse(true)) {
         return RestReply.ok(current);
       }
       throw e;

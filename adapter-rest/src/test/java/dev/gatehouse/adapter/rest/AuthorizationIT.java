@@ -70,6 +70,14 @@ class AuthorizationIT {
     fx.post("/api/v1/duo/check", alice, RestFixture.duoSettings(null)).problem(403, "forbidden");
     fx.get("/api/v1/audit", alice).problem(403, "forbidden");
     fx.post("/api/v1/users/admin/tokens", alice, null).problem(403, "forbidden");
+    fx.post("/api/v1/users/alice/tokens", alice, "{\"scopes\":[\"introspect\"]}").problem(403, "forbidden");
+    fx.get("/api/v1/users", alice).problem(403, "forbidden");
+    fx.post("/api/v1/users/carol/disable", alice, null).problem(403, "forbidden");
+    fx.post("/api/v1/users/carol/enable", alice, null).problem(403, "forbidden");
+    fx.get("/api/v1/tokens?user=carol", alice).problem(403, "forbidden");
+    fx.get("/api/v1/workspaces/vault/sessions", alice).problem(403, "forbidden");
+    fx.delete("/api/v1/workspaces/vault/sessions/AAAAAAAAAAAAAAAA", alice).problem(403, "forbidden");
+    fx.post("/api/v1/sessions/introspect", alice, "{\"token\":\"" + alice + "\"}").problem(403, "forbidden");
   }
 
   @Test
@@ -115,6 +123,29 @@ class AuthorizationIT {
   }
 
   @Test
+  void administratorsSetMemberRolesAndTheWorkspaceShowsThem() {
+    JsonNode added = fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, "{\"role\":\"editor\"}").json();
+    assertThat(added.at("/roles/carol").asText()).isEqualTo("editor");
+    assertThat(added.at("/roles/alice").asText()).isEqualTo("reader");
+    assertThat(added.get("members").toString()).contains("alice", "carol");
+    // Without a role an existing member keeps theirs; the answer is the same 200 as the first time.
+    Response again = fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, null);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().at("/roles/carol").asText()).isEqualTo("editor");
+    JsonNode demoted = fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, "{\"role\":\"reader\"}").json();
+    assertThat(demoted.at("/roles/carol").asText()).isEqualTo("reader");
+    assertThat(fx.get("/api/v1/workspaces/vault", alice).json().at("/roles/carol").asText()).isEqualTo("reader");
+
+    JsonNode bad = fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, "{\"role\":\"owner\"}")
+        .problem(400, "invalid-input");
+    assertThat(bad.get("errors").findValuesAsText("field")).containsExactly("role");
+    fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, "{\"rank\":\"editor\"}").problem(400, "invalid-input");
+    fx.put("/api/v1/workspaces/vault/members/carol", fx.adminToken, "{\"role\":1}").problem(400, "invalid-input");
+    fx.put("/api/v1/workspaces/vault/members/carol", alice, "{\"role\":\"editor\"}").problem(403, "forbidden");
+    assertThat(fx.get("/api/v1/workspaces/vault", fx.adminToken).json().at("/roles/carol").asText()).isEqualTo("reader");
+  }
+
+  @Test
   void onlyTheOwnerReadsOrCompletesAChallenge() {
     Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
     String self = unlock.json().at("/challenge/links/self").asText();
@@ -128,6 +159,7 @@ class AuthorizationIT {
   }
 
   private static String concrete(String template) {
-    return template.replace("{name}", "vault").replace("{user}", "alice").replace("{id}", CHALLENGE);
+    return template.replace("{name}", "vault").replace("{user}", "alice").replace("{id}", CHALLENGE)
+        .replace("{entry}", "web1");
   }
 }

@@ -55,7 +55,7 @@ class OpenApiIT {
     for (String operation : documentedOperations()) {
       String method = operation.substring(0, operation.indexOf(' '));
       String path = operation.substring(operation.indexOf(' ') + 1).replace("{name}", "vault")
-          .replace("{user}", "admin").replace("{id}", "AAAAAAAAAAAAAAAAAAAAAA");
+          .replace("{user}", "admin").replace("{id}", "AAAAAAAAAAAAAAAAAAAAAA").replace("{entry}", "web1");
       Response response = fx.send(method, path, fx.adminToken, "{}", Map.of());
       assertThat(response.status()).as(operation).isNotEqualTo(405).isNotEqualTo(500);
       if (response.status() == 404) {

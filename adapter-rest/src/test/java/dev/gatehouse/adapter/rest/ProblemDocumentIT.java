@@ -72,7 +72,7 @@ class ProblemDocumentIT {
     response.problem(405, "method-not-allowed");
     assertThat(response.header("Allow")).contains("GET", "POST");
     fx.send("PATCH", "/health", null, null, Map.of()).problem(405, "method-not-allowed");
-    fx.get("/api/v1/users", fx.adminToken).problem(405, "method-not-allowed");
+    fx.put("/api/v1/users", fx.adminToken, null).problem(405, "method-not-allowed");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
@@ -48,6 +49,15 @@ class RestErrorMapperTest {
           .as(exception.getClass().getSimpleName()).isEqualTo(statusAndType);
       assertThat(problem.status()).isEqualTo(reply.status());
     });
+  }
+
+  @Test
+  void aMissingWorkspaceSessionIsA403OfItsOwnType() {
+    RestReply reply = mapper.map(new SessionRequiredException("no live session for workspace vault: open the workspace first"));
+    RestProblem problem = (RestProblem) reply.body();
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(problem.type()).isEqualTo("urn:gatehouse:problem:session-required");
+    assertThat(problem.detail()).endsWith("open the workspace first");
   }
 
   @Test

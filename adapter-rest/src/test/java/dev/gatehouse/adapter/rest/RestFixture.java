@@ -111,6 +111,18 @@ final class RestFixture implements AutoCloseable {
     assertThat(approved.json().get("state").asText()).isEqualTo("approved");
   }
 
+  /** Opens a workspace without MFA (granted at once) and returns the workspace session token. */
+  String open(String token, String workspace) {
+    Response unlock = post("/api/v1/workspaces/" + workspace + "/unlock", token, null);
+    assertThat(unlock.status()).as(unlock.body()).isEqualTo(200);
+    return unlock.json().at("/session/token").asText();
+  }
+
+  /** A request with the workspace session header (none when {@code session} is null). */
+  Response inSession(String method, String path, String token, String session, String body) {
+    return send(method, path, token, body, session == null ? Map.of() : Map.of(RestRequest.SESSION_HEADER, session));
+  }
+
   // ---- HTTP --------------------------------------------------------------------------------------
 
   Response get(String path, String token) {

@@ -14,10 +14,17 @@ import dev.gatehouse.application.port.in.DuoSummary;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.EditEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealedEntry;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.entry.EntrySecret;
+import dev.gatehouse.domain.entry.SecretChange;
+import dev.gatehouse.domain.entry.SecretKind;
 import dev.gatehouse.domain.mfa.ApiHostname;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -25,10 +32,13 @@ import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.IntegrationKey;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -70,7 +80,7 @@ class SealedResultMappingTest {
   private final Map<Class<?>, List<Function<Object, RestReply>>> mappers = new LinkedHashMap<>();
 
   SealedResultMappingTest() {
-    samples.put(new UnlockResult.Granted(new SessionGrant(new WorkspaceName("vault"),
+    samples.put(new UnlockResult.Granted(new SessionGrant(new SessionId("CCCCCCCCCCCCCCCC"), new WorkspaceName("vault"),
         new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"), GrantKind.DUO_APPROVED, NOW.plusSeconds(3600))), 200);
     samples.put(new UnlockResult.Pending(CHALLENGE), 202);
     samples.put(new UnlockResult.Denied(DENIAL), 403);
@@ -122,7 +132,43 @@ class SealedResultMappingTest {
     }
   }
 
-  /** The sealed interfaces among the classes of {@code application.port.in}. */
+  /** Every case of the domain's sealed {@link SecretChange} comes from some body of an entry edit. */
+  @Test
+  void everySecretChangeIsReachableFromAnEditBody() {
+    Map<String, Class<?>> bodies = Map.of(
+        "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":0}", SecretChange.Keep.class,
+        "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":0,\"secret\":{\"password\":\"pw\"}}",
+        SecretChange.Replace.class,
+        "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":0,\"secret\":{\"privateKey\":\"key\"}}",
+        SecretChange.Replace.class,
+        "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":0,\"secret\":null}", SecretChange.Clear.class);
+    RestJson json = new RestJson();
+    SessionCredentials session = new SessionCredentials(new UserName("alice"), new WorkspaceName("vault"),
+        new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"));
+    Set<Class<?>> reached = new HashSet<>();
+    bodies.forEach((body, expected) -> {
+      EditEntryCommand command = json.read(body.getBytes(StandardCharsets.UTF_8), RestEditEntryRequest.class)
+          .toCommand(session, new EntryName("web1"));
+      assertThat(command.secret()).as(body).isInstanceOf(expected);
+      reached.add(command.secret().getClass());
+    });
+    assertThat(reached).isEqualTo(Set.of(SecretChange.class.getPermittedSubclasses()));
+  }
+
+  /** Every kind of secret is answered by reveal in a field of its own, named as on every face. */
+  @Test
+  void everySecretKindIsRevealedUnderItsWireName() {
+    RestJson json = new RestJson();
+    for (SecretKind kind : SecretKind.values()) {
+      RestRevealedEntry revealed = RestRevealedEntry.from(new RevealedEntry(new EntryName("web1"), Optional.empty(),
+          EntrySecret.of(kind, "s3cret")));
+      assertThat(new String(json.write(revealed), StandardCharsets.UTF_8)).as(kind.name())
+          .isEqualTo("{\"entry\":\"web1\",\"" + kind.wireName() + "\":\"s3cret\"}");
+      assertThat(revealed.toString()).doesNotContain("s3cret");
+    }
+  }
+
+  /** The sealed interfaces among the classes of {@code application.port.in} and its sub-packages. */
   private static Set<Class<?>> sealedInterfacesOfPortIn() throws Exception {
     URI location = UnlockResult.class.getProtectionDomain().getCodeSource().getLocation().toURI();
     Path root = Path.of(location);
@@ -136,16 +182,15 @@ class SealedResultMappingTest {
   }
 
   private static Set<Class<?>> sealedIn(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      Set<Class<?>> sealed = files.map(file -> file.getFileName().toString())
+    try (Stream<Path> files = Files.walk(directory)) {
+      List<String> names = files.map(file -> directory.relativize(file).toString().replace('/', '.'))
           .filter(name -> name.endsWith(".class") && !name.contains("$"))
-          .map(name -> load(UnlockResult.class.getPackageName() + "."
-              + name.substring(0, name.length() - ".class".length())))
+          .map(name -> name.substring(0, name.length() - ".class".length())).toList();
+      // A scan that finds nothing, or misses the sub-packages, would prove nothing.
+      assertThat(names).contains("UnlockResult", "entry.RevealedEntry", "session.Introspection");
+      return names.stream().map(name -> load(UnlockResult.class.getPackageName() + "." + name))
           .filter(type -> type.isInterface() && type.isSealed())
           .collect(Collectors.toSet());
-      // A scan that finds nothing would prove nothing.
-      assertThat(sealed).contains(UnlockResult.class);
-      return sealed;
     }
   }
 

@@ -104,6 +104,63 @@ class SecretHygieneIT {
   }
 
   @Test
+  void entrySecretsAppearOnlyInRevealAndSessionAndApiTokensInNoLog() {
+    String password = "pw-" + "Zq7".repeat(8);
+    String privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\\nKEYBODY" + "Xy9".repeat(20)
+        + "\\n-----END OPENSSH PRIVATE KEY-----";
+    String keyBody = "KEYBODY" + "Xy9".repeat(20);
+    String alice = fx.user("alice");
+    fx.workspace("vault");
+    fx.put("/api/v1/workspaces/vault/members/alice", fx.adminToken, "{\"role\":\"editor\"}");
+    String session = fx.open(alice, "vault");
+    String entries = "/api/v1/workspaces/vault/entries";
+
+    List<String> reveals = new ArrayList<>();
+    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"web1\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"password\":\"" + password + "\"}}"));
+    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"git\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"privateKey\":\"" + privateKey + "\"}}"));
+    keep(fx.inSession("GET", entries, alice, session, null));
+    keep(fx.inSession("GET", entries + "/web1", alice, session, null));
+    keep(fx.inSession("PUT", entries + "/git", alice, session, "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":0,"
+        + "\"secret\":{\"privateKey\":\"" + privateKey + "\"}}"));
+    // The secrets inside refused requests: invalid, unknown field, malformed, stale, too large, no session.
+    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"bad name\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"password\":\"" + password + "\",\"privateKey\":\"" + privateKey + "\"}}"));
+    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"x\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"pass\":\"" + password + "\"}}"));
+    keep(fx.inSession("POST", entries, alice, session, "{\"secret\":{\"password\":\"" + password + "\" oops"));
+    keep(fx.inSession("POST", entries, alice, session, "{\"secret\":{\"password\":" + password + "}}"));
+    keep(fx.inSession("PUT", entries + "/web1", alice, session, "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":9,"
+        + "\"secret\":{\"password\":\"" + password + "\"}}"));
+    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"big\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"privateKey\":\"" + keyBody.repeat(2000) + "\"}}"));
+    keep(fx.inSession("POST", entries, alice, null, "{\"name\":\"y\",\"kind\":\"ssh\",\"host\":\"h\","
+        + "\"secret\":{\"password\":\"" + password + "\"}}"));
+    keep(fx.get("/api/v1/audit?limit=1000", fx.adminToken));
+    keep(fx.post("/api/v1/sessions/introspect", fx.adminToken, "{\"token\":\"" + session + "\"}"));
+    keep(fx.get("/api/v1/workspaces/vault/sessions", fx.adminToken));
+    keep(fx.inSession("GET", "/api/v1/workspaces/vault/session", alice, session, null));
+    keep(fx.get("/api/v1/tokens", fx.adminToken));
+    String issued = fx.post("/api/v1/users/alice/tokens", fx.adminToken, "{\"expiresIn\":\"PT1H\"}")
+        .json().get("token").asText();
+    keep(fx.get("/api/v1/users", fx.adminToken));
+    reveals.add(fx.inSession("POST", entries + "/web1/reveal", alice, session, null).body());
+    reveals.add(fx.inSession("POST", entries + "/git/reveal", alice, session, null).body());
+
+    assertThat(reveals.get(0)).contains(password);
+    assertThat(reveals.get(1)).contains(keyBody);
+    assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContain(password).doesNotContain(keyBody)
+        .doesNotContain(session).doesNotContain(alice).doesNotContain(issued));
+    assertThat(logText()).doesNotContain(password).doesNotContain(keyBody).doesNotContain(session)
+        .doesNotContain(alice).doesNotContain(issued).doesNotContain(fx.adminToken);
+    assertThat(accessLines()).contains(
+        "method=POST route=/api/v1/workspaces/{name}/entries/{entry}/reveal status=200",
+        "method=POST route=/api/v1/workspaces/{name}/entries status=413",
+        "method=POST route=/api/v1/workspaces/{name}/entries status=403");
+  }
+
+  @Test
   void everyRequestGetsOneAccessLogLine() {
     fx.get("/health", null);
     fx.get("/api/v1/workspaces", null);

@@ -96,6 +96,7 @@ class UnlockFlowIT {
       assertThat(first.get("state").asText()).isEqualTo("approved");
       assertThat(first.at("/session/token").asText()).hasSizeGreaterThanOrEqualTo(22);
       assertThat(first.at("/session/kind").asText()).isEqualTo("duo_approved");
+      assertThat(first.at("/session/id").asText()).matches("[A-Za-z0-9_-]{8,64}");
       JsonNode again = fx.get(self + "?waitSeconds=1", alice).json();
       assertThat(again.get("state").asText()).isEqualTo("approved");
       assertThat(again.has("session")).isFalse();
@@ -320,6 +321,8 @@ class UnlockFlowIT {
     Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
     assertThat(unlock.status()).isEqualTo(200);
     assertThat(unlock.json().at("/session/kind").asText()).isEqualTo("no_mfa");
+    assertThat(unlock.json().at("/session/id").asText()).matches("[A-Za-z0-9_-]{8,64}")
+        .isNotEqualTo(unlock.json().at("/session/token").asText());
     fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(409, "duo-not-configured");
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddMemberUseCase;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Optional;
@@ -32,8 +34,8 @@ class WorkspaceResourceTest {
   @Test
   void addingAMemberTwiceAnswers200BothTimes() {
     WorkspaceResource resource = new WorkspaceResource(core.gatehouse);
-    assertThat(resource.addMember(ADMIN, VAULT, ALICE).status()).isEqualTo(200);
-    RestReply again = resource.addMember(ADMIN, VAULT, ALICE);
+    assertThat(resource.addMember(ADMIN, VAULT, ALICE, Optional.empty()).status()).isEqualTo(200);
+    RestReply again = resource.addMember(ADMIN, VAULT, ALICE, Optional.empty());
     assertThat(again.status()).isEqualTo(200);
     assertThat(((RestWorkspace) again.body()).members()).containsOnlyOnce("alice");
   }
@@ -44,9 +46,21 @@ class WorkspaceResourceTest {
       core.gatehouse.addMember().add(command);
       throw new ConflictException(command.member() + " is already a member of " + command.workspace());
     };
-    RestReply reply = new WorkspaceResource(core.gatehouse, refusesRepeats).addMember(ADMIN, VAULT, ALICE);
+    RestReply reply = new WorkspaceResource(core.gatehouse, refusesRepeats).addMember(ADMIN, VAULT, ALICE, Optional.empty());
     assertThat(reply.status()).isEqualTo(200);
     assertThat(((RestWorkspace) reply.body()).members()).contains("alice");
+  }
+
+  @Test
+  void aConflictThatLeavesTheMemberInAnotherRoleStaysAConflict() {
+    core.gatehouse.addMember().add(new AddMemberCommand(ADMIN, VAULT, ALICE));
+    AddMemberUseCase conflicts = command -> {
+      throw new ConflictException("the workspace was changed concurrently");
+    };
+    WorkspaceResource resource = new WorkspaceResource(core.gatehouse, conflicts);
+    assertThatThrownBy(() -> resource.addMember(ADMIN, VAULT, ALICE, Optional.of(MemberRole.EDITOR)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(resource.addMember(ADMIN, VAULT, ALICE, Optional.of(MemberRole.READER)).status()).isEqualTo(200);
   }
 
   @Test
@@ -54,7 +68,7 @@ class WorkspaceResourceTest {
     AddMemberUseCase conflicts = command -> {
       throw new ConflictException("the workspace was changed concurrently");
     };
-    assertThatThrownBy(() -> new WorkspaceResource(core.gatehouse, conflicts).addMember(ADMIN, VAULT, ALICE))
+    assertThatThrownBy(() -> new WorkspaceResource(core.gatehouse, conflicts).addMember(ADMIN, VAULT, ALICE, Optional.empty()))
         .isInstanceOf(ConflictException.class);
   }
 }

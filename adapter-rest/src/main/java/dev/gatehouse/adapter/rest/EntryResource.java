@@ -1,0 +1,108 @@
+package dev.gatehouse.adapter.rest;
+
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.entry.GetEntryQuery;
+import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
+import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.entry.Entry;
+import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A workspace's entries, behind its live session: every route needs the {@code Gatehouse-Session}
+ * header of the caller's session for that workspace next to the bearer token. Secrets are
+ * written with an entry and read only through reveal (audited by the core).
+ */
+final class EntryResource {
+  static final String ENTRIES = "/api/v1/workspaces/{name}/entries";
+  static final String ENTRY = ENTRIES + "/{entry}";
+
+  private final Gatehouse gatehouse;
+
+  EntryResource(Gatehouse gatehouse) {
+    this.gatehouse = gatehouse;
+  }
+
+  List<RestRoute> routes() {
+    return List.of(
+        RestRoute.sync("POST", ENTRIES, RestAccess.BEARER, this::add).withBody(),
+        RestRoute.sync("GET", ENTRIES, RestAccess.BEARER, this::list),
+        RestRoute.sync("GET", ENTRY, RestAccess.BEARER, this::get),
+        RestRoute.sync("PUT", ENTRY, RestAccess.BEARER, this::edit).withBody(),
+        RestRoute.sync("DELETE", ENTRY, RestAccess.BEARER, this::remove),
+        RestRoute.sync("POST", ENTRY + "/reveal", RestAccess.BEARER, this::reveal));
+  }
+
+  RestReply add(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    SessionCredentials session = request.session(workspace);
+    RestAddEntryRequest body = request.body(RestAddEntryRequest.class);
+    Entry added = gatehouse.addEntry().add(body.toCommand(session));
+    return RestReply.created(RestEntry.from(added), location(workspace, added.name()));
+  }
+
+  RestReply list(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    return RestReply.ok(RestEntryList.from(
+        gatehouse.listEntries().list(new ListEntriesQuery(request.session(workspace)))));
+  }
+
+  RestReply get(RestRequest request) {
+    Target target = target(request);
+    return RestReply.ok(RestEntry.from(gatehouse.getEntry().get(new GetEntryQuery(target.session(), target.entry()))));
+  }
+
+  /** Needs the version the entry was read at: a stale one is a 409 and nothing changes. */
+  RestReply edit(RestRequest request) {
+    Target target = target(request);
+    RestEditEntryRequest body = request.body(RestEditEntryRequest.class);
+    return RestReply.ok(RestEntry.from(gatehouse.editEntry().edit(body.toCommand(target.session(), target.entry()))));
+  }
+
+  /** With {@code ?version=N}, removes the entry only while it is still at that version. */
+  RestReply remove(RestRequest request) {
+    Target target = target(request);
+    Optional<Long> version = request.query("version").map(text -> RestFields.one("version", () -> version(text)));
+    gatehouse.removeEntry().remove(new RemoveEntryCommand(target.session(), target.entry(), version));
+    return RestReply.noContent();
+  }
+
+  /** The secret, once per call, audited with the session id and client address; never cached. */
+  RestReply reveal(RestRequest request) {
+    Target target = target(request);
+    return RestReply.ok(RestRevealedEntry.from(gatehouse.revealEntry().reveal(
+        new RevealEntryCommand(target.session(), target.entry(), request.client()))));
+  }
+
+  static String location(WorkspaceName workspace, EntryName entry) {
+    return WorkspaceResource.location(workspace) + "/entries/" + entry.value();
+  }
+
+  /** The workspace and entry of the path (both checked at once), and the caller's session for it. */
+  private static Target target(RestRequest request) {
+    RestFields fields = new RestFields();
+    WorkspaceName workspace = fields.parse("name", () -> new WorkspaceName(request.path("name")));
+    EntryName entry = fields.parse("entry", () -> new EntryName(request.path("entry")));
+    fields.check();
+    return new Target(request.session(workspace), entry);
+  }
+
+  private static Long version(String text) {
+    try {
+      long value = Long.parseLong(text.strip());
+      if (value < 0) {
+        throw new InvalidValueException("version", "must not be negative");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException("version", "must be a whole number");
+    }
+  }
+
+  private record Target(SessionCredentials session, EntryName entry) {}
+}
