@@ -30,6 +30,7 @@ import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class CliExitCodesTest {
   private static Map<Class<?>, Object> samples() {
     Map<Class<?>, Object> samples = new LinkedHashMap<>();
     ChallengeView approved = challenge(ChallengeState.APPROVED, Optional.empty());
-    samples.put(UnlockResult.Granted.class, new UnlockResult.Granted(new SessionGrant(WORKSPACE,
+    samples.put(UnlockResult.Granted.class, new UnlockResult.Granted(new SessionGrant(new SessionId("session-0001"), WORKSPACE,
         new SecretToken("abcdefghijklmnopqrstuvwxyz"), GrantKind.NO_MFA, T0)));
     samples.put(UnlockResult.Pending.class, new UnlockResult.Pending(approved));
     samples.put(UnlockResult.Denied.class, new UnlockResult.Denied(DENIAL));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.adapter.cli.CliHarness.Result;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.domain.user.SecretToken;
-import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class UserAndTokenSubcommandsTest {
     assertThat(lines).singleElement().asString().matches("[A-Za-z0-9_-]{22,128}");
     assertThat(cli.env.gatehouse.authenticateApiToken()
         .authenticate(new AuthenticateApiTokenQuery(new SecretToken(lines.get(0)))))
-        .map(User::name).contains(new UserName(MEMBER));
+        .map(caller -> caller.user().name()).contains(new UserName(MEMBER));
   }
 
   @Test
