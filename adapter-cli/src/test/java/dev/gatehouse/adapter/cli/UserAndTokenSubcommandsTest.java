@@ -85,14 +85,17 @@ class UserAndTokenSubcommandsTest {
   }
 
   @Test
-  void tokenIssueJsonIsTheTokenAlone() {
+  void tokenIssueJsonHasTheIdTheTokenAndTheExpiry() {
     CliHarness cli = CliHarness.withWorkspace();
 
     JsonNode json = cli.runAs(MEMBER, "token", "issue", MEMBER, "--json").json();
 
     assertThat(json.isObject()).isTrue();
-    assertThat(json.size()).isEqualTo(1);
     assertThat(json.get("token").asText()).matches("[A-Za-z0-9_-]{22,128}");
+    assertThat(json.get("id").asText()).matches("[A-Za-z0-9_-]{8,64}");
+    assertThat(json.get("user").asText()).isEqualTo(MEMBER);
+    assertThat(json.get("expiresAt").isNull()).isTrue();
+    assertThat(json.get("scopes")).isEmpty();
   }
 
   @Test
