@@ -192,6 +192,7 @@ class CliExitCodesTest {
         new Object[] {new AccessDeniedException("bob is not an administrator"), ExitCode.ACCESS_DENIED},
         new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
+        new Object[] {new CliSessionCache.Unwritable("permission denied in /x"), ExitCode.STORAGE},
         new Object[] {new IllegalStateException("bug"), ExitCode.INTERNAL});
   }
 
@@ -202,6 +203,15 @@ class CliExitCodesTest {
 
     assertThat(exit.code()).isEqualTo(expected);
     assertThat(exit.message()).get().asString().isNotBlank().doesNotContain("\n", "\r");
+  }
+
+  @Test
+  void behindTheGateUnknownEntriesAndConflictsAreRefusals() {
+    assertThat(CliExitCodes.forEntryFailure(new NotFoundException("no entry named x")).code())
+        .isEqualTo(ExitCode.ACCESS_DENIED);
+    assertThat(CliExitCodes.forEntryFailure(new ConflictException("changed meanwhile")))
+        .isEqualTo(CliExitCodes.Exit.of(ExitCode.ACCESS_DENIED, "changed meanwhile"));
+    assertThat(CliExitCodes.forEntryFailure(new CliInputException("bad")).code()).isEqualTo(ExitCode.INVALID_INPUT);
   }
 
   @Test
