@@ -19,6 +19,7 @@ final class CliContext {
   private final GatehouseFactory factory;
   private final GlobalOptions global = new GlobalOptions();
   private Gatehouse gatehouse;
+  private CliSessionCache sessions;
   private BufferedReader input;
 
   CliContext(CliConfig config, GatehouseFactory factory) {
@@ -44,6 +45,14 @@ final class CliContext {
       gatehouse = factory.open(runtime());
     }
     return gatehouse;
+  }
+
+  /** The session cache of this run's data source. */
+  synchronized CliSessionCache sessions() {
+    if (sessions == null) {
+      sessions = CliSessionCache.of(this);
+    }
+    return sessions;
   }
 
   /** The acting user: {@code --user}, else {@code GATEHOUSE_USER}, else the operating-system user. */

@@ -228,8 +228,22 @@ final class CliExitCodes {
     if (failure instanceof StorageProblemException) {
       return Exit.of(ExitCode.STORAGE, failure.getMessage());
     }
+    if (failure instanceof CliSessionCache.Unwritable) {
+      return Exit.of(ExitCode.STORAGE, "session cache: " + failure.getMessage());
+    }
     return Exit.of(ExitCode.INTERNAL, "internal error (" + failure.getClass().getSimpleName() + ")"
         + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse(""));
+  }
+
+  /**
+   * Behind the gate, an unknown entry (or workspace) and a conflict (the entry changed meanwhile,
+   * the name is taken) end like a refusal, as their 404 and 409 do over REST: exit 1.
+   */
+  static Exit forEntryFailure(RuntimeException failure) {
+    if (failure instanceof NotFoundException || failure instanceof ConflictException) {
+      return Exit.of(ExitCode.ACCESS_DENIED, failure.getMessage());
+    }
+    return forException(failure);
   }
 
   static String describe(DenialReason reason) {

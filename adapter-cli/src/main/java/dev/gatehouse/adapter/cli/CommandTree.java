@@ -19,6 +19,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** Assembles the picocli command tree for one run: subcommands, extensions, streams and error handling. */
 final class CommandTree {
   private static final Pattern SECRET_SHAPE = Pattern.compile("\\s*[A-Za-z0-9]{40}\\s*");
+  /** An unknown option that looks like it carries a secret ({@code --pass=...}, {@code --secret}, {@code --key}). */
+  private static final Pattern SECRET_OPTION = Pattern.compile(
+      "--?(pass|passwd|password|pwd|secret|private-?key|key|token)([=:].*)?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private CommandTree() {}
 
@@ -64,13 +67,19 @@ final class CommandTree {
 
   /**
    * picocli repeats unmatched arguments in its message; one shaped like a Duo secret key (someone
-   * followed the "[secret]" of the syntax literally) is never repeated.
+   * followed the "[secret]" of the syntax literally), or following an unknown option that names a
+   * secret ({@code --pass VALUE}), is never repeated.
    */
   private static Exception redacted(Exception failure) {
     if (failure instanceof UnmatchedArgumentException unmatched
         && unmatched.getUnmatched().stream().anyMatch(arg -> SECRET_SHAPE.matcher(arg).matches())) {
       return new CliInputException("unexpected argument (not repeated here); the Duo secret key is never "
           + "taken as an argument: use --secret-key-file FILE, --secret-key-env VAR or the prompt");
+    }
+    if (failure instanceof UnmatchedArgumentException unmatched
+        && unmatched.getUnmatched().stream().anyMatch(arg -> SECRET_OPTION.matcher(arg).matches())) {
+      return new CliInputException("unknown option (not repeated here, nor its value); a secret is never taken "
+          + "as an argument: " + EntrySecretOptions.HINT);
     }
     return failure;
   }

@@ -17,12 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
         WorkspaceSubcommand.class,
         DuoSubcommand.class,
         OpenSubcommand.class,
+        CloseSubcommand.class,
+        EntrySubcommand.class,
+        SessionSubcommand.class,
         AuditSubcommand.class,
         MfaSubcommand.class,
-        SuspensionSubcommand.class
+        SuspensionSubcommand.class,
+        AdminSubcommand.class
     },
     footer = "%nThe Duo secret key is read from --secret-key-file FILE, from the environment variable named by "
-        + "--secret-key-env VAR (default GATEHOUSE_DUO_SECRET_KEY), or asked for without echo; never from an argument.",
+        + "--secret-key-env VAR (default GATEHOUSE_DUO_SECRET_KEY), or asked for without echo; never from an argument. "
+        + "Entry secrets likewise: --password-file, --password-env, --private-key-file or --password-prompt.%n"
+        + "Sessions opened by 'open' are cached in $XDG_STATE_HOME/gatehouse/sessions (default ~/.local/state/gatehouse/sessions).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done, or access granted",

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gatehouse token}: API tokens. */
-@Command(name = "token", description = "Issue API tokens for the REST API.", subcommands = {TokenIssueSubcommand.class})
+@Command(name = "token", description = "Issue, list and revoke API tokens for the REST API.",
+    subcommands = {TokenIssueSubcommand.class, TokenListSubcommand.class, TokenRevokeSubcommand.class})
 final class TokenSubcommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gatehouse user}: manage users. */
-@Command(name = "user", description = "Manage users.", subcommands = {UserAddSubcommand.class})
+@Command(name = "user", description = "Manage users.", subcommands = {UserAddSubcommand.class, UserListSubcommand.class,
+    UserDisableSubcommand.class, UserEnableSubcommand.class})
 final class UserSubcommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

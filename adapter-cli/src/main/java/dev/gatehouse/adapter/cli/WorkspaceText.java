@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.application.port.in.DuoSummary;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,13 @@ final class WorkspaceText {
         : workspace.members().stream().map(UserName::value).collect(Collectors.joining(", "));
   }
 
+  static String editors(Workspace workspace) {
+    String editors = workspace.members().stream()
+        .filter(member -> workspace.roleOf(member).filter(MemberRole::canEditEntries).isPresent())
+        .map(UserName::value).collect(Collectors.joining(", "));
+    return editors.isEmpty() ? "-" : editors;
+  }
+
   static void show(CliOutput output, WorkspaceDetails details) {
     Workspace workspace = details.workspace();
     List<List<String>> fields = new ArrayList<>(List.of(
@@ -31,6 +39,7 @@ final class WorkspaceText {
         List.of("Description", workspace.description().value().isEmpty() ? "-" : workspace.description().value()),
         List.of("Created", workspace.createdAt().toString()),
         List.of("Members", members(workspace)),
+        List.of("Editors", editors(workspace)),
         List.of("MFA", details.duo().map(d -> "duo").orElse("none"))));
     details.duo().ifPresent(duo -> fields.addAll(List.of(
         List.of("API hostname", duo.apiHostname().value()),

@@ -30,6 +30,7 @@ import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class CliExitCodesTest {
   private static Map<Class<?>, Object> samples() {
     Map<Class<?>, Object> samples = new LinkedHashMap<>();
     ChallengeView approved = challenge(ChallengeState.APPROVED, Optional.empty());
-    samples.put(UnlockResult.Granted.class, new UnlockResult.Granted(new SessionGrant(WORKSPACE,
+    samples.put(UnlockResult.Granted.class, new UnlockResult.Granted(new SessionGrant(new SessionId("session-0001"), WORKSPACE,
         new SecretToken("abcdefghijklmnopqrstuvwxyz"), GrantKind.NO_MFA, T0)));
     samples.put(UnlockResult.Pending.class, new UnlockResult.Pending(approved));
     samples.put(UnlockResult.Denied.class, new UnlockResult.Denied(DENIAL));
@@ -191,6 +192,7 @@ class CliExitCodesTest {
         new Object[] {new AccessDeniedException("bob is not an administrator"), ExitCode.ACCESS_DENIED},
         new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
+        new Object[] {new CliSessionCache.Unwritable("permission denied in /x"), ExitCode.STORAGE},
         new Object[] {new IllegalStateException("bug"), ExitCode.INTERNAL});
   }
 
@@ -201,6 +203,15 @@ class CliExitCodesTest {
 
     assertThat(exit.code()).isEqualTo(expected);
     assertThat(exit.message()).get().asString().isNotBlank().doesNotContain("\n", "\r");
+  }
+
+  @Test
+  void behindTheGateUnknownEntriesAndConflictsAreRefusals() {
+    assertThat(CliExitCodes.forEntryFailure(new NotFoundException("no entry named x")).code())
+        .isEqualTo(ExitCode.ACCESS_DENIED);
+    assertThat(CliExitCodes.forEntryFailure(new ConflictException("changed meanwhile")))
+        .isEqualTo(CliExitCodes.Exit.of(ExitCode.ACCESS_DENIED, "changed meanwhile"));
+    assertThat(CliExitCodes.forEntryFailure(new CliInputException("bad")).code()).isEqualTo(ExitCode.INVALID_INPUT);
   }
 
   @Test

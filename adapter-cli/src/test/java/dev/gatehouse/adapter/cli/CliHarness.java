@@ -23,8 +23,11 @@ import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +68,8 @@ final class CliHarness {
 
   final InMemoryGatehouse env = new InMemoryGatehouse();
   final Map<String, String> environment = new HashMap<>();
+  /** {@code $XDG_STATE_HOME} of every run: a fresh directory, so that no run touches the real session cache. */
+  final Path stateHome = freshStateHome();
   final ManualInterrupts interrupts = new ManualInterrupts();
   final AtomicInteger gatehouseBuilt = new AtomicInteger();
   final AtomicReference<RuntimeOptions> runtimeSeen = new AtomicReference<>();
@@ -76,6 +81,24 @@ final class CliHarness {
     runtimeSeen.set(options);
     return env.gatehouse;
   };
+
+  CliHarness() {
+    environment.put(CliSessionCache.STATE_HOME_VARIABLE, stateHome.toString());
+  }
+
+  private static Path freshStateHome() {
+    try {
+      Path target = Files.createDirectories(Path.of("target", "cli-state"));
+      return Files.createTempDirectory(target.toAbsolutePath(), "state-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The session cache's directory under {@link #stateHome}. */
+  Path sessionDirectory() {
+    return stateHome.resolve("gatehouse").resolve("sessions");
+  }
 
   /** Users and the workspace with its members; no Duo yet. */
   static CliHarness withWorkspace() {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.adapter.cli.CliHarness.Result;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.domain.user.SecretToken;
-import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,18 +81,21 @@ class UserAndTokenSubcommandsTest {
     assertThat(lines).singleElement().asString().matches("[A-Za-z0-9_-]{22,128}");
     assertThat(cli.env.gatehouse.authenticateApiToken()
         .authenticate(new AuthenticateApiTokenQuery(new SecretToken(lines.get(0)))))
-        .map(User::name).contains(new UserName(MEMBER));
+        .map(caller -> caller.user().name()).contains(new UserName(MEMBER));
   }
 
   @Test
-  void tokenIssueJsonIsTheTokenAlone() {
+  void tokenIssueJsonHasTheIdTheTokenAndTheExpiry() {
     CliHarness cli = CliHarness.withWorkspace();
 
     JsonNode json = cli.runAs(MEMBER, "token", "issue", MEMBER, "--json").json();
 
     assertThat(json.isObject()).isTrue();
-    assertThat(json.size()).isEqualTo(1);
     assertThat(json.get("token").asText()).matches("[A-Za-z0-9_-]{22,128}");
+    assertThat(json.get("id").asText()).matches("[A-Za-z0-9_-]{8,64}");
+    assertThat(json.get("user").asText()).isEqualTo(MEMBER);
+    assertThat(json.get("expiresAt").isNull()).isTrue();
+    assertThat(json.get("scopes")).isEmpty();
   }
 
   @Test

@@ -121,7 +121,7 @@ class WorkspaceSubcommandsTest {
     Result removed = cli.run("workspace", "remove-member", WORKSPACE, MEMBER, "--json");
 
     assertThat(added.exit()).isZero();
-    assertThat(added.out().strip()).isEqualTo("Added mallory to workspace servers (members: bob, carol, mallory).");
+    assertThat(added.out().strip()).isEqualTo("Added mallory to workspace servers as reader (members: bob, carol, mallory).");
     assertThat(removed.exit()).isZero();
     assertThat(removed.json().get("members")).extracting(JsonNode::asText).containsExactly("carol", "mallory");
   }
