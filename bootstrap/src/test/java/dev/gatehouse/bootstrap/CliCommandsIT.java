@@ -137,11 +137,12 @@ class CliCommandsIT {
   }
 
   @Test
-  void printsTheTokenAsJsonWithOnlyATokenField() {
+  void printsTheTokenAsJsonWithItsIdOnce() {
     JsonNode first = alice.run("token", "issue", "alice", "--json").succeeds().json();
     JsonNode second = alice.run("token", "issue", "alice", "--json").succeeds().json();
 
-    assertThat(fieldNames(first)).containsExactly("token");
+    assertThat(fieldNames(first)).contains("id", "token");
+    assertThat(first.get("id").asText()).isNotEqualTo(second.get("id").asText());
     assertThat(first.get("token").asText()).hasSizeGreaterThanOrEqualTo(22);
     assertThat(second.get("token").asText()).isNotEqualTo(first.get("token").asText());
   }

@@ -36,8 +36,15 @@ final class CliRunner {
   private final Map<String, String> environment;
   private final String user;
 
+  /** A runner whose session cache lives under the data directory, never in the real home. */
   CliRunner(Path dataDir, Path duoCaFile, Map<String, String> environment) {
-    this(dataDir, duoCaFile, environment, null);
+    this(dataDir, duoCaFile, withStateHome(dataDir, environment), null);
+  }
+
+  private static Map<String, String> withStateHome(Path dataDir, Map<String, String> environment) {
+    Map<String, String> withState = new HashMap<>(environment);
+    withState.putIfAbsent("XDG_STATE_HOME", dataDir.toAbsolutePath().resolve("state").toString());
+    return withState;
   }
 
   private CliRunner(Path dataDir, Path duoCaFile, Map<String, String> environment, String user) {
