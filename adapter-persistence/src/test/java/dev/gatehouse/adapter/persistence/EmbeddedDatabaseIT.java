@@ -14,7 +14,9 @@ import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.UnitOfWork;
@@ -159,7 +161,8 @@ class EmbeddedDatabaseIT {
         injector.getInstance(WorkspaceRepository.class), injector.getInstance(MfaPolicyRepository.class),
         injector.getInstance(DeviceChoiceRepository.class), injector.getInstance(ChallengeRepository.class),
         injector.getInstance(WorkspaceSessionRepository.class), injector.getInstance(AccessGuardRepository.class),
-        injector.getInstance(AuditLog.class), injector.getInstance(UnitOfWork.class), duo,
+        injector.getInstance(EntryRepository.class), injector.getInstance(AuditLog.class),
+        injector.getInstance(UnitOfWork.class), duo, injector.getInstance(MasterKeyRotation.class),
         new SecureRandomTokenSource(), MutableClock.startingAt("2026-11-29T09:00:00Z"));
   }
 

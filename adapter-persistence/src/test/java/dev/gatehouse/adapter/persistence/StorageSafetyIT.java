@@ -139,8 +139,8 @@ class StorageSafetyIT {
       }
     };
     GatehousePorts failing = new GatehousePorts(jdbc.users(), jdbc.apiTokens(), jdbc.workspaces(), jdbc.policies(),
-        jdbc.deviceChoices(), jdbc.challenges(), jdbc.sessions(), jdbc.guards(), failingAudit, jdbc.unitOfWork(),
-        jdbc.secondFactor(), jdbc.tokens(), jdbc.clock());
+        jdbc.deviceChoices(), jdbc.challenges(), jdbc.sessions(), jdbc.guards(), jdbc.entries(), failingAudit,
+        jdbc.unitOfWork(), jdbc.secondFactor(), jdbc.masterKeys(), jdbc.tokens(), jdbc.clock());
     Gatehouse gatehouse = Gatehouse.assemble(failing);
 
     // The workspace row is written, then the audit append fails: both must be rolled back.
