@@ -75,7 +75,7 @@ class StorageSafetyIT {
     try (Connection c = pool.getConnection()) {
       for (String[] column : textAndByteaColumns(c)) {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT \"" + column[1] + "\"::bytea FROM \"" + column[0] + "\"")) {
+             ResultSet r = s.executeQuery("SELECT \"" + column[1] + "\"::text::bytea FROM \"" + column[0] + "\"")) {
           while (r.next()) {
             byte[] value = r.getBytes(1);
             if (value == null) {
