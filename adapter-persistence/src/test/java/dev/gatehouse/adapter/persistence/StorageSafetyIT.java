@@ -64,7 +64,7 @@ class StorageSafetyIT {
   }
 
   @Test
-  void noStoredValueHoldsTheDuoSecretKeyOrAPlainToken() throws Exception {
+  void noStoredValueHoldsTheDuoSecretKeyAnEntrySecretOrAPlainToken() throws Exception {
     FakeSecondFactorGateway duo = GatehouseFlow.duo();
     GatehouseFlow.Tokens tokens = GatehouseFlow.run(
         JdbcPorts.on(pool, TestKeys.randomRing(), duo, MutableClock.startingAt("2026-11-29T09:00:00Z")), duo);
@@ -91,7 +91,8 @@ class StorageSafetyIT {
       }
     }
     assertThat(scanned).contains("mfa_policies.duo_secret_ciphertext", "api_tokens.token_hash",
-        "workspace_sessions.token_hash", "audit_events.detail", "challenges.status_message");
+        "workspace_sessions.token_hash", "audit_events.detail", "challenges.status_message",
+        "entries.secret_ciphertext", "workspace_data_keys.wrapped_key");
   }
 
   private static List<String[]> textAndByteaColumns(Connection c) throws SQLException {
