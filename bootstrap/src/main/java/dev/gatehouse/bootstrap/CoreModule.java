@@ -9,7 +9,9 @@ import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorGateway;
 import dev.gatehouse.application.port.out.SecureTokenSource;
@@ -39,10 +41,11 @@ final class CoreModule extends AbstractModule {
   @Singleton
   GatehousePorts ports(UserRepository users, ApiTokenRepository apiTokens, WorkspaceRepository workspaces,
       MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices, ChallengeRepository challenges,
-      WorkspaceSessionRepository sessions, AccessGuardRepository guards, AuditLog audit,
-      UnitOfWork unitOfWork, SecondFactorGateway secondFactor, SecureTokenSource tokens, Clock clock) {
+      WorkspaceSessionRepository sessions, AccessGuardRepository guards, EntryRepository entries, AuditLog audit,
+      UnitOfWork unitOfWork, SecondFactorGateway secondFactor, MasterKeyRotation masterKeys,
+      SecureTokenSource tokens, Clock clock) {
     return new GatehousePorts(users, apiTokens, workspaces, policies, deviceChoices, challenges, sessions,
-        guards, audit, unitOfWork, secondFactor, tokens, clock);
+        guards, entries, audit, unitOfWork, secondFactor, masterKeys, tokens, clock);
   }
 
   @Provides

@@ -5,6 +5,8 @@ import dev.gatehouse.adapter.duo.DuoConfig;
 import dev.gatehouse.adapter.persistence.PersistenceConfig;
 import dev.gatehouse.domain.common.InvalidValueException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +16,11 @@ import java.util.Optional;
  * its own options' variables).
  */
 record Settings(Path dataDir, Optional<PersistenceConfig.ExternalDatabase> database,
-    Optional<String> masterKey, Optional<Path> duoCaFile) {
+    Optional<String> masterKey, List<String> previousMasterKeys, Optional<Path> duoCaFile) {
 
   static final String MASTER_KEY = "GATEHOUSE_MASTER_KEY";
+  /** Comma-separated: the keys GATEHOUSE_MASTER_KEY had before, to read values sealed under them. */
+  static final String PREVIOUS_MASTER_KEYS = "GATEHOUSE_PREVIOUS_MASTER_KEYS";
   static final String DATABASE_USER = "GATEHOUSE_DATABASE_USER";
   static final String DATABASE_PASSWORD = "GATEHOUSE_DATABASE_PASSWORD";
   static final String HOME = "HOME";
@@ -28,7 +32,11 @@ record Settings(Path dataDir, Optional<PersistenceConfig.ExternalDatabase> datab
     Path dataDir = options.dataDir().orElseGet(() -> defaultDataDir(environment));
     Optional<PersistenceConfig.ExternalDatabase> database = options.databaseUrl()
         .map(url -> externalDatabase(url, environment));
-    return new Settings(dataDir.toAbsolutePath(), database, value(environment, MASTER_KEY), options.duoCaFile());
+    List<String> previousMasterKeys = value(environment, PREVIOUS_MASTER_KEYS)
+        .map(keys -> Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList())
+        .orElse(List.of());
+    return new Settings(dataDir.toAbsolutePath(), database, value(environment, MASTER_KEY), previousMasterKeys,
+        options.duoCaFile());
   }
 
   /** {@code ~/.gatehouse}: {@code $HOME} from the environment, the {@code user.home} property only without it. */
@@ -60,12 +68,21 @@ record Settings(Path dataDir, Optional<PersistenceConfig.ExternalDatabase> datab
   PersistenceConfig persistence() {
     PersistenceConfig config = PersistenceConfig.embedded(dataDir);
     config = database.map(config::withExternalDatabase).orElse(config);
-    return masterKey.map(config::withMasterKey).orElse(config);
+    config = masterKey.map(config::withMasterKey).orElse(config);
+    return config.withPreviousMasterKeys(previousMasterKeys);
   }
 
   DuoConfig duo() {
     DuoConfig config = DuoConfig.defaults();
     return duoCaFile.map(config::withCaFile).orElse(config);
+  }
+
+  /** Never prints a master key. */
+  @Override
+  public String toString() {
+    return "Settings[dataDir=" + dataDir + ", database=" + database + ", masterKey="
+        + (masterKey.isPresent() ? "[redacted]" : "key file") + ", previousMasterKeys=" + previousMasterKeys.size()
+        + ", duoCaFile=" + duoCaFile + "]";
   }
 
   private static Optional<String> value(Map<String, String> environment, String name) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.persistence;
 
+import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.user.DuoUsername;
 import dev.gatehouse.domain.user.Role;
@@ -7,12 +8,16 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Users in the {@code users} table. */
 final class JdbcUserRepository implements UserRepository {
   /** The advisory lock key that serialises first-user attempts (ASCII "gh-first"). */
   private static final long FIRST_USER_LOCK = 0x67682d6669727374L;
+  private static final String COLUMNS = "name, role, duo_username, created_at, disabled";
 
   private final JdbcTransactions db;
 
@@ -24,11 +29,12 @@ final class JdbcUserRepository implements UserRepository {
   public void add(User user) {
     db.guarded("add user " + user.name(), c -> {
       try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO users (name, role, duo_username, created_at) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO users (name, role, duo_username, created_at, disabled) VALUES (?, ?, ?, ?, ?)")) {
         s.setString(1, user.name().value());
         s.setString(2, user.role().name());
         s.setString(3, user.duoUsername().value());
         Columns.setInstant(s, 4, user.createdAt());
+        s.setBoolean(5, user.isDisabled());
         return s.executeUpdate();
       }
     });
@@ -60,18 +66,50 @@ final class JdbcUserRepository implements UserRepository {
   @Override
   public Optional<User> find(UserName name) {
     return db.run("find user " + name, c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT name, role, duo_username, created_at FROM users WHERE name = ?")) {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE name = ?")) {
         s.setString(1, name.value());
         try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            return Optional.empty();
-          }
-          return Optional.of(User.restore(new UserName(r.getString("name")), Role.valueOf(r.getString("role")),
-              new DuoUsername(r.getString("duo_username")), Columns.instant(r, "created_at")));
+          return r.next() ? Optional.of(user(r)) : Optional.empty();
         }
       }
     });
+  }
+
+  @Override
+  public void update(User user) {
+    db.run("update user " + user.name(), c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "UPDATE users SET role = ?, duo_username = ?, disabled = ? WHERE name = ?")) {
+        s.setString(1, user.role().name());
+        s.setString(2, user.duoUsername().value());
+        s.setBoolean(3, user.isDisabled());
+        s.setString(4, user.name().value());
+        if (s.executeUpdate() == 0) {
+          throw new StorageException("no user " + user.name() + " to update");
+        }
+        return null;
+      }
+    });
+  }
+
+  @Override
+  public List<User> list() {
+    return db.run("list users", c -> {
+      // COLLATE "C": sorted as Java sorts strings, whatever the database's locale.
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY name COLLATE \"C\"");
+           ResultSet r = s.executeQuery()) {
+        List<User> users = new ArrayList<>();
+        while (r.next()) {
+          users.add(user(r));
+        }
+        return users;
+      }
+    });
+  }
+
+  private static User user(ResultSet r) throws SQLException {
+    return User.restore(new UserName(r.getString("name")), Role.valueOf(r.getString("role")),
+        new DuoUsername(r.getString("duo_username")), Columns.instant(r, "created_at"), r.getBoolean("disabled"));
   }
 
   @Override

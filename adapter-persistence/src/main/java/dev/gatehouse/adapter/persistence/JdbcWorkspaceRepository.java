@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceId;
@@ -15,15 +16,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Workspaces in {@code workspaces}, their members in {@code workspace_members}. */
+/** Workspaces in {@code workspaces}, their members and roles in {@code workspace_members}. */
 final class JdbcWorkspaceRepository implements WorkspaceRepository {
   // COLLATE "C": sorted as Java sorts strings, whatever the database's locale.
   private static final String SELECT = "SELECT w.id, w.name, w.description, w.created_at,"
       + " coalesce(array_agg(m.user_name ORDER BY m.user_name COLLATE \"C\")"
-      + " FILTER (WHERE m.user_name IS NOT NULL), '{}') AS members"
+      + " FILTER (WHERE m.user_name IS NOT NULL), '{}') AS members,"
+      + " coalesce(array_agg(m.role ORDER BY m.user_name COLLATE \"C\")"
+      + " FILTER (WHERE m.user_name IS NOT NULL), '{}') AS roles"
       + " FROM workspaces w LEFT JOIN workspace_members m ON m.workspace_id = w.id ";
 
   private final JdbcTransactions db;
@@ -76,10 +79,11 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
       return;
     }
     try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO workspace_members (workspace_id, user_name) VALUES (?, ?)")) {
-      for (UserName member : workspace.members()) {
+        "INSERT INTO workspace_members (workspace_id, user_name, role) VALUES (?, ?, ?)")) {
+      for (Map.Entry<UserName, MemberRole> member : workspace.roles().entrySet()) {
         s.setString(1, workspace.id().value());
-        s.setString(2, member.value());
+        s.setString(2, member.getKey().value());
+        s.setString(3, member.getValue().name());
         s.addBatch();
       }
       s.executeBatch();
@@ -136,12 +140,16 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
   }
 
   private static Workspace workspace(ResultSet r) throws SQLException {
-    Set<UserName> members = new TreeSet<>();
-    Array array = r.getArray("members");
-    for (Object member : (Object[]) array.getArray()) {
-      members.add(new UserName((String) member));
+    Map<UserName, MemberRole> members = new TreeMap<>();
+    Array names = r.getArray("members");
+    Array roles = r.getArray("roles");
+    Object[] memberNames = (Object[]) names.getArray();
+    Object[] memberRoles = (Object[]) roles.getArray();
+    for (int i = 0; i < memberNames.length; i++) {
+      members.put(new UserName((String) memberNames[i]), MemberRole.valueOf((String) memberRoles[i]));
     }
-    array.free();
+    names.free();
+    roles.free();
     return Workspace.restore(new WorkspaceId(r.getString("id")), new WorkspaceName(r.getString("name")),
         new WorkspaceDescription(r.getString("description")), members, Columns.instant(r, "created_at"));
   }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.persistence;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +32,15 @@ final class KeyRing {
 
   Set<String> ids() {
     return byId.keySet();
+  }
+
+  /** Every key, the current one first, as the key file lists them. */
+  List<MasterKey> keys() {
+    return List.copyOf(byId.values());
+  }
+
+  /** The ring after a rotation: the new key seals, every key of this ring still opens. */
+  KeyRing rotatedTo(MasterKey next) {
+    return new KeyRing(next, new ArrayList<>(byId.values()));
   }
 }

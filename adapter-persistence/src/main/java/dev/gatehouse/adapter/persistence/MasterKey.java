@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import dev.gatehouse.application.port.out.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,12 +28,19 @@ final class MasterKey {
           + material.length);
     }
     this.key = new SecretKeySpec(material, "AES");
-    this.id = deriveId(material);
+    this.id = deriveId(material, "gatehouse master key id v1");
     Arrays.fill(material, (byte) 0);
   }
 
   static MasterKey of(byte[] material) {
     return new MasterKey(material.clone());
+  }
+
+  /** A new key from the given source of randomness. */
+  static MasterKey random(SecureRandom random) {
+    byte[] material = new byte[BYTES];
+    random.nextBytes(material);
+    return new MasterKey(material);
   }
 
   static MasterKey fromBase64(String source, String encoded) {
@@ -61,11 +69,12 @@ final class MasterKey {
     return Base64.getEncoder().encodeToString(key.getEncoded());
   }
 
-  private static String deriveId(byte[] material) {
+  /** 64 bits of HMAC-SHA256 of a fixed label under the key: names the key, reveals nothing of it. */
+  static String deriveId(byte[] material, String label) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(material, "HmacSHA256"));
-      byte[] digest = mac.doFinal("gatehouse master key id v1".getBytes(StandardCharsets.US_ASCII));
+      byte[] digest = mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

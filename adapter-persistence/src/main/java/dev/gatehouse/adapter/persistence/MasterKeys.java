@@ -2,10 +2,12 @@ package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.StorageException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,16 +27,18 @@ final class MasterKeys {
   static final String FILE_NAME = "master.key";
   private static final String HEADER = "# Gatehouse master key (AES-256, base64). The first key seals new values;\n"
       + "# keys below it only open values sealed before a rotation. Back this file up: without it the\n"
-      + "# stored Duo secret keys cannot be read.\n";
+      + "# stored Duo secret keys and entry secrets cannot be read.\n";
 
   private MasterKeys() {}
 
-  static KeyRing load(PersistenceConfig config, DataSource database) {
+  static MasterKeySource load(PersistenceConfig config, DataSource database) {
     Set<String> storedIds = storedKeyIds(database);
-    KeyRing ring = config.masterKey().isPresent()
-        ? fromConfig(config)
-        : FileLocks.exclusively(config.dataDirectory().resolve(FILE_NAME + ".lock"), "read the master key",
-            () -> fromFile(config.dataDirectory().resolve(FILE_NAME), storedIds));
+    Path keyFile = config.dataDirectory().resolve(FILE_NAME);
+    MasterKeySource keys = config.masterKey().isPresent()
+        ? MasterKeySource.fixed(fromConfig(config))
+        : MasterKeySource.fromFile(FileLocks.exclusively(lockFile(keyFile), "read the master key",
+            () -> fromFile(keyFile, storedIds)), keyFile);
+    KeyRing ring = keys.ring();
     Set<String> unknown = new TreeSet<>(storedIds);
     unknown.removeAll(ring.ids());
     if (!unknown.isEmpty()) {
@@ -42,7 +46,12 @@ final class MasterKeys {
           + unknown + ", but the configured key has id " + ring.current().id() + " (" + source(config)
           + "). Supply the key they were sealed with, or add it as a previous key after a rotation.");
     }
-    return ring;
+    return keys;
+  }
+
+  /** The file that serialises creating, rotating and reading the key file between processes. */
+  static Path lockFile(Path keyFile) {
+    return keyFile.resolveSibling(FILE_NAME + ".lock");
   }
 
   private static String source(PersistenceConfig config) {
@@ -68,6 +77,19 @@ final class MasterKeys {
       }
       create(file);
     }
+    return read(file);
+  }
+
+  /** The key ring the key file lists now; a {@link StorageException} when it cannot be read. */
+  static KeyRing readFile(Path file) {
+    try {
+      return read(file);
+    } catch (IOException e) {
+      throw new StorageException("cannot read the master key file " + file + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static KeyRing read(Path file) throws IOException {
     requireOwnerOnly(file);
     List<MasterKey> keys = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
@@ -82,10 +104,34 @@ final class MasterKeys {
   }
 
   private static void create(Path file) throws IOException {
-    byte[] material = new byte[MasterKey.BYTES];
-    new SecureRandom().nextBytes(material);
-    MasterKey key = MasterKey.of(material);
     Files.createDirectories(file.getParent());
+    Path partial = writePartial(file, KeyRing.of(MasterKey.random(new SecureRandom())));
+    try {
+      // Complete or absent: a reader never sees half a key file.
+      Files.move(partial, file);
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /**
+   * Replaces the key file with one listing the ring's keys, the current one first: written in
+   * full to a new file (mode 0600) and synced, then renamed over the old one in one step, so a
+   * reader or a crash sees the old file or the new one, never a mix. Call it holding
+   * {@link #lockFile}.
+   */
+  static void replace(Path file, KeyRing ring) throws IOException {
+    Path partial = writePartial(file, ring);
+    try {
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    syncDirectory(file.getParent());
+  }
+
+  private static Path writePartial(Path file, KeyRing ring) throws IOException {
     Path partial = file.resolveSibling(FILE_NAME + ".new");
     Files.deleteIfExists(partial);
     if (supportsPosix(file)) {
@@ -93,13 +139,20 @@ final class MasterKeys {
     } else {
       Files.createFile(partial);
     }
-    Files.writeString(partial, HEADER + key.toBase64() + "\n", StandardCharsets.US_ASCII,
-        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-    try {
-      // Complete or absent: a reader never sees half a key file.
-      Files.move(partial, file);
-    } catch (FileAlreadyExistsException e) {
-      Files.deleteIfExists(partial);
+    StringBuilder text = new StringBuilder(HEADER);
+    for (MasterKey key : ring.keys()) {
+      text.append(key.toBase64()).append('\n');
+    }
+    Files.writeString(partial, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+    return partial;
+  }
+
+  /** Makes the rename durable: the directory entry is synced too (where the platform allows it). */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open or sync a directory; the rename itself stays atomic there.
     }
   }
 
@@ -123,7 +176,8 @@ final class MasterKeys {
   private static Set<String> storedKeyIds(DataSource database) {
     return new JdbcTransactions(database).run("read the stored master key ids", c -> {
       Set<String> ids = new TreeSet<>();
-      try (var s = c.prepareStatement("SELECT DISTINCT duo_secret_key_id FROM mfa_policies");
+      try (var s = c.prepareStatement("SELECT duo_secret_key_id FROM mfa_policies"
+          + " UNION SELECT master_key_id FROM workspace_data_keys");
            var r = s.executeQuery()) {
         while (r.next()) {
           ids.add(r.getString(1));

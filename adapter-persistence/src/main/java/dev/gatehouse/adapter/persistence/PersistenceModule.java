@@ -8,6 +8,8 @@ import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -41,6 +43,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   SecretCipher cipher(PersistenceRuntime started) {
     return started.cipher();
+  }
+
+  @Provides
+  @Singleton
+  EnvelopeCipher envelope(SecretCipher cipher) {
+    return new EnvelopeCipher(cipher);
   }
 
   @Provides
@@ -95,6 +103,18 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   AccessGuardRepository guards(JdbcTransactions transactions) {
     return new JdbcAccessGuardRepository(transactions);
+  }
+
+  @Provides
+  @Singleton
+  EntryRepository entries(JdbcTransactions transactions, EnvelopeCipher envelope) {
+    return new JdbcEntryRepository(transactions, envelope);
+  }
+
+  @Provides
+  @Singleton
+  MasterKeyRotation masterKeys(JdbcTransactions transactions, PersistenceRuntime started, SecretCipher cipher) {
+    return new JdbcMasterKeyRotation(transactions, started.keys(), cipher.random());
   }
 
   @Provides

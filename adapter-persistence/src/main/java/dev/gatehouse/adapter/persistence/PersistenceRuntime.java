@@ -25,16 +25,18 @@ public final class PersistenceRuntime implements AutoCloseable {
   private final HikariDataSource pool;
   private final EmbeddedPostgresServer embedded;
   private final JdbcTransactions transactions;
+  private final MasterKeySource keys;
   private final SecretCipher cipher;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
-  PersistenceRuntime(HikariDataSource pool, EmbeddedPostgresServer embedded, KeyRing keys,
+  PersistenceRuntime(HikariDataSource pool, EmbeddedPostgresServer embedded, MasterKeySource keys,
       String description) {
     this.pool = pool;
     this.embedded = embedded;
     this.transactions = new JdbcTransactions(pool);
+    this.keys = keys;
     this.cipher = new SecretCipher(keys);
     this.description = description;
     this.shutdownHook = new Thread(this::closeResources, "gatehouse-persistence-shutdown");
@@ -71,7 +73,7 @@ public final class PersistenceRuntime implements AutoCloseable {
       }
       pool = openPool(hikari, config.maxPoolSize(), description);
       migrate(pool);
-      KeyRing keys = MasterKeys.load(config, pool);
+      MasterKeySource keys = MasterKeys.load(config, pool);
       return new PersistenceRuntime(pool, embedded, keys, description);
     } catch (RuntimeException e) {
       if (pool != null) {
@@ -147,6 +149,10 @@ public final class PersistenceRuntime implements AutoCloseable {
 
   SecretCipher cipher() {
     return cipher;
+  }
+
+  MasterKeySource keys() {
+    return keys;
   }
 
   DataSource dataSource() {

@@ -13,14 +13,18 @@ final class SqlErrors {
   private static final String DEADLOCK_DETECTED = "40P01";
 
   /** Messages for the unique constraints a caller can expect to hit. */
-  private static final Map<String, String> DUPLICATES = Map.of(
-      "users_pkey", "the user name is taken",
-      "workspaces_name_key", "the workspace name is taken",
-      "workspaces_pkey", "the workspace id exists",
-      "challenges_pkey", "the challenge id exists",
-      "challenges_one_open_out_of_band", "an open push or call exists for this member and workspace",
-      "api_tokens_pkey", "the token exists",
-      "workspace_sessions_pkey", "the session token exists");
+  private static final Map<String, String> DUPLICATES = Map.ofEntries(
+      Map.entry("users_pkey", "the user name is taken"),
+      Map.entry("workspaces_name_key", "the workspace name is taken"),
+      Map.entry("workspaces_pkey", "the workspace id exists"),
+      Map.entry("challenges_pkey", "the challenge id exists"),
+      Map.entry("challenges_one_open_out_of_band", "an open push or call exists for this member and workspace"),
+      Map.entry("api_tokens_pkey", "the token exists"),
+      Map.entry("api_tokens_id_key", "the token id exists"),
+      Map.entry("workspace_sessions_pkey", "the session token exists"),
+      Map.entry("workspace_sessions_id_key", "the session id exists"),
+      Map.entry("entries_name_per_workspace", "an entry with this name exists in the workspace"),
+      Map.entry("entries_pkey", "the entry id exists"));
 
   private SqlErrors() {}
 

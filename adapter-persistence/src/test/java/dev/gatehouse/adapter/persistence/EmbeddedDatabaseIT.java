@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.MutableClock;
+import dev.gatehouse.application.port.in.MasterKeyRotated;
+import dev.gatehouse.application.port.in.RotateMasterKeyCommand;
 import dev.gatehouse.application.port.out.AccessGuardRepository;
 import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.UnitOfWork;
@@ -23,6 +28,7 @@ import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.application.service.SecureRandomTokenSource;
 import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,14 +48,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product's embedded default on one persistent data directory, in order: first start, restart,
- * wrong and missing master keys, a stale pid file, two runtimes in one JVM.
+ * wrong and missing master keys, a stale pid file, two runtimes in one JVM, a master key rotation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDatabaseIT {
   private static final List<String> TABLES = List.of("users", "api_tokens", "workspaces", "workspace_members",
       "mfa_policies", "device_choices", "challenges", "workspace_sessions", "access_guards", "passcode_failures",
-      "audit_events");
+      "entries", "workspace_data_keys", "audit_events");
 
   @TempDir
   static Path dataDirectory;
@@ -95,6 +101,7 @@ class EmbeddedDatabaseIT {
       MfaPolicy policy = new JdbcMfaPolicyRepository(runtime.transactions(), runtime.cipher())
           .find(new JdbcWorkspaceRepository(runtime.transactions()).find(GatehouseFlow.WORKSPACE).orElseThrow().id());
       assertThat(((MfaPolicy.Duo) policy).settings().secretKey().reveal()).isEqualTo(StorageFixtures.SECRET_KEY);
+      assertThat(entryPassword(runtime)).isEqualTo(GatehouseFlow.ENTRY_PASSWORD);
     }
   }
 
@@ -152,6 +159,36 @@ class EmbeddedDatabaseIT {
     assertThat(dataDirectory.resolve("pg/postmaster.pid")).doesNotExist();
   }
 
+  @Test
+  @Order(7)
+  void aRotationThroughTheUseCaseRewritesTheKeyFileAndARestartReadsEverything() throws Exception {
+    String oldKey;
+    String newKey;
+    try (PersistenceRuntime runtime = PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory))) {
+      oldKey = runtime.keys().current().id();
+      MasterKeyRotated rotated = Gatehouse.assemble(portsFromModule(runtime, GatehouseFlow.duo())).rotateMasterKey()
+          .rotate(new RotateMasterKeyCommand(GatehouseFlow.ADMIN));
+      newKey = rotated.currentKeyId();
+      assertThat(rotated.previousKeyId()).isEqualTo(oldKey);
+      assertThat(rotated.rewrapped()).isEqualTo(2);
+      assertThat(entryPassword(runtime)).isEqualTo(GatehouseFlow.ENTRY_PASSWORD);
+    }
+    assertThat(MasterKeys.readFile(dataDirectory.resolve("master.key")).keys()).extracting(MasterKey::id)
+        .containsExactly(newKey, oldKey);
+    try (PersistenceRuntime runtime = PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory))) {
+      assertThat(runtime.keys().current().id()).isEqualTo(newKey);
+      assertThat(entryPassword(runtime)).isEqualTo(GatehouseFlow.ENTRY_PASSWORD);
+    }
+  }
+
+  private static String entryPassword(PersistenceRuntime runtime) {
+    WorkspaceId workspace = new JdbcWorkspaceRepository(runtime.transactions()).find(GatehouseFlow.WORKSPACE)
+        .orElseThrow().id();
+    JdbcEntryRepository entries = new JdbcEntryRepository(runtime.transactions(), new EnvelopeCipher(runtime.cipher()));
+    return entries.secretOf(workspace, entries.find(workspace, GatehouseFlow.ENTRY).orElseThrow().id())
+        .orElseThrow().reveal();
+  }
+
   static GatehousePorts portsFromModule(PersistenceRuntime runtime, FakeSecondFactorGateway duo) {
     Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
         new PersistenceModule(runtime));
@@ -159,7 +196,8 @@ class EmbeddedDatabaseIT {
         injector.getInstance(WorkspaceRepository.class), injector.getInstance(MfaPolicyRepository.class),
         injector.getInstance(DeviceChoiceRepository.class), injector.getInstance(ChallengeRepository.class),
         injector.getInstance(WorkspaceSessionRepository.class), injector.getInstance(AccessGuardRepository.class),
-        injector.getInstance(AuditLog.class), injector.getInstance(UnitOfWork.class), duo,
+        injector.getInstance(EntryRepository.class), injector.getInstance(AuditLog.class),
+        injector.getInstance(UnitOfWork.class), duo, injector.getInstance(MasterKeyRotation.class),
         new SecureRandomTokenSource(), MutableClock.startingAt("2026-11-29T09:00:00Z"));
   }
 

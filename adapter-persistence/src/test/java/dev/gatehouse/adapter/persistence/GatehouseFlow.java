@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.contract.EntryRepositoryContract;
 import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.port.in.AddMemberCommand;
@@ -16,11 +17,16 @@ import dev.gatehouse.application.port.in.GetChallengeQuery;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
 import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
 import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.AddEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.mfa.DeviceCapability;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
@@ -29,7 +35,9 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.user.Role;
+import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Duration;
@@ -41,16 +49,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * The seed's whole flow through the real use cases, writing to every table: users, an API token,
  * a workspace with a member, Duo settings, a device choice verified by a push, an unlock approved
- * by a push (a session), a wrong passcode (an access guard) and the audit trail.
+ * by a push (a session), an entry with a password (a data key) revealed, a wrong passcode (an
+ * access guard) and the audit trail.
  */
 final class GatehouseFlow {
   static final UserName ADMIN = new UserName("alice");
   static final UserName MEMBER = new UserName("bob");
   static final WorkspaceName WORKSPACE = new WorkspaceName("servers");
+  static final EntryName ENTRY = new EntryName("db1");
+  /** The entry's password, which storage must never hold in plain text either. */
+  static final String ENTRY_PASSWORD = "flow-entry-p4ssw0rd-9Zq";
   static final DuoDevice PHONE = new DuoDevice(new DeviceId("DPFZRS9FB0D46QFTM891"), "phone", "iOS",
       Set.of(DeviceCapability.PUSH, DeviceCapability.MOBILE_OTP));
 
-  /** The plain tokens the flow was handed, which storage must never hold. */
+  /** The plain tokens and secrets the flow was handed, which storage must never hold. */
   record Tokens(List<String> plain) {}
 
   private GatehouseFlow() {}
@@ -65,7 +77,7 @@ final class GatehouseFlow {
     gatehouse.addUser().add(new AddUserCommand(ADMIN, MEMBER, Role.MEMBER, Optional.empty()));
     String apiToken = gatehouse.issueApiToken().issue(new IssueApiTokenCommand(ADMIN, MEMBER)).token().reveal();
     gatehouse.createWorkspace().create(new CreateWorkspaceCommand(ADMIN, WORKSPACE, WorkspaceDescription.NONE));
-    gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, MEMBER));
+    gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, MEMBER, Optional.of(MemberRole.EDITOR)));
     gatehouse.configureDuo().configure(new ConfigureDuoCommand(ADMIN, WORKSPACE, StorageFixtures.duoSettings(),
         Failmode.SECURE, MfaOptions.DEFAULTS));
     ChooseDuoDeviceResult.Verifying verifying = (ChooseDuoDeviceResult.Verifying) gatehouse.chooseDuoDevice()
@@ -78,10 +90,16 @@ final class GatehouseFlow {
     duo.approve(duo.lastTransaction());
     ChallengeView approved = read(gatehouse, ((UnlockResult.Pending) opened).challenge().id());
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-    String sessionToken = approved.session().orElseThrow().token().reveal();
+    SecretToken session = approved.session().orElseThrow().token();
+    SessionCredentials credentials = new SessionCredentials(MEMBER, WORKSPACE, session);
+    gatehouse.addEntry().add(new AddEntryCommand(credentials, EntryRepositoryContract.details(ENTRY.value()),
+        Optional.of(EntrySecret.password(ENTRY_PASSWORD))));
+    assertThat(gatehouse.revealEntry().reveal(new RevealEntryCommand(credentials, ENTRY, ClientContext.UNKNOWN))
+        .secret().reveal()).isEqualTo(ENTRY_PASSWORD);
+    String sessionToken = session.reveal();
     ports.guards().save(AccessGuard.clear(ports.workspaces().find(WORKSPACE).orElseThrow().id(), MEMBER)
         .afterWrongPasscode(ports.clock().instant()));
-    return new Tokens(List.of(apiToken, sessionToken));
+    return new Tokens(List.of(apiToken, sessionToken, ENTRY_PASSWORD));
   }
 
   private static ChallengeView read(Gatehouse gatehouse, ChallengeId id) throws Exception {

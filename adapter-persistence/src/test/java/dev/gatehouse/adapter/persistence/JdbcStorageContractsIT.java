@@ -6,6 +6,7 @@ import dev.gatehouse.application.contract.ApiTokenRepositoryContract;
 import dev.gatehouse.application.contract.AuditLogContract;
 import dev.gatehouse.application.contract.ChallengeRepositoryContract;
 import dev.gatehouse.application.contract.DeviceChoiceRepositoryContract;
+import dev.gatehouse.application.contract.EntryRepositoryContract;
 import dev.gatehouse.application.contract.MfaPolicyRepositoryContract;
 import dev.gatehouse.application.contract.UnitOfWorkContract;
 import dev.gatehouse.application.contract.UserRepositoryContract;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 class JdbcStorageContractsIT implements UserRepositoryContract, ApiTokenRepositoryContract,
     WorkspaceRepositoryContract, MfaPolicyRepositoryContract, DeviceChoiceRepositoryContract,
     ChallengeRepositoryContract, WorkspaceSessionRepositoryContract, AccessGuardRepositoryContract,
-    AuditLogContract, UnitOfWorkContract {
+    EntryRepositoryContract, AuditLogContract, UnitOfWorkContract {
 
   private String database;
   private HikariDataSource pool;

@@ -3,11 +3,35 @@ package dev.gatehouse.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.application.contract.EntryRepositoryContract;
+import dev.gatehouse.application.contract.StorageFixtures;
+import dev.gatehouse.application.port.out.AuditFilter;
+import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.entry.Entry;
+import dev.gatehouse.domain.entry.EntrySecret;
+import dev.gatehouse.domain.entry.SecretKind;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.session.WorkspaceSession;
+import dev.gatehouse.domain.user.ApiToken;
+import dev.gatehouse.domain.user.TokenHash;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 class MigrationIT {
@@ -21,17 +45,91 @@ class MigrationIT {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
             + " ORDER BY installed_rank"))
-            .containsExactly("1:true", "2:true");
+            .containsExactly("1:true", "2:true", "3:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",
-                "mfa_policies", "passcode_failures", "users", "workspace_members", "workspace_sessions", "workspaces");
+                "entries", "mfa_policies", "passcode_failures", "users", "workspace_data_keys", "workspace_members",
+                "workspace_sessions", "workspaces");
         assertThat(strings(s, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"))
             .contains("challenges_one_open_out_of_band", "challenges_open_by_expiry", "audit_events_by_workspace",
-                "audit_events_by_actor", "audit_events_by_subject", "workspace_sessions_latest_duo_approved");
+                "audit_events_by_actor", "audit_events_by_subject", "workspace_sessions_latest_duo_approved",
+                "workspace_sessions_live", "api_tokens_id_key", "workspace_sessions_id_key", "entries_name_per_workspace");
         assertThat(strings(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'challenges'"))
             .contains("version", "lease_owner", "lease_until");
       }
+    } finally {
+      TestDatabase.drop(database);
+    }
+  }
+
+  @Test
+  void migratesAVersionTwoDatabaseWithDataAndEveryRowKeepsWorking() throws Exception {
+    String database = TestDatabase.createEmptyDatabase();
+    KeyRing keys = TestKeys.randomRing();
+    String workspaceId = "ws-v2-0000001";
+    String tokenHash = "a".repeat(64);
+    String sessionHash = "b".repeat(64);
+    try (HikariDataSource pool = TestDatabase.pool(database, 4)) {
+      Flyway.configure(PersistenceRuntime.class.getClassLoader()).dataSource(pool)
+          .locations("classpath:db/migration").target("2").load().migrate();
+      SecretCipher.Sealed duoSecret = new SecretCipher(keys).seal(StorageFixtures.SECRET_KEY,
+          JdbcMfaPolicyRepository.associatedData(new WorkspaceId(workspaceId)));
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO users VALUES ('alice', 'ADMINISTRATOR', 'alice', '2026-01-01T00:00:00Z'),"
+            + " ('bob', 'MEMBER', 'bob', '2026-01-01T00:00:00Z')");
+        s.execute("INSERT INTO api_tokens VALUES ('" + tokenHash + "', 'bob', '2026-01-02T00:00:00Z')");
+        s.execute("INSERT INTO workspaces VALUES ('" + workspaceId + "', 'servers', '', '2026-01-01T00:00:00Z')");
+        s.execute("INSERT INTO workspace_members VALUES ('" + workspaceId + "', 'bob')");
+        s.execute("INSERT INTO workspace_sessions VALUES ('" + sessionHash + "', '" + workspaceId + "', 'bob',"
+            + " 'DUO_APPROVED', '2026-11-29T08:00:00Z', '2026-11-29T16:00:00Z')");
+        s.execute("INSERT INTO audit_events (occurred_at, type, actor, outcome, detail)"
+            + " VALUES ('2026-01-01T00:00:00Z', 'USER_ADDED', 'alice', 'ok', 'from version 2')");
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO mfa_policies (workspace_id, provider,"
+            + " api_hostname, integration_key, duo_secret_key_id, duo_secret_nonce, duo_secret_ciphertext, failmode,"
+            + " session_lifetime_ms, challenge_lifetime_ms, push_cooldown_ms, remember_for_ms)"
+            + " VALUES (?, 'DUO', 'api-xxxxxxxx.duosecurity.com', ?, ?, ?, ?, 'SECURE', 28800000, 90000, 5000, 0)")) {
+          p.setString(1, workspaceId);
+          p.setString(2, StorageFixtures.INTEGRATION_KEY);
+          p.setString(3, duoSecret.keyId());
+          p.setBytes(4, duoSecret.nonce());
+          p.setBytes(5, duoSecret.ciphertext());
+          p.executeUpdate();
+        }
+      }
+
+      PersistenceRuntime.migrate(pool);
+
+      GatehousePorts ports = JdbcPorts.on(pool, keys);
+      UserName bob = new UserName("bob");
+      assertThat(ports.users().list()).extracting(User::isDisabled).containsExactly(false, false);
+      ApiToken token = ports.apiTokens().find(new TokenHash(tokenHash)).orElseThrow();
+      assertThat(token.scopes()).isEmpty();
+      assertThat(token.expiresAt()).isEmpty();
+      assertThat(token.isActiveAt(StorageFixtures.T0)).isTrue();
+      assertThat(ports.apiTokens().find(token.id())).contains(token);
+      Workspace workspace = ports.workspaces().find(new WorkspaceName("servers")).orElseThrow();
+      assertThat(workspace.roles()).containsExactly(Map.entry(bob, MemberRole.READER));
+      WorkspaceSession session = ports.sessions().find(new TokenHash(sessionHash)).orElseThrow();
+      assertThat(session.isLiveAt(StorageFixtures.T0)).isTrue();
+      assertThat(ports.sessions().listLive(workspace.id(), StorageFixtures.T0)).containsExactly(session);
+      assertThat(((MfaPolicy.Duo) ports.policies().find(workspace.id())).settings().secretKey().reveal())
+          .isEqualTo(StorageFixtures.SECRET_KEY);
+
+      // And the new life cycle works on the old rows.
+      assertThat(ports.apiTokens().revoke(token.id(), StorageFixtures.T0)).isTrue();
+      assertThat(ports.sessions().revoke(session.id(), StorageFixtures.T0)).isTrue();
+      ports.workspaces().update(workspace.withMember(bob, MemberRole.EDITOR));
+      Entry entry = Entry.create(ports.tokens().newEntryId(), workspace.id(), EntryRepositoryContract.details("db1"),
+          Optional.of(SecretKind.PASSWORD), bob, StorageFixtures.T0);
+      ports.entries().add(entry, Optional.of(EntrySecret.password("s3cr3t")));
+      assertThat(ports.entries().secretOf(workspace.id(), entry.id()).orElseThrow().reveal()).isEqualTo("s3cr3t");
+      ports.audit().append(AuditEvent.of(AuditEventType.CREDENTIAL_REVEALED, StorageFixtures.T0).actor(bob).build());
+      assertThat(ports.audit().list(new AuditFilter(Optional.empty(), Optional.empty(), 10)))
+          .extracting(AuditEvent::type).containsExactly(AuditEventType.CREDENTIAL_REVEALED, AuditEventType.USER_ADDED);
+      // A restart checks the stored key ids, the data key's too.
+      assertThat(MasterKeys.load(PersistenceConfig.embedded(Path.of("unused")).withMasterKey(keys.current().toBase64()),
+          pool).ring().ids()).contains(keys.current().id());
     } finally {
       TestDatabase.drop(database);
     }

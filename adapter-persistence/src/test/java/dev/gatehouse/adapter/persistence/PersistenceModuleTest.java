@@ -11,6 +11,8 @@ import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
+import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -26,7 +28,8 @@ class PersistenceModuleTest {
   static List<Class<?>> storagePorts() {
     return List.of(UserRepository.class, ApiTokenRepository.class, WorkspaceRepository.class,
         MfaPolicyRepository.class, DeviceChoiceRepository.class, ChallengeRepository.class,
-        WorkspaceSessionRepository.class, AccessGuardRepository.class, AuditLog.class, UnitOfWork.class);
+        WorkspaceSessionRepository.class, AccessGuardRepository.class, EntryRepository.class,
+        MasterKeyRotation.class, AuditLog.class, UnitOfWork.class);
   }
 
   private static Injector toolInjector(PersistenceRuntime runtime) {
@@ -53,6 +56,7 @@ class PersistenceModuleTest {
   }
 
   private static PersistenceRuntime unstartedRuntime() {
-    return new PersistenceRuntime(new HikariDataSource(), null, TestKeys.randomRing(), "unstarted");
+    return new PersistenceRuntime(new HikariDataSource(), null, MasterKeySource.fixed(TestKeys.randomRing()),
+        "unstarted");
   }
 }

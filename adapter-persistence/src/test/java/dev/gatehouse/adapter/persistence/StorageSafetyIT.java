@@ -64,7 +64,7 @@ class StorageSafetyIT {
   }
 
   @Test
-  void noStoredValueHoldsTheDuoSecretKeyOrAPlainToken() throws Exception {
+  void noStoredValueHoldsTheDuoSecretKeyAnEntrySecretOrAPlainToken() throws Exception {
     FakeSecondFactorGateway duo = GatehouseFlow.duo();
     GatehouseFlow.Tokens tokens = GatehouseFlow.run(
         JdbcPorts.on(pool, TestKeys.randomRing(), duo, MutableClock.startingAt("2026-11-29T09:00:00Z")), duo);
@@ -75,7 +75,7 @@ class StorageSafetyIT {
     try (Connection c = pool.getConnection()) {
       for (String[] column : textAndByteaColumns(c)) {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT \"" + column[1] + "\"::bytea FROM \"" + column[0] + "\"")) {
+             ResultSet r = s.executeQuery("SELECT \"" + column[1] + "\"::text::bytea FROM \"" + column[0] + "\"")) {
           while (r.next()) {
             byte[] value = r.getBytes(1);
             if (value == null) {
@@ -91,7 +91,8 @@ class StorageSafetyIT {
       }
     }
     assertThat(scanned).contains("mfa_policies.duo_secret_ciphertext", "api_tokens.token_hash",
-        "workspace_sessions.token_hash", "audit_events.detail", "challenges.status_message");
+        "workspace_sessions.token_hash", "audit_events.detail", "challenges.status_message",
+        "entries.secret_ciphertext", "workspace_data_keys.wrapped_key");
   }
 
   private static List<String[]> textAndByteaColumns(Connection c) throws SQLException {
@@ -139,8 +140,8 @@ class StorageSafetyIT {
       }
     };
     GatehousePorts failing = new GatehousePorts(jdbc.users(), jdbc.apiTokens(), jdbc.workspaces(), jdbc.policies(),
-        jdbc.deviceChoices(), jdbc.challenges(), jdbc.sessions(), jdbc.guards(), failingAudit, jdbc.unitOfWork(),
-        jdbc.secondFactor(), jdbc.tokens(), jdbc.clock());
+        jdbc.deviceChoices(), jdbc.challenges(), jdbc.sessions(), jdbc.guards(), jdbc.entries(), failingAudit,
+        jdbc.unitOfWork(), jdbc.secondFactor(), jdbc.masterKeys(), jdbc.tokens(), jdbc.clock());
     Gatehouse gatehouse = Gatehouse.assemble(failing);
 
     // The workspace row is written, then the audit append fails: both must be rolled back.
