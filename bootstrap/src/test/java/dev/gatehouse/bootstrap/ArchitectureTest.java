@@ -162,11 +162,11 @@ class ArchitectureTest {
   static final class NamingAndHygiene {
     @ArchTest
     static final ArchRule useCasesAreInterfacesInPortIn = classes().that().haveSimpleNameEndingWith("UseCase")
-        .should().beInterfaces().andShould().resideInAPackage("dev.gatehouse.application.port.in")
+        .should().beInterfaces().andShould().resideInAPackage("dev.gatehouse.application.port.in..")
         .because("in-ports are named <Verb><Noun>UseCase");
 
     @ArchTest
-    static final ArchRule commandsAndQueriesAreRecords = classes().that().resideInAPackage("dev.gatehouse.application.port.in")
+    static final ArchRule commandsAndQueriesAreRecords = classes().that().resideInAPackage("dev.gatehouse.application.port.in..")
         .and().haveNameMatching(".*(Command|Query)$")
         .should().beRecords()
         .because("use-case inputs are records of domain values");

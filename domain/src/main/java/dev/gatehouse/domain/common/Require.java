@@ -36,6 +36,17 @@ public final class Require {
     return value;
   }
 
+  /** Checks the value's length in UTF-8 bytes, the unit storage and wire limits count in. */
+  public static String maxUtf8Bytes(String field, String value, int max) {
+    long bytes = value.codePoints()
+        .mapToLong(c -> c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4)
+        .sum();
+    if (bytes > max) {
+      throw new InvalidValueException(field, "must be at most " + max + " bytes");
+    }
+    return value;
+  }
+
   public static String noControlCharacters(String field, String value) {
     if (value.chars().anyMatch(Character::isISOControl)) {
       throw new InvalidValueException(field, "must not contain control characters");

@@ -2,7 +2,6 @@ package dev.gatehouse.domain.entry;
 
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.Require;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +33,7 @@ public record EntryDetails(EntryName name, EntryKind kind, String host, Optional
     url = line("url", url, 2048);
     url.ifPresent(u -> Require.matches("url", u, URL, "an absolute URL such as https://host/path"));
     notes = Require.notNull("notes", notes).strip();
-    if (notes.getBytes(StandardCharsets.UTF_8).length > MAX_NOTES_BYTES) {
-      throw new InvalidValueException("notes", "must be at most " + MAX_NOTES_BYTES + " bytes");
-    }
+    Require.maxUtf8Bytes("notes", notes, MAX_NOTES_BYTES);
     if (notes.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
       throw new InvalidValueException("notes", "must not contain control characters other than tabs and line breaks");
     }

@@ -3,7 +3,6 @@ package dev.gatehouse.domain.entry;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.Require;
 import dev.gatehouse.domain.common.Secret;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An entry's credential in plain text: a password or an SSH private key. Never printed
@@ -18,9 +17,7 @@ public final class EntrySecret extends Secret {
     if (value.isEmpty()) {
       throw new InvalidValueException(kind.wireName(), "must not be empty");
     }
-    if (value.getBytes(StandardCharsets.UTF_8).length > kind.maxLength()) {
-      throw new InvalidValueException(kind.wireName(), "must be at most " + kind.maxLength() + " bytes");
-    }
+    Require.maxUtf8Bytes(kind.wireName(), value, kind.maxLength());
     if (value.indexOf('\0') >= 0) {
       throw new InvalidValueException(kind.wireName(), "must not contain NUL characters");
     }

@@ -3,7 +3,9 @@ package dev.gatehouse.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,5 +124,20 @@ class RequireTest {
     assertThat(new IllegalTransitionException("Challenge", "APPROVED", "deny"))
         .isInstanceOf(DomainException.class)
         .hasMessage("Challenge cannot deny when APPROVED");
+  }
+
+  @Test
+  void countsUtf8BytesLikeTheEncoder() {
+    Random random = new Random(7);
+    for (int i = 0; i < 500; i++) {
+      String value = random.ints(random.nextInt(40), 0, 0x10FFFF).filter(c -> c < 0xD800 || c > 0xDFFF)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+      assertThat(Require.maxUtf8Bytes("f", value, bytes)).isEqualTo(value);
+      if (bytes > 0) {
+        assertThatThrownBy(() -> Require.maxUtf8Bytes("f", value, bytes - 1))
+            .isInstanceOf(InvalidValueException.class).hasMessage("f must be at most " + (bytes - 1) + " bytes");
+      }
+    }
   }
 }
