@@ -223,6 +223,19 @@ class OpenSubcommandTest {
   }
 
   @Test
+  void theRightPasscodeDoesNotUseUpAnAttempt() {
+    CliHarness cli = CliHarness.withActiveDevice("sms");
+
+    cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    Result right = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", RIGHT_PASSCODE, "--json");
+
+    assertThat(right.exit()).as("stderr: %s", right.err()).isZero();
+    assertThat(right.json().at("/challenge/state").asText()).isEqualTo("approved");
+    assertThat(right.json().at("/challenge/remainingPasscodeAttempts").asInt()).as("only the wrong one counts")
+        .isEqualTo(4);
+  }
+
+  @Test
   void smsSendsTheBatchThenTakesThePasscodeOption() {
     CliHarness cli = CliHarness.withActiveDevice("sms");
 

@@ -117,8 +117,9 @@ class UnlockFlowIT {
     JsonNode wrong = fx.post(passcode, alice, "{\"passcode\":\"999999\"}").json();
     assertThat(wrong.get("state").asText()).isEqualTo("awaiting_passcode");
     assertThat(wrong.get("remainingPasscodeAttempts").asInt()).isEqualTo(4);
-    assertThat(fx.post(passcode, alice, "{\"passcode\":\"123456\"}").json().get("state").asText())
-        .isEqualTo("approved");
+    JsonNode right = fx.post(passcode, alice, "{\"passcode\":\"123456\"}").json();
+    assertThat(right.get("state").asText()).isEqualTo("approved");
+    assertThat(right.get("remainingPasscodeAttempts").asInt()).as("a right passcode is given back").isEqualTo(4);
 
     Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
     assertThat(unlock.status()).isEqualTo(202);
