@@ -107,6 +107,7 @@ final class CliExitCodes {
     if (result instanceof ChooseDuoDeviceResult.Denied denied) {
       // Naming a device or method Duo does not offer is a wrong argument, not a refusal.
       return denied.denial().code() == DenialCode.DEVICE_NOT_AVAILABLE
+          || denied.denial().code() == DenialCode.DEVICE_REQUIRED
           ? Exit.of(ExitCode.INVALID_INPUT, denied.denial().message().value())
           : forDenial(denied.denial());
     }
@@ -195,6 +196,8 @@ final class CliExitCodes {
     return switch (code) {
       case DUO_DENIED, ENROLLMENT_REQUIRED, NO_ACTIVE_DEVICE, DEVICE_NOT_AVAILABLE, DUO_BYPASS_USER,
           CHALLENGE_PENDING, COOLDOWN, LOCKED_OUT, SUSPENDED -> ExitCode.ACCESS_DENIED;
+      // Several devices could do the method and none was named: the command line is incomplete.
+      case DEVICE_REQUIRED -> ExitCode.INVALID_INPUT;
       case DUO_UNAVAILABLE, DUO_RATE_LIMITED, DUO_MISCONFIGURED, DUO_REQUEST_REJECTED ->
           ExitCode.DUO_OR_CONFIGURATION;
     };

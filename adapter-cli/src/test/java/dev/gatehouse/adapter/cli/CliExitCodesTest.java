@@ -139,7 +139,8 @@ class CliExitCodesTest {
 
     boolean duoProblem = code.name().startsWith("DUO_") && code != DenialCode.DUO_DENIED
         && code != DenialCode.DUO_BYPASS_USER;
-    assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION : ExitCode.ACCESS_DENIED);
+    assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION
+        : code == DenialCode.DEVICE_REQUIRED ? ExitCode.INVALID_INPUT : ExitCode.ACCESS_DENIED);
     assertThat(CliExitCodes.forDenial(new Denial(code, StatusMessage.NONE, Optional.empty(), Optional.empty()))
         .message()).isPresent().get().asString().isNotBlank();
   }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * 401 unauthorized        no or unknown bearer token (WWW-Authenticate: Bearer)
  * 403 forbidden           AccessDeniedException (role, membership, someone else's challenge)
  * 403 denied              every Denial (unlock, device choice, device list): Duo deny, enroll
- *                         (enrollmentUrl), no active device, device not available, bypass user,
+ *                         (enrollmentUrl), no active device, device not available, device
+ *                         required (several could do the method, none named), bypass user,
  *                         challenge pending, cooldown, lockout, suspension, and Duo unusable
  *                         under failmode secure (duo_unavailable, duo_rate_limited,
  *                         duo_misconfigured, duo_request_rejected); retryAfter / Retry-After
