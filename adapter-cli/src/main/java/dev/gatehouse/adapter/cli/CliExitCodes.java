@@ -161,14 +161,14 @@ final class CliExitCodes {
   }
 
   /**
-   * A rejected {@code --passcode}: the challenge stays open (it was not cancelled), so the same
+   * A rejected {@code --passcode-stdin} or {@code --passcode}: the challenge stays open (it was not cancelled), so the same
    * command with the right {@code --passcode} answers it while attempts remain.
    */
   private static String notAccepted(ChallengeView challenge) {
     int left = challenge.remainingPasscodeAttempts();
     String duo = challenge.message().isEmpty() ? "" : " (" + challenge.message().value() + ")";
     return "the passcode was not accepted" + duo + "; " + left + (left == 1 ? " attempt" : " attempts")
-        + " left: run the command again with the right --passcode CODE";
+        + " left: run the command again with the right passcode (--passcode-stdin)";
   }
 
   static ExitCode forState(ChallengeState state) {

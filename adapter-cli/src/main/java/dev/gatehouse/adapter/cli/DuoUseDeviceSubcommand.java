@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatehouse duo use-device WORKSPACE [DEVICE] --method M [--passcode CODE]}: the seed's "Use
+ * {@code gatehouse duo use-device WORKSPACE [DEVICE] --method M [--passcode-stdin | --passcode CODE]}: the seed's "Use
  * this device" and "Save": the choice becomes active once this first authentication is approved.
  * Without DEVICE, the only device that can do the method is used.
  */
@@ -49,7 +49,7 @@ final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
     Optional<DeviceId> named = Optional.ofNullable(device)
         .map(text -> CliArguments.parse("DEVICE", text, DeviceId::new));
     DuoMethod chosenMethod = CliArguments.parse("--method", method, DuoMethod::parse);
-    Optional<Passcode> given = passcode.read();
+    Optional<Passcode> given = passcode.read(context);
     ChooseDuoDeviceResult result = context.gatehouse().chooseDuoDevice()
         .choose(new ChooseDuoDeviceCommand(actor, name, named, chosenMethod, ClientContext.UNKNOWN));
     if (result instanceof ChooseDuoDeviceResult.Denied denied) {

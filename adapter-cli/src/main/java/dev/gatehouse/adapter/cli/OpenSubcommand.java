@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatehouse open WORKSPACE [--passcode CODE]}: unlocks a workspace, waiting for a push or
+ * {@code gatehouse open WORKSPACE [--passcode-stdin | --passcode CODE]}: unlocks a workspace, waiting for a push or
  * call with progress, asking for a passcode for SMS and passcode; prints the session token once.
  */
 @Command(name = "open", description = "Open (unlock) a workspace; Duo is asked every time.")
@@ -33,7 +33,7 @@ final class OpenSubcommand extends UseCaseSubcommand {
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
-    Optional<Passcode> given = passcode.read();
+    Optional<Passcode> given = passcode.read(context);
     UnlockResult result = context.gatehouse().openWorkspace()
         .open(new OpenWorkspaceCommand(actor, name, ClientContext.UNKNOWN));
     if (result instanceof UnlockResult.Granted granted) {

@@ -449,6 +449,20 @@ class DuoSubcommandsTest {
     }
 
     @Test
+    void smsWithPasscodeStdinSendsTheBatchFirstThenSubmitsTheLine() {
+      CliHarness cli = CliHarness.withDuo();
+      cli.stdin = RIGHT_PASSCODE + "\n";
+
+      Result result = cli.runAs(MEMBER, "duo", "use-device", WORKSPACE, "--method", "sms", "--passcode-stdin");
+
+      assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
+      assertThat(result.out()).contains("New SMS passcodes sent.", "is now active");
+      assertThat(cli.env.duo.calls()).extracting(FakeSecondFactorGateway.Call::operation)
+          .containsSubsequence(Operation.SEND_SMS, Operation.VERIFY_PASSCODE);
+      assertThat(result.out() + result.err()).doesNotContain(RIGHT_PASSCODE);
+    }
+
+    @Test
     void aDeniedPushLeavesTheChoiceInactive() {
       CliHarness cli = CliHarness.withDuo();
       cli.env.duo.resolvePushesWith(CliHarness.denied(DenialReason.DENIED));
