@@ -21,16 +21,21 @@ import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.PrintableText;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The one place where results and exceptions become an exit code and a one-line message for
  * standard error: 0 done or granted, 1 access denied, 2 invalid usage or input, 3 Duo or
- * configuration problem, 4 storage problem (and 130 interrupted, 70 for a bug).
+ * configuration problem, 4 storage problem (and 130 interrupted); nothing else. A failure none of
+ * these describes is reported as 3 with a plain line, never a Java class name.
  */
 final class CliExitCodes {
   /** Long enough for Duo's messages and an enrollment URL, short enough to stay one line. */
   private static final int MAX_MESSAGE = 600;
+  /** A (qualified) exception or error class name, with the ": " that usually follows it. */
+  private static final Pattern CLASS_NAME = Pattern.compile(
+      "\\b(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error|Throwable)\\b:?");
 
   private CliExitCodes() {}
 
@@ -231,8 +236,16 @@ final class CliExitCodes {
     if (failure instanceof StorageProblemException) {
       return Exit.of(ExitCode.STORAGE, failure.getMessage());
     }
-    return Exit.of(ExitCode.INTERNAL, "internal error (" + failure.getClass().getSimpleName() + ")"
-        + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse(""));
+    // Unexpected: a documented code and the message in plain words, so scripts never see an
+    // undocumented code and people never see a Java class name.
+    return Exit.of(ExitCode.DUO_OR_CONFIGURATION, "unexpected problem: "
+        + Optional.ofNullable(failure.getMessage()).filter(text -> !withoutClassNames(text).isBlank())
+            .orElse("no details"));
+  }
+
+  /** Drops Java class names ({@code java.io.IOException: }, {@code IllegalStateException}) from a message. */
+  static String withoutClassNames(String message) {
+    return CLASS_NAME.matcher(message).replaceAll("").replaceAll("\\s{2,}", " ").strip();
   }
 
   static String describe(DenialReason reason) {
@@ -246,8 +259,8 @@ final class CliExitCodes {
     };
   }
 
-  /** One printable line: no control characters (newlines included), bounded length. */
+  /** One printable line: no control characters (newlines included), no Java class names, bounded length. */
   static String oneLine(String message) {
-    return PrintableText.of(message == null ? "" : message, MAX_MESSAGE);
+    return PrintableText.of(message == null ? "" : withoutClassNames(message), MAX_MESSAGE);
   }
 }

@@ -193,8 +193,8 @@ class CliBehaviourTest {
 
     Result result = cli.run("workspace", "list");
 
-    assertThat(result.exit()).isEqualTo(70);
-    assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: internal error (IllegalStateException)");
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.errLines()).containsExactly("gatehouse: unexpected problem: boom at somewhere");
   }
 
   @Test

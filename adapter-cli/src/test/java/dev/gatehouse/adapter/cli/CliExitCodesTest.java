@@ -192,7 +192,7 @@ class CliExitCodesTest {
         new Object[] {new AccessDeniedException("bob is not an administrator"), ExitCode.ACCESS_DENIED},
         new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
-        new Object[] {new IllegalStateException("bug"), ExitCode.INTERNAL});
+        new Object[] {new IllegalStateException("bug"), ExitCode.DUO_OR_CONFIGURATION});
   }
 
   @ParameterizedTest
@@ -205,6 +205,15 @@ class CliExitCodesTest {
   }
 
   @Test
+  void anUnexpectedFailureNamesNoJavaClass() {
+    CliExitCodes.Exit exit = CliExitCodes.forException(new IllegalStateException(
+        "java.io.UncheckedIOException: java.nio.file.NoSuchFileException: /x/y gone (IllegalArgumentException)"));
+
+    assertThat(exit.code()).isEqualTo(ExitCode.DUO_OR_CONFIGURATION);
+    assertThat(exit.message()).contains("unexpected problem: /x/y gone ()");
+  }
+
+  @Test
   void messagesAreForcedOntoOneBoundedPrintableLine() {
     String message = CliExitCodes.forException(new ConflictException("two\nlines\u001b[31m" + "x".repeat(2000)))
         .message().orElseThrow();
@@ -214,6 +223,6 @@ class CliExitCodesTest {
 
   @Test
   void theDocumentedExitCodesAreTheOnesScriptsRelyOn() {
-    assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::value)).containsExactly(0, 1, 2, 3, 4, 70, 130);
+    assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::value)).containsExactly(0, 1, 2, 3, 4, 130);
   }
 }
