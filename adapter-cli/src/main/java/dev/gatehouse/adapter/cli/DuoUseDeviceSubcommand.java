@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
  * this device" and "Save": the choice becomes active once this first authentication is approved.
  * Without DEVICE, the only device that can do the method is used.
  */
-@Command(name = "use-device", description = "Choose a device and method, then authenticate once to activate them.")
+@Command(name = "use-device", description = {
+        "Choose a device and method for WORKSPACE, then authenticate once (Duo asks you) to activate them.",
+        "See your devices and what they can do first with: gatehouse duo devices WORKSPACE"},
+    footerHeading = "%nExample:%n", footer = "  gatehouse duo use-device servers --method push")
 final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace.")
   String workspace;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
  * {@code gatehouse open WORKSPACE [--passcode-stdin | --passcode CODE]}: unlocks a workspace, waiting for a push or
  * call with progress, asking for a passcode for SMS and passcode; prints the session token once.
  */
-@Command(name = "open", description = "Open (unlock) a workspace; Duo is asked every time.")
+@Command(name = "open", description = "Open (unlock) a workspace; Duo is asked every time.",
+    footerHeading = "%nExample:%n", footer = "  gatehouse open servers")
 final class OpenSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace to open.")
   String workspace;

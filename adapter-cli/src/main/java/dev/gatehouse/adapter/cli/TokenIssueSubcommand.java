@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse token issue NAME}: prints the new token alone on a line, so scripts can capture it. */
-@Command(name = "issue", description = "Print a new API token for NAME; it is shown this once.")
+@Command(name = "issue", description = "Print a new API token for NAME; it is shown this once.",
+    footerHeading = "%nExample:%n", footer = "  gatehouse token issue bob")
 final class TokenIssueSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "Whose token it is.")
   String name;

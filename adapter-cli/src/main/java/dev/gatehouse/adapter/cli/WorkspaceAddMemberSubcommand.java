@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse workspace add-member NAME USER}. */
-@Command(name = "add-member", description = "Add USER to workspace NAME (administrators).")
+@Command(name = "add-member", description = "Add USER to workspace NAME (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse workspace add-member servers bob")
 final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The workspace.")
   String name;
