@@ -64,7 +64,7 @@ final class DemoExtension {
 
   static CliExtension create() {
     return new CliExtension("demo", "Walk the seed's Duo flow against the bundled simulator, step by step.",
-        List.of(), invocation -> run(invocation.out(), invocation.err()));
+        List.of(), Optional.of("gatehouse demo"), invocation -> run(invocation.out(), invocation.err()));
   }
 
   static int run(PrintStream out, PrintStream err) throws IOException {

@@ -26,6 +26,7 @@ final class ServeExtension {
     return new CliExtension("serve", "Serve the REST API (default 127.0.0.1:8080) until stopped.",
         List.of(CliExtension.Option.withValue("--bind", "ADDR", "address to listen on (default 127.0.0.1)"),
             CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)")),
+        Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
         invocation -> {
           String bind = bindAddress(invocation.options().get("--bind"));
           int port = port(invocation.options().get("--port"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,6 +25,7 @@ final class SimulatorExtension {
         List.of(CliExtension.Option.withValue("--port", "N", "port to listen on (default: a free one)"),
             CliExtension.Option.withValue("--scenario", "FILE", "users and devices as JSON (default: the demo scenario)"),
             CliExtension.Option.withValue("--cert-out", "PEM", "where to write the simulator's certificate")),
+        Optional.of("gatehouse duo-simulator --cert-out /tmp/duo.pem"),
         invocation -> {
           String scenarioFile = invocation.options().get("--scenario");
           Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : scenario(scenarioFile);

@@ -337,6 +337,21 @@ class CliCommandsIT {
     assertThat(run.out()).contains("Device " + phone + " (passcode) is now active");
   }
 
+  @Test
+  void usesTheOnlyDeviceWhenUseDeviceNamesNoneAndReadsThePasscodeFromStandardInput() {
+    String member = member("alice");
+    String name = workspaceWithDuo(member);
+
+    CliRunner.Run run = gatehouse.as(member).runWithInput("123456\n",
+        "duo", "use-device", name, "--method", "passcode", "--passcode-stdin").succeeds();
+
+    assertThat(run.out()).contains("Using " + phone + ", your only Duo device that can do passcode.")
+        .contains("Device " + phone + " (passcode) is now active").doesNotContain("123456");
+    CliRunner.Run opened = gatehouse.as(member).runWithInput("123456\n", "open", name, "--passcode-stdin")
+        .succeeds();
+    assertThat(opened.out()).contains("Workspace " + name + " is open (Duo approved)").doesNotContain("123456");
+  }
+
   // ---- open -----------------------------------------------------------------------------------
 
   @Test

@@ -64,6 +64,11 @@ final class CliRunner {
     return new CliRunner(directory, duoCaFile, environment, user);
   }
 
+  /** The same runner with another Duo CA file. */
+  CliRunner withDuoCaFile(Path file) {
+    return new CliRunner(dataDir, file, environment, user);
+  }
+
   /** The same runner with one more (or another) environment variable. */
   CliRunner withEnvironment(String name, String value) {
     Map<String, String> changed = new HashMap<>(environment);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse audit [WORKSPACE] [--limit N]}: the audit trail, newest first (administrators). */
-@Command(name = "audit", description = "Show the audit trail, newest first (administrators).")
+@Command(name = "audit", description = "Show the audit trail, newest first (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse audit servers --limit 20")
 final class AuditSubcommand extends UseCaseSubcommand {
   private static final int MAX_LIMIT = 1000;
 

@@ -94,6 +94,11 @@ final class CliContext {
     return answer.map(String::strip).filter(text -> !text.isEmpty());
   }
 
+  /** One line of the injected standard input (never the terminal); empty at the end of input. */
+  Optional<String> readInputLine() {
+    return readLine();
+  }
+
   private synchronized Optional<String> readLine() {
     if (input == null) {
       input = new BufferedReader(new InputStreamReader(config.in(), StandardCharsets.UTF_8));

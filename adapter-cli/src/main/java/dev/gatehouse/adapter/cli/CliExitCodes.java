@@ -21,16 +21,21 @@ import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.PrintableText;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The one place where results and exceptions become an exit code and a one-line message for
  * standard error: 0 done or granted, 1 access denied, 2 invalid usage or input, 3 Duo or
- * configuration problem, 4 storage problem (and 130 interrupted, 70 for a bug).
+ * configuration problem, 4 storage problem (and 130 interrupted); nothing else. A failure none of
+ * these describes is reported as 3 with a plain line, never a Java class name.
  */
 final class CliExitCodes {
   /** Long enough for Duo's messages and an enrollment URL, short enough to stay one line. */
   private static final int MAX_MESSAGE = 600;
+  /** A (qualified) exception or error class name, with the ": " that usually follows it. */
+  private static final Pattern CLASS_NAME = Pattern.compile(
+      "\\b(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error|Throwable)\\b:?");
 
   private CliExitCodes() {}
 
@@ -107,6 +112,7 @@ final class CliExitCodes {
     if (result instanceof ChooseDuoDeviceResult.Denied denied) {
       // Naming a device or method Duo does not offer is a wrong argument, not a refusal.
       return denied.denial().code() == DenialCode.DEVICE_NOT_AVAILABLE
+          || denied.denial().code() == DenialCode.DEVICE_REQUIRED
           ? Exit.of(ExitCode.INVALID_INPUT, denied.denial().message().value())
           : forDenial(denied.denial());
     }
@@ -160,14 +166,14 @@ final class CliExitCodes {
   }
 
   /**
-   * A rejected {@code --passcode}: the challenge stays open (it was not cancelled), so the same
+   * A rejected {@code --passcode-stdin} or {@code --passcode}: the challenge stays open (it was not cancelled), so the same
    * command with the right {@code --passcode} answers it while attempts remain.
    */
   private static String notAccepted(ChallengeView challenge) {
     int left = challenge.remainingPasscodeAttempts();
     String duo = challenge.message().isEmpty() ? "" : " (" + challenge.message().value() + ")";
     return "the passcode was not accepted" + duo + "; " + left + (left == 1 ? " attempt" : " attempts")
-        + " left: run the command again with the right --passcode CODE";
+        + " left: run the command again with the right passcode (--passcode-stdin)";
   }
 
   static ExitCode forState(ChallengeState state) {
@@ -195,6 +201,8 @@ final class CliExitCodes {
     return switch (code) {
       case DUO_DENIED, ENROLLMENT_REQUIRED, NO_ACTIVE_DEVICE, DEVICE_NOT_AVAILABLE, DUO_BYPASS_USER,
           CHALLENGE_PENDING, COOLDOWN, LOCKED_OUT, SUSPENDED -> ExitCode.ACCESS_DENIED;
+      // Several devices could do the method and none was named: the command line is incomplete.
+      case DEVICE_REQUIRED -> ExitCode.INVALID_INPUT;
       case DUO_UNAVAILABLE, DUO_RATE_LIMITED, DUO_MISCONFIGURED, DUO_REQUEST_REJECTED ->
           ExitCode.DUO_OR_CONFIGURATION;
     };
@@ -231,8 +239,16 @@ final class CliExitCodes {
     if (failure instanceof CliSessionCache.Unwritable) {
       return Exit.of(ExitCode.STORAGE, "session cache: " + failure.getMessage());
     }
-    return Exit.of(ExitCode.INTERNAL, "internal error (" + failure.getClass().getSimpleName() + ")"
-        + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse(""));
+    // Unexpected: a documented code and the message in plain words, so scripts never see an
+    // undocumented code and people never see a Java class name.
+    return Exit.of(ExitCode.DUO_OR_CONFIGURATION, "unexpected problem: "
+        + Optional.ofNullable(failure.getMessage()).filter(text -> !withoutClassNames(text).isBlank())
+            .orElse("no details"));
+  }
+
+  /** Drops Java class names ({@code java.io.IOException: }, {@code IllegalStateException}) from a message. */
+  static String withoutClassNames(String message) {
+    return CLASS_NAME.matcher(message).replaceAll("").replaceAll("\\s{2,}", " ").strip();
   }
 
   /**
@@ -257,8 +273,8 @@ final class CliExitCodes {
     };
   }
 
-  /** One printable line: no control characters (newlines included), bounded length. */
+  /** One printable line: no control characters (newlines included), no Java class names, bounded length. */
   static String oneLine(String message) {
-    return PrintableText.of(message == null ? "" : message, MAX_MESSAGE);
+    return PrintableText.of(message == null ? "" : withoutClassNames(message), MAX_MESSAGE);
   }
 }

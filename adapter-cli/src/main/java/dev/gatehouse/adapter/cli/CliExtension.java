@@ -9,15 +9,22 @@ import java.util.Optional;
 /**
  * A subcommand that the executable adds to the command tree without parsing arguments itself
  * ({@code serve}, {@code duo-simulator}, {@code demo}): a name, a one-line description, the
- * options it takes and what it does. The command line parses the options, prints help and maps
+ * options it takes, an example for its help and what it does. The command line parses the options, prints help and maps
  * failures to exit codes exactly as for its own subcommands.
  */
-public record CliExtension(String name, String description, List<Option> options, Action action) {
+public record CliExtension(String name, String description, List<Option> options, Optional<String> example,
+    Action action) {
   public CliExtension {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     options = List.copyOf(options);
+    Objects.requireNonNull(example, "example");
     Objects.requireNonNull(action, "action");
+  }
+
+  /** A subcommand without an example in its help. */
+  public CliExtension(String name, String description, List<Option> options, Action action) {
+    this(name, description, options, Optional.empty(), action);
   }
 
   /**

@@ -5,7 +5,9 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Assembles the picocli command tree for one run: subcommands, extensions, streams and error handling. */
@@ -38,7 +41,30 @@ final class CommandTree {
     root.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
     root.setParameterExceptionHandler((failure, args) -> fail(context, failure, failure.getCommandLine()));
     root.setExecutionExceptionHandler((failure, commandLine, parsed) -> fail(context, failure, commandLine));
+    root.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(RootSubcommand.EXIT_CODES).footer(RootSubcommand.FOOTER);
+    root.getSubcommands().values().forEach(CommandTree::pointToGlobalOptions);
     return root;
+  }
+
+  /**
+   * A subcommand's help shows its own arguments and example: the global options it inherits
+   * (still accepted after the subcommand) and {@code --version} are hidden, and a last line points to {@code gatehouse
+   * --help}, which explains them and the exit codes once.
+   */
+  private static void pointToGlobalOptions(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    for (OptionSpec option : List.copyOf(spec.options())) {
+      if ((option.inherited() || option.versionHelp()) && !option.usageHelp() && !option.hidden()) {
+        spec.remove(option);
+        // Local: the subcommands below have their own copy, which they hide in turn.
+        spec.addOption(option.toBuilder().hidden(true).scopeType(ScopeType.LOCAL).build());
+      }
+    }
+    List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+    footer.add(RootSubcommand.GLOBAL_OPTIONS_POINTER);
+    spec.usageMessage().footer(footer.toArray(String[]::new));
+    command.getSubcommands().values().forEach(CommandTree::pointToGlobalOptions);
   }
 
   /**
@@ -104,6 +130,8 @@ final class CommandTree {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(call);
     spec.name(extension.name());
     spec.usageMessage().description(extension.description());
+    extension.example().ifPresent(example -> spec.usageMessage().footerHeading("%nExample:%n")
+        .footer("  " + example));
     for (CliExtension.Option option : extension.options()) {
       OptionSpec.Builder builder = OptionSpec.builder(option.name()).description(option.description());
       OptionSpec built = option.paramLabel().isPresent()

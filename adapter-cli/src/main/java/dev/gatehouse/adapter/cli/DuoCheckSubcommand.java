@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gatehouse duo check --api-hostname H --integration-key K [secret]}: the seed's Check button. */
-@Command(name = "check", description = "Check Duo settings with Duo without saving them (administrators).")
+@Command(name = "check", description = "Check Duo settings with Duo without saving them (administrators).",
+    footerHeading = "%nExample:%n",
+    footer = "  gatehouse duo check --api-hostname api-xxxxxxxx.duosecurity.com"
+        + " --integration-key DIXXXXXXXXXXXXXXXXXX")
 final class DuoCheckSubcommand extends UseCaseSubcommand {
   @Mixin
   DuoSettingsOptions settings;

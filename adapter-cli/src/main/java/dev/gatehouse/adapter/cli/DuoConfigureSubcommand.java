@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse duo configure WORKSPACE --api-hostname H --integration-key K [secret] [--failmode M]}. */
-@Command(name = "configure", description = "Check Duo settings, then save them for WORKSPACE (administrators).")
+@Command(name = "configure", description = "Check Duo settings, then save them for WORKSPACE (administrators).",
+    footerHeading = "%nExample:%n",
+    footer = "  gatehouse duo configure servers --api-hostname api-xxxxxxxx.duosecurity.com"
+        + " --integration-key DIXXXXXXXXXXXXXXXXXX --secret-key-file duo.key")
 final class DuoConfigureSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace to protect with Duo.")
   String workspace;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse duo devices WORKSPACE}: the seed's device list, with the current choice. */
-@Command(name = "devices", description = "List your Duo devices and what they can do (or Duo's enroll, bypass or deny).")
+@Command(name = "devices", description = "List your Duo devices and what they can do (or Duo's enroll, bypass or deny).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse duo devices servers")
 final class DuoDevicesSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace you want to open.")
   String workspace;

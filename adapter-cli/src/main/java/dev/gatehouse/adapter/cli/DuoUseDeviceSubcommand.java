@@ -17,15 +17,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatehouse duo use-device WORKSPACE DEVICE --method M [--passcode CODE]}: the seed's "Use
+ * {@code gatehouse duo use-device WORKSPACE [DEVICE] --method M [--passcode-stdin | --passcode CODE]}: the seed's "Use
  * this device" and "Save": the choice becomes active once this first authentication is approved.
+ * Without DEVICE, the only device that can do the method is used.
  */
-@Command(name = "use-device", description = "Choose a device and method, then authenticate once to activate them.")
+@Command(name = "use-device", description = {
+        "Choose a device and method for WORKSPACE, then authenticate once (Duo asks you) to activate them.",
+        "See your devices and what they can do first with: gatehouse duo devices WORKSPACE"},
+    footerHeading = "%nExample:%n", footer = "  gatehouse duo use-device servers --method push")
 final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace.")
   String workspace;
 
-  @Parameters(index = "1", paramLabel = "DEVICE", description = "The device id, as 'duo devices' lists it.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "DEVICE",
+      description = "The device id, as 'duo devices' lists it; leave it out when only one of your devices "
+          + "can do the method.")
   String device;
 
   @Option(names = "--method", paramLabel = "push|sms|phone|passcode", required = true,
@@ -43,19 +49,27 @@ final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
-    DeviceSelection selection = new DeviceSelection(CliArguments.parse("DEVICE", device, DeviceId::new),
-        CliArguments.parse("--method", method, DuoMethod::parse));
-    Optional<Passcode> given = passcode.read();
-    CliSelection shown = CliSelection.from(selection);
+    Optional<DeviceId> named = Optional.ofNullable(device)
+        .map(text -> CliArguments.parse("DEVICE", text, DeviceId::new));
+    DuoMethod chosenMethod = CliArguments.parse("--method", method, DuoMethod::parse);
+    Optional<Passcode> given = passcode.read(context);
     ChooseDuoDeviceResult result = context.gatehouse().chooseDuoDevice()
-        .choose(new ChooseDuoDeviceCommand(actor, name, selection, ClientContext.UNKNOWN));
+        .choose(new ChooseDuoDeviceCommand(actor, name, named, chosenMethod, ClientContext.UNKNOWN));
     if (result instanceof ChooseDuoDeviceResult.Denied denied) {
       if (output.isJson()) {
-        output.json(CliDeviceVerification.denied(name.value(), shown, denied.denial()));
+        output.json(CliDeviceVerification.denied(name.value(),
+            new CliSelection(named.map(DeviceId::value).orElse(null), chosenMethod.wireName()), denied.denial()));
       }
       return CliExitCodes.forChoice(result);
     }
     ChooseDuoDeviceResult.Verifying verifying = (ChooseDuoDeviceResult.Verifying) result;
+    // Duo may have picked the device (the only one that can do the method): show the one in use.
+    DeviceSelection selection = verifying.challenge().selection();
+    CliSelection shown = CliSelection.from(selection);
+    if (named.isEmpty()) {
+      output.line("Using " + selection.device() + ", your only Duo device that can do "
+          + selection.method().wireName() + ".");
+    }
     output.line("Verifying " + selection.device() + " with " + selection.method().wireName()
         + " for workspace " + name + "...");
     ChallengeProgress.Ending ending = new ChallengeProgress(context, output, actor)

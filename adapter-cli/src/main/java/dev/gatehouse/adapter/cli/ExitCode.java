@@ -1,14 +1,15 @@
 package dev.gatehouse.adapter.cli;
 
-/** The exit codes scripts rely on (product.md, "Interfaces"), plus interrupted and internal error. */
+/**
+ * The exit codes scripts rely on (product.md, "Interfaces"), plus interrupted; there are no
+ * others (a failure nothing else describes is reported as a Duo or configuration problem).
+ */
 enum ExitCode {
   DONE(0),
   ACCESS_DENIED(1),
   INVALID_INPUT(2),
   DUO_OR_CONFIGURATION(3),
   STORAGE(4),
-  /** A bug: something no documented code describes. */
-  INTERNAL(70),
   /** Ctrl-C, as a shell reports SIGINT. */
   INTERRUPTED(130);
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse mfa disable WORKSPACE}: the CLI face of DisableMfa (REST: DELETE .../mfa). */
-@Command(name = "disable", description = "Stop asking for a second factor when WORKSPACE is opened (administrators).")
+@Command(name = "disable", description = "Stop asking for a second factor when WORKSPACE is opened (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse mfa disable servers")
 final class MfaDisableSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace.")
   String workspace;

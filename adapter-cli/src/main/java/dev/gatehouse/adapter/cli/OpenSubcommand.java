@@ -10,12 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatehouse open WORKSPACE [--passcode CODE]}: unlocks a workspace, waiting for a push or
- * call with progress, asking for a passcode for SMS and passcode; prints the session token once
- * and keeps it in the session cache for the {@code entry} commands.
+ * {@code gatehouse open WORKSPACE [--passcode-stdin | --passcode CODE]}: unlocks a workspace,
+ * waiting for a push or call with progress, asking for a passcode for SMS and passcode; prints the
+ * session token once and keeps it in the session cache for the {@code entry} commands.
  */
 @Command(name = "open", description = "Open (unlock) a workspace; Duo is asked every time. "
-    + "The session is cached for the entry commands until 'gatehouse close'.")
+    + "The session is cached for the entry commands until 'gatehouse close'.",
+    footerHeading = "%nExample:%n", footer = "  gatehouse open servers")
 final class OpenSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace to open.")
   String workspace;
@@ -31,7 +32,7 @@ final class OpenSubcommand extends UseCaseSubcommand {
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
-    Optional<Passcode> given = passcode.read();
+    Optional<Passcode> given = passcode.read(context);
     WorkspaceUnlock.Outcome outcome = WorkspaceUnlock.open(context, output, actor, name, given);
     if (outcome instanceof WorkspaceUnlock.Granted granted) {
       granted(output, granted);

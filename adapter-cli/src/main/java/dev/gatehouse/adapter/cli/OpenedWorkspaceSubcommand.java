@@ -46,7 +46,7 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
   protected final CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
-    Optional<Passcode> given = passcode.read();
+    Optional<Passcode> given = passcode.read(context);
     InWorkspace action = prepare(output);
     try {
       return withSession(actor, name, given, action);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse suspension clear WORKSPACE USER}: the CLI face of ClearSuspension. */
-@Command(name = "clear", description = "Lift USER's suspension in WORKSPACE after a fraud report (administrators).")
+@Command(name = "clear", description = "Lift USER's suspension in WORKSPACE after a fraud report (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse suspension clear servers bob")
 final class SuspensionClearSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace.")
   String workspace;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * token alone on standard output, so that scripts can capture it, and its id on standard error.
  */
 @Command(name = "issue", description = "Print a new API token for NAME; it is shown this once "
-    + "(its id, for 'token list' and 'token revoke', goes to standard error).")
+    + "(its id, for 'token list' and 'token revoke', goes to standard error).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse token issue bob --expires-in 30d")
 final class TokenIssueSubcommand extends UseCaseSubcommand {
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([mhd])");
 

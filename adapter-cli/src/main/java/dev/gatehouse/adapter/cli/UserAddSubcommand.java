@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse user add NAME [--admin] [--duo-username NAME]}. */
-@Command(name = "add", description = "Add a user (the very first user is an administrator).")
+@Command(name = "add", description = "Add a user (the very first user is an administrator).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse user add bob --duo-username bob.smith")
 final class UserAddSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The new user's name.")
   String name;

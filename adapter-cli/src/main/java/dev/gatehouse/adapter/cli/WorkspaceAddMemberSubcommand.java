@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse workspace add-member NAME USER [--role reader|editor]}. */
-@Command(name = "add-member", description = "Add USER to workspace NAME, or change their role (administrators).")
+@Command(name = "add-member", description = "Add USER to workspace NAME, or change their role (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse workspace add-member servers bob --role editor")
 final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The workspace.")
   String name;

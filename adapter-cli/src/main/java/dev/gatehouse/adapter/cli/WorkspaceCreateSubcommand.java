@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse workspace create NAME [--description TEXT]}. */
-@Command(name = "create", description = "Create a workspace (administrators).")
+@Command(name = "create", description = "Create a workspace (administrators).",
+    footerHeading = "%nExample:%n",
+    footer = "  gatehouse workspace create servers"
+        + " --description \"Production servers\"")
 final class WorkspaceCreateSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The workspace's unique name.")
   String name;

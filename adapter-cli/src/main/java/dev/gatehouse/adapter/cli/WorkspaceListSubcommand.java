@@ -6,7 +6,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code gatehouse workspace list}: all workspaces for administrators, their own for members. */
-@Command(name = "list", description = "List the workspaces you may see.")
+@Command(name = "list", description = "List the workspaces you may see.",
+    footerHeading = "%nExample:%n", footer = "  gatehouse workspace list --json")
 final class WorkspaceListSubcommand extends UseCaseSubcommand {
   WorkspaceListSubcommand(CliContext context) {
     super(context);

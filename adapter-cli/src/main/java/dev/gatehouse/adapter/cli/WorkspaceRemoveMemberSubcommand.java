@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse workspace remove-member NAME USER}. */
-@Command(name = "remove-member", description = "Remove USER from workspace NAME (administrators).")
+@Command(name = "remove-member", description = "Remove USER from workspace NAME (administrators).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse workspace remove-member servers bob")
 final class WorkspaceRemoveMemberSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The workspace.")
   String name;

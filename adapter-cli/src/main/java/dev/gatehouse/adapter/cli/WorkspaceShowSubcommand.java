@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse workspace show NAME}. */
-@Command(name = "show", description = "Show a workspace, its members and its Duo settings (never the secret key).")
+@Command(name = "show", description = "Show a workspace, its members and its Duo settings (never the secret key).",
+    footerHeading = "%nExample:%n", footer = "  gatehouse workspace show servers")
 final class WorkspaceShowSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The workspace.")
   String name;

@@ -56,6 +56,54 @@ class CliBehaviourTest {
   }
 
   @Test
+  void useDeviceHelpShowsItsOwnArgumentsOneExampleAndWhereTheGlobalOptionsAre() {
+    Result result = new CliHarness().run("duo", "use-device", "--help");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("Usage: gatehouse duo use-device", "WORKSPACE", "[DEVICE]",
+        "leave it out", "--method=push|sms|phone|passcode",
+        "--passcode-stdin", "gatehouse duo devices",
+        "Example:" + System.lineSeparator() + "  gatehouse duo use-device servers --method push",
+        "Global options (--user, --data-dir, --database-url, --duo-ca-file) and exit")
+        .endsWith("codes: gatehouse --help" + System.lineSeparator())
+        .doesNotContain("--data-dir=", "--database-url=", "--duo-ca-file=", "--user=", "--version",
+            "Exit codes:", "GATEHOUSE_DUO_SECRET_KEY");
+  }
+
+  @Test
+  void everyCommandsHelpHasOneExampleAndPointsToTheGlobalOptionsOnce() {
+    CliHarness cli = new CliHarness();
+    List<List<String>> leaves = List.of(List.of("user", "add"), List.of("token", "issue"),
+        List.of("workspace", "create"), List.of("workspace", "list"), List.of("workspace", "show"),
+        List.of("workspace", "add-member"), List.of("workspace", "remove-member"), List.of("duo", "check"),
+        List.of("duo", "configure"), List.of("duo", "devices"), List.of("duo", "use-device"), List.of("open"),
+        List.of("audit"), List.of("mfa", "disable"), List.of("suspension", "clear"));
+
+    for (List<String> leaf : leaves) {
+      List<String> args = new java.util.ArrayList<>(leaf);
+      args.add("--help");
+      String help = cli.run(args.toArray(String[]::new)).out();
+      assertThat(help.split("Example:", -1)).as("%s", leaf).hasSize(2);
+      assertThat(help).as("%s", leaf).contains("Example:" + System.lineSeparator() + "  gatehouse " + String.join(" ", leaf))
+          .doesNotContain("--data-dir=", "Exit codes:");
+      assertThat(help.split("Global options", -1)).as("%s", leaf).hasSize(2);
+    }
+    String root = cli.run("--help").out();
+    assertThat(root).contains("--data-dir=DIR", "Exit codes:", "130", "--passcode-stdin",
+        "Run 'gatehouse COMMAND --help'").doesNotContain("Example:", "Global options (");
+  }
+
+  @Test
+  void globalOptionsAreStillTakenAfterTheSubcommand() {
+    CliHarness cli = CliHarness.withWorkspace();
+
+    Result result = cli.run("workspace", "list", "--user", CliHarness.MEMBER, "--data-dir", "/d");
+
+    assertThat(result.exit()).isZero();
+    assertThat(cli.runtimeSeen.get().dataDir()).contains(Path.of("/d"));
+  }
+
+  @Test
   void noCommandIsAUsageErrorOnOneLine() {
     CliHarness cli = new CliHarness();
 
@@ -193,8 +241,8 @@ class CliBehaviourTest {
 
     Result result = cli.run("workspace", "list");
 
-    assertThat(result.exit()).isEqualTo(70);
-    assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: internal error (IllegalStateException)");
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.errLines()).containsExactly("gatehouse: unexpected problem: boom at somewhere");
   }
 
   @Test

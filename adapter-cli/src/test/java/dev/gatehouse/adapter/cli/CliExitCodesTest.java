@@ -140,7 +140,8 @@ class CliExitCodesTest {
 
     boolean duoProblem = code.name().startsWith("DUO_") && code != DenialCode.DUO_DENIED
         && code != DenialCode.DUO_BYPASS_USER;
-    assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION : ExitCode.ACCESS_DENIED);
+    assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION
+        : code == DenialCode.DEVICE_REQUIRED ? ExitCode.INVALID_INPUT : ExitCode.ACCESS_DENIED);
     assertThat(CliExitCodes.forDenial(new Denial(code, StatusMessage.NONE, Optional.empty(), Optional.empty()))
         .message()).isPresent().get().asString().isNotBlank();
   }
@@ -193,7 +194,7 @@ class CliExitCodesTest {
         new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
         new Object[] {new CliSessionCache.Unwritable("permission denied in /x"), ExitCode.STORAGE},
-        new Object[] {new IllegalStateException("bug"), ExitCode.INTERNAL});
+        new Object[] {new IllegalStateException("bug"), ExitCode.DUO_OR_CONFIGURATION});
   }
 
   @ParameterizedTest
@@ -215,6 +216,15 @@ class CliExitCodesTest {
   }
 
   @Test
+  void anUnexpectedFailureNamesNoJavaClass() {
+    CliExitCodes.Exit exit = CliExitCodes.forException(new IllegalStateException(
+        "java.io.UncheckedIOException: java.nio.file.NoSuchFileException: /x/y gone (IllegalArgumentException)"));
+
+    assertThat(exit.code()).isEqualTo(ExitCode.DUO_OR_CONFIGURATION);
+    assertThat(exit.message()).contains("unexpected problem: /x/y gone ()");
+  }
+
+  @Test
   void messagesAreForcedOntoOneBoundedPrintableLine() {
     String message = CliExitCodes.forException(new ConflictException("two\nlines\u001b[31m" + "x".repeat(2000)))
         .message().orElseThrow();
@@ -224,6 +234,6 @@ class CliExitCodesTest {
 
   @Test
   void theDocumentedExitCodesAreTheOnesScriptsRelyOn() {
-    assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::value)).containsExactly(0, 1, 2, 3, 4, 70, 130);
+    assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::value)).containsExactly(0, 1, 2, 3, 4, 130);
   }
 }

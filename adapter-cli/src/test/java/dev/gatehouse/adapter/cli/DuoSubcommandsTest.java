@@ -390,6 +390,36 @@ class DuoSubcommandsTest {
     }
 
     @Test
+    void theOnlyDeviceThatCanDoTheMethodIsUsedWhenNoneIsNamed() {
+      CliHarness cli = CliHarness.withDuo();
+      cli.env.duo.enrolled(MEMBER, PHONE, TOKEN).resolvePushesWith(CliHarness.approved());
+
+      Result result = cli.runAs(MEMBER, "duo", "use-device", WORKSPACE, "--method", "push");
+
+      assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
+      assertThat(result.outLines()).startsWith(
+          "Using DPFZRS9FB0D46QFTM891, your only Duo device that can do push.",
+          "Verifying DPFZRS9FB0D46QFTM891 with push for workspace servers...");
+      assertThat(result.out()).contains("Device DPFZRS9FB0D46QFTM891 (push) is now active for workspace servers.");
+    }
+
+    @Test
+    void severalDevicesThatCanDoTheMethodAreListedWhenNoneIsNamed() {
+      CliHarness cli = CliHarness.withDuo();
+      cli.env.duo.enrolled(MEMBER, PHONE, TOKEN);
+
+      Result result = cli.runAs(MEMBER, "duo", "use-device", WORKSPACE, "--method", "passcode", "--json");
+
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.errLines()).singleElement().asString()
+          .startsWith("gatehouse: several of your Duo devices can do passcode, name one: ")
+          .contains("DPFZRS9FB0D46QFTM891 (phone, iOS (XXX-XXX-0123))", "DHEKH0JJIYC1LX3AZWO4 (token, Hardware token)");
+      assertThat(result.json().get("denial").get("code").asText()).isEqualTo("device_required");
+      assertThat(result.json().get("selection").get("device").isNull()).isTrue();
+      assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE)).isZero();
+    }
+
+    @Test
     void aPasscodeMethodAsksForThePasscode() {
       CliHarness cli = CliHarness.withDuo();
       cli.stdin = WRONG_PASSCODE + "\n" + RIGHT_PASSCODE + "\n";
@@ -412,6 +442,20 @@ class DuoSubcommandsTest {
           "--passcode", RIGHT_PASSCODE);
 
       assertThat(result.exit()).isZero();
+      assertThat(result.out()).contains("New SMS passcodes sent.", "is now active");
+      assertThat(cli.env.duo.calls()).extracting(FakeSecondFactorGateway.Call::operation)
+          .containsSubsequence(Operation.SEND_SMS, Operation.VERIFY_PASSCODE);
+      assertThat(result.out() + result.err()).doesNotContain(RIGHT_PASSCODE);
+    }
+
+    @Test
+    void smsWithPasscodeStdinSendsTheBatchFirstThenSubmitsTheLine() {
+      CliHarness cli = CliHarness.withDuo();
+      cli.stdin = RIGHT_PASSCODE + "\n";
+
+      Result result = cli.runAs(MEMBER, "duo", "use-device", WORKSPACE, "--method", "sms", "--passcode-stdin");
+
+      assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
       assertThat(result.out()).contains("New SMS passcodes sent.", "is now active");
       assertThat(cli.env.duo.calls()).extracting(FakeSecondFactorGateway.Call::operation)
           .containsSubsequence(Operation.SEND_SMS, Operation.VERIFY_PASSCODE);

@@ -186,7 +186,7 @@ class OpenSubcommandTest {
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.errLines()).containsExactly("gatehouse: the passcode was not accepted (Incorrect passcode. "
-        + "Please try again.); 4 attempts left: run the command again with the right --passcode CODE");
+        + "Please try again.); 4 attempts left: run the command again with the right passcode (--passcode-stdin)");
     assertThat(result.json().get("outcome").asText()).isEqualTo("denied");
     assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).as("asked nothing on standard input").isEqualTo(1);
     assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).as("not cancelled").isEmpty();
@@ -220,6 +220,73 @@ class OpenSubcommandTest {
 
     assertThat(second.exit()).isEqualTo(1);
     assertThat(second.errLines()).singleElement().asString().contains("3 attempts left");
+  }
+
+  @Test
+  void passcodeStdinReadsThePasscodeFromTheFirstLineOfStandardInput() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    cli.stdin = RIGHT_PASSCODE + "\n";
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode-stdin");
+
+    assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
+    assertThat(result.out()).contains("(Duo approved)");
+    assertThat(result.out() + result.err()).doesNotContain(RIGHT_PASSCODE);
+  }
+
+  @Test
+  void aWrongPasscodeOnStandardInputIsDeniedWithoutReadingMore() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    long before = cli.env.duo.count(Operation.VERIFY_PASSCODE);
+    cli.stdin = WRONG_PASSCODE + "\n" + RIGHT_PASSCODE + "\n";
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode-stdin");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.errLines()).singleElement().asString()
+        .startsWith("gatehouse: the passcode was not accepted").contains("4 attempts left");
+    assertThat(cli.env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(1);
+    assertThat(result.out() + result.err()).doesNotContain(WRONG_PASSCODE);
+  }
+
+  @Test
+  void passcodeStdinOnATerminalAsksWithoutEcho() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    cli.console = CliHarness.TestConsole.terminal(RIGHT_PASSCODE);
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode-stdin");
+
+    assertThat(result.exit()).isZero();
+    assertThat(cli.console.prompts).containsExactly("Passcode: ");
+  }
+
+  @Test
+  void passcodeStdinWithoutALineOrWithPasscodeIsInvalidUsage() {
+    CliHarness cli = CliHarness.withActiveDevice("passcode");
+    long before = cli.env.duo.count(Operation.PREAUTH);
+
+    Result empty = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode-stdin");
+    cli.stdin = RIGHT_PASSCODE + "\n";
+    Result both = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode-stdin", "--passcode", RIGHT_PASSCODE);
+
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.errLines()).containsExactly("gatehouse: --passcode-stdin: standard input has no passcode line");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.errLines()).containsExactly("gatehouse: use either --passcode-stdin or --passcode, not both");
+    assertThat(cli.env.duo.count(Operation.PREAUTH)).as("Duo is not asked").isEqualTo(before);
+  }
+
+  @Test
+  void theRightPasscodeDoesNotUseUpAnAttempt() {
+    CliHarness cli = CliHarness.withActiveDevice("sms");
+
+    cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    Result right = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", RIGHT_PASSCODE, "--json");
+
+    assertThat(right.exit()).as("stderr: %s", right.err()).isZero();
+    assertThat(right.json().at("/challenge/state").asText()).isEqualTo("approved");
+    assertThat(right.json().at("/challenge/remainingPasscodeAttempts").asInt()).as("only the wrong one counts")
+        .isEqualTo(4);
   }
 
   @Test

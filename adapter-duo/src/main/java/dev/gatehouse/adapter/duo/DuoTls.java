@@ -2,7 +2,10 @@ package dev.gatehouse.adapter.duo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -48,7 +51,24 @@ final class DuoTls {
       context.init(null, trust.getTrustManagers(), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
-      throw new DuoConfigurationException("cannot use Duo CA file " + pem + ": " + e.getMessage(), e);
+      throw new DuoConfigurationException("cannot use Duo CA file " + pem + ": " + why(e), e);
     }
+  }
+
+  /** Why the CA file cannot be used, in plain words (an exception's message may be just the path). */
+  private static String why(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e instanceof GeneralSecurityException) {
+      return "it holds no usable PEM certificate";
+    }
+    return e.getMessage() == null ? "it is unreadable" : e.getMessage();
   }
 }

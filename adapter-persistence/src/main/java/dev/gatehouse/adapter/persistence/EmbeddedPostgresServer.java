@@ -208,7 +208,24 @@ final class EmbeddedPostgresServer {
     long started = System.nanoTime();
     Path log = directory.resolve("postgresql.log");
     // zonky's defaults suit throw-away test databases; Gatehouse keeps real data here.
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    EmbeddedPostgres postgres;
+    try {
+      postgres = startServer(pg, password, log);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof StorageException storage) {
+        throw storage;
+      }
+      // zonky reports initdb or pg_ctl failing as an IllegalStateException naming the command
+      // line: the reason is in the server's log.
+      throw new StorageException("the embedded PostgreSQL in " + pg + " could not be started; see " + log, e);
+    }
+    LOG.info("Started the embedded PostgreSQL on {} (port {}) in {} ms", pg, postgres.getPort(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return postgres;
+  }
+
+  private static EmbeddedPostgres startServer(Path pg, EmbeddedPassword password, Path log) throws IOException {
+    return EmbeddedPostgres.builder()
         .setDataDirectory(pg)
         .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
@@ -230,9 +247,6 @@ final class EmbeddedPostgresServer {
         .setErrorRedirector(Redirect.appendTo(log.toFile()))
         .setPGStartupWait(Duration.ofSeconds(60))
         .start();
-    LOG.info("Started the embedded PostgreSQL on {} (port {}) in {} ms", pg, postgres.getPort(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return postgres;
   }
 
   /**

@@ -71,9 +71,10 @@ public record PersistenceConfig(Path dataDirectory, Optional<ExternalDatabase> e
 
     @Override
     public String toString() {
-      return "ExternalDatabase[" + jdbcUrl.replaceAll("(?i)password=[^&]*", "password=[redacted]")
-          + ", user=" + user.orElse("(from URL)") + ", password=" + (password.isPresent() ? "[redacted]" : "none")
-          + "]";
+      // Also how error messages name the database: no record syntax, never a password.
+      return jdbcUrl.replaceAll("(?i)password=[^&]*", "password=[redacted]")
+          + " (user " + user.orElse("from the URL") + ", password " + (password.isPresent() ? "[redacted]" : "none")
+          + ")";
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.DeviceListResult;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
-import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 
@@ -36,9 +34,8 @@ final class DuoDeviceResource {
 
   RestReply choose(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    DeviceSelection selection = request.body(RestChooseDeviceRequest.class).toDomain();
-    return reply(gatehouse.chooseDuoDevice().choose(
-        new ChooseDuoDeviceCommand(request.actor(), workspace, selection, request.client())));
+    RestChooseDeviceRequest body = request.body(RestChooseDeviceRequest.class);
+    return reply(gatehouse.chooseDuoDevice().choose(body.toCommand(request.actor(), workspace, request.client())));
   }
 
   private DeviceListResult list(RestRequest request) {

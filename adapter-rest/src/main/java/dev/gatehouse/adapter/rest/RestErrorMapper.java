@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * 403 session-required    SessionRequiredException, and a missing or malformed Gatehouse-Session
  *                         header: "open the workspace first"
  * 403 denied              every Denial (unlock, device choice, device list): Duo deny, enroll
- *                         (enrollmentUrl), no active device, device not available, bypass user,
+ *                         (enrollmentUrl), no active device, device not available, device
+ *                         required (several could do the method, none named), bypass user,
  *                         challenge pending, cooldown, lockout, suspension, and Duo unusable
  *                         under failmode secure (duo_unavailable, duo_rate_limited,
  *                         duo_misconfigured, duo_request_rejected); retryAfter / Retry-After

@@ -11,7 +11,7 @@ record RestMfa(String type, String apiHostname, String integrationKey, String fa
   }
 
   static RestMfa from(DuoSummary duo) {
-    return new RestMfa("duo", duo.apiHostname().value(), duo.integrationKey().value(),
+    return new RestMfa(RestConfigureDuoRequest.DUO, duo.apiHostname().value(), duo.integrationKey().value(),
         duo.failmode().wireName(), RestMfaOptions.from(duo.options()));
   }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.adapter.rest.RestFixture.Response;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
@@ -265,6 +266,37 @@ class ProblemDocumentIT {
     JsonNode check = fx.post("/api/v1/duo/check", fx.adminToken, RestFixture.duoSettings(null)).json();
     assertThat(check.get("result").asText()).isEqualTo("failed");
     assertThat(check.get("problem").asText()).isEqualTo("integration_forbidden");
+  }
+
+  @Test
+  void whatGetAnswersCanBeEditedAndPutBackWithTheSecretKey() {
+    assertThat(fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}").status()).isEqualTo(201);
+    fx.configureDuo("vault", "secure");
+    ObjectNode mfa = (ObjectNode) fx.get("/api/v1/workspaces/vault/mfa", fx.adminToken).json();
+    assertThat(mfa.get("type").asText()).isEqualTo("duo");
+
+    mfa.put("failmode", "safe").put("secretKey", RestFixture.SKEY);
+    ((ObjectNode) mfa.get("options")).put("pushCooldownSeconds", 45);
+    Response put = fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken, mfa.toString());
+
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    JsonNode saved = fx.get("/api/v1/workspaces/vault/mfa", fx.adminToken).json();
+    assertThat(saved.get("type").asText()).isEqualTo("duo");
+    assertThat(saved.get("failmode").asText()).isEqualTo("safe");
+    assertThat(saved.at("/options/pushCooldownSeconds").asLong()).isEqualTo(45);
+  }
+
+  @Test
+  void anyTypeButDuoIsInvalidInput() {
+    assertThat(fx.post("/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}").status()).isEqualTo(201);
+    for (String type : new String[] {"\"none\"", "\"DUO\"", "\"\"", "7"}) {
+      String body = RestFixture.duoSettings(null).replaceFirst("\\{", "{\"type\":" + type + ",");
+
+      JsonNode problem = fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken, body).problem(400, "invalid-input");
+
+      assertThat(problem.at("/errors/0/field").asText()).as(type).isEqualTo("type");
+    }
+    assertThat(fx.get("/api/v1/workspaces/vault/mfa", fx.adminToken).json().get("type").asText()).isEqualTo("none");
   }
 
   @Test

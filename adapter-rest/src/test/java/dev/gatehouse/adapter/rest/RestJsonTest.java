@@ -113,7 +113,7 @@ class RestJsonTest {
   @Test
   void requestRecordsNeverPrintTheirSecrets() {
     assertThat(new RestDuoSettingsRequest("h", "k", SECRET).toString()).doesNotContain(SECRET);
-    assertThat(new RestConfigureDuoRequest("h", "k", SECRET, null, null).toString()).doesNotContain(SECRET);
+    assertThat(new RestConfigureDuoRequest("duo", "h", "k", SECRET, null, null).toString()).doesNotContain(SECRET);
     assertThat(new RestPasscodeRequest("123456").toString()).doesNotContain("123456");
   }
 

@@ -104,6 +104,33 @@ class UnlockFlowIT {
   }
 
   @Test
+  void choosesTheOnlyDeviceThatCanDoTheMethodWhenNoneIsNamed() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE, TOKEN);
+
+    Response chosen = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice, "{\"method\":\"push\"}");
+
+    assertThat(chosen.status()).as(chosen.body()).isEqualTo(202);
+    assertThat(chosen.json().at("/challenge/device").asText()).isEqualTo(PHONE.id().value());
+    assertThat(fx.get("/api/v1/workspaces/vault/duo/enrollment", alice).json().at("/pending/device").asText())
+        .isEqualTo(PHONE.id().value());
+  }
+
+  @Test
+  void listsTheDevicesThatCanDoTheMethodWhenSeveralCouldAndNoneIsNamed() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE, TOKEN);
+
+    JsonNode problem = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice, "{\"method\":\"passcode\"}")
+        .problem(403, "denied");
+
+    assertThat(problem.get("code").asText()).isEqualTo("device_required");
+    assertThat(problem.get("detail").asText()).contains(PHONE.id().value(), TOKEN.id().value());
+    assertThat(fx.get("/api/v1/workspaces/vault/duo/enrollment", alice).json().get("status").asText())
+        .isEqualTo("none");
+  }
+
+  @Test
   void unlocksWithSmsPasscodes() {
     fx.configureDuo("vault", null);
     fx.core.duo.enrolled("alice", PHONE).acceptsPasscode("alice", "123456");
@@ -118,8 +145,9 @@ class UnlockFlowIT {
     JsonNode wrong = fx.post(passcode, alice, "{\"passcode\":\"999999\"}").json();
     assertThat(wrong.get("state").asText()).isEqualTo("awaiting_passcode");
     assertThat(wrong.get("remainingPasscodeAttempts").asInt()).isEqualTo(4);
-    assertThat(fx.post(passcode, alice, "{\"passcode\":\"123456\"}").json().get("state").asText())
-        .isEqualTo("approved");
+    JsonNode right = fx.post(passcode, alice, "{\"passcode\":\"123456\"}").json();
+    assertThat(right.get("state").asText()).isEqualTo("approved");
+    assertThat(right.get("remainingPasscodeAttempts").asInt()).as("a right passcode is given back").isEqualTo(4);
 
     Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
     assertThat(unlock.status()).isEqualTo(202);

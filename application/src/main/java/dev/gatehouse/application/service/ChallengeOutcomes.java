@@ -125,13 +125,19 @@ final class ChallengeOutcomes {
     if (status instanceof AuthStatus.Allowed allowed) {
       return transition(id, c -> revocation(c, clock.instant())
           .map(r -> c.deny(r.reason(), r.message()))
-          .orElseGet(() -> c.approve(allowed.message())));
+          .orElseGet(() -> approve(c, allowed.message())));
     }
     if (status instanceof AuthStatus.Denied denied) {
       return transition(id, c -> c.deny(denied.reason(), denied.message()));
     }
     return transition(id, c -> c.state() == ChallengeState.PENDING && !c.statusMessage().equals(status.message())
         && !status.message().isEmpty() ? c.progress(status.message()) : c);
+  }
+
+  /** A right passcode (counted when it was reserved) is given back: only wrong ones use up attempts. */
+  private static Challenge approve(Challenge challenge, StatusMessage message) {
+    return challenge.state() == ChallengeState.AWAITING_PASSCODE && challenge.passcodeAttempts() > 0
+        ? challenge.acceptPasscode(message) : challenge.approve(message);
   }
 
   /** Duo failed after the challenge started: the challenge fails, it never grants. */

@@ -21,6 +21,7 @@ import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -29,8 +30,11 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
@@ -76,8 +80,19 @@ final class ChallengeStarter {
    */
   StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection selection,
       ChallengePurpose purpose, ClientContext client, Runnable alongside) {
-    Optional<StartOutcome> early = restricted(user, workspace, selection.method())
-        .or(() -> alreadyOpen(user, workspace, selection, purpose));
+    return start(user, workspace, policy, Optional.of(selection.device()), selection.method(), purpose, client,
+        chosen -> alongside.run());
+  }
+
+  /**
+   * Starts a challenge with the named device, or without one with the only device Duo lists that
+   * can do the method (several refuse, listing them). {@code alongside} gets the selection and runs
+   * in the unit of work that stores the challenge, so both are stored or neither.
+   */
+  StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
+      DuoMethod method, ChallengePurpose purpose, ClientContext client, Consumer<DeviceSelection> alongside) {
+    Optional<StartOutcome> early = restricted(user, workspace, method)
+        .or(() -> alreadyOpen(user, workspace, device, method, purpose));
     if (early.isPresent()) {
       return refusedAudited(early.get(), user, workspace, purpose);
     }
@@ -101,17 +116,48 @@ final class ChallengeStarter {
       return refusedAudited(new StartOutcome.Refused(new Denial(DenialCode.DUO_DENIED,
           preauth.message(), Optional.empty(), Optional.empty())), user, workspace, purpose);
     }
-    Optional<DuoDevice> device = authenticate.devices().stream()
-        .filter(d -> d.id().equals(selection.device())).findFirst();
-    if (device.isEmpty() || !device.get().supports(selection.method())) {
-      String why = device.isEmpty()
-          ? "Duo no longer lists device " + selection.device() + "; choose a device again"
-          : "device " + selection.device() + " cannot do " + selection.method().wireName()
-              + " any more; choose a device or method again";
-      return refusedAudited(new StartOutcome.Refused(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, why)),
-          user, workspace, purpose);
+    Optional<Denial> unusable = device.isPresent()
+        ? unusable(authenticate.devices(), new DeviceSelection(device.get(), method))
+        : unnamed(authenticate.devices(), method);
+    if (unusable.isPresent()) {
+      return refusedAudited(new StartOutcome.Refused(unusable.get()), user, workspace, purpose);
     }
-    return begin(user, workspace, policy, selection, purpose, client, alongside);
+    DeviceSelection selection = new DeviceSelection(device.orElseGet(
+        () -> capable(authenticate.devices(), method).get(0).id()), method);
+    return begin(user, workspace, policy, selection, purpose, client, () -> alongside.accept(selection));
+  }
+
+  /** Device drift: the named device is no longer listed, or can no longer do the method. */
+  private static Optional<Denial> unusable(List<DuoDevice> devices, DeviceSelection selection) {
+    Optional<DuoDevice> device = devices.stream().filter(d -> d.id().equals(selection.device())).findFirst();
+    if (device.isPresent() && device.get().supports(selection.method())) {
+      return Optional.empty();
+    }
+    String why = device.isEmpty()
+        ? "Duo no longer lists device " + selection.device() + "; choose a device again"
+        : "device " + selection.device() + " cannot do " + selection.method().wireName()
+            + " any more; choose a device or method again";
+    return Optional.of(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, why));
+  }
+
+  /** No device named: fine when exactly one can do the method; none or several are refused. */
+  private static Optional<Denial> unnamed(List<DuoDevice> devices, DuoMethod method) {
+    List<DuoDevice> capable = capable(devices, method);
+    if (capable.size() == 1) {
+      return Optional.empty();
+    }
+    if (capable.isEmpty()) {
+      return Optional.of(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE,
+          "none of your Duo devices can do " + method.wireName() + "; choose another method"));
+    }
+    return Optional.of(Denial.of(DenialCode.DEVICE_REQUIRED, "several of your Duo devices can do "
+        + method.wireName() + ", name one: " + capable.stream()
+            .map(d -> d.id() + " (" + d.type() + ", " + d.displayName() + ")")
+            .collect(Collectors.joining(", "))));
+  }
+
+  private static List<DuoDevice> capable(List<DuoDevice> devices, DuoMethod method) {
+    return devices.stream().filter(d -> d.supports(method)).toList();
   }
 
   private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
@@ -139,7 +185,7 @@ final class ChallengeStarter {
       });
     } catch (ConflictException e) {
       // Another request claimed the one open push, call or SMS for this member meanwhile.
-      return alreadyOpen(user, workspace, selection, purpose)
+      return alreadyOpen(user, workspace, Optional.of(selection.device()), method, purpose)
           .orElseThrow(() -> e);
     }
     if (method == DuoMethod.SMS) {
@@ -251,16 +297,20 @@ final class ChallengeStarter {
     };
   }
 
-  /** The member's open push, call or SMS, returned again for the same request, refused for another. */
-  private Optional<StartOutcome> alreadyOpen(User user, Workspace workspace, DeviceSelection selection,
-      ChallengePurpose purpose) {
-    if (!selection.method().sendsToDevice()) {
+  /**
+   * The member's open push, call or SMS, returned again for the same request (the same method and
+   * purpose, and the same device if one is named), refused for another.
+   */
+  private Optional<StartOutcome> alreadyOpen(User user, Workspace workspace, Optional<DeviceId> device,
+      DuoMethod method, ChallengePurpose purpose) {
+    if (!method.sendsToDevice()) {
       return Optional.empty();
     }
     return Transactions.read(() -> challenges.findOpenDeviceRequest(workspace.id(), user.name()))
         .map(outcomes::expireIfDue)
         .filter(open -> !open.state().isFinal())
-        .map(open -> open.purpose() == purpose && open.selection().equals(selection)
+        .map(open -> open.purpose() == purpose && open.selection().method() == method
+                && device.map(open.selection().device()::equals).orElse(true)
             ? new StartOutcome.Started(outcomes.view(open))
             : new StartOutcome.Refused(Denial.of(DenialCode.CHALLENGE_PENDING,
                 "Another Duo request is still waiting; approve, deny or cancel it first")));

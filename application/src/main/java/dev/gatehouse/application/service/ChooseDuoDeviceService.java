@@ -18,7 +18,9 @@ import java.time.Instant;
 
 /**
  * The seed's "Use this device" and "Save": stores the choice as pending and starts the first
- * authentication with it; the choice becomes active only when that challenge is approved.
+ * authentication with it; the choice becomes active only when that challenge is approved. Without a
+ * named device, the only one Duo lists that can do the method is chosen (product brief: one device
+ * is chosen for the member).
  */
 public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
   private final ChallengeEngine engine;
@@ -32,9 +34,8 @@ public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
     User actor = engine.access.actor(command.actor());
     Workspace workspace = engine.access.workspaceOfMember(actor, command.workspace());
     MfaPolicy.Duo duo = DuoPolicies.require(engine.ports, workspace);
-    DeviceSelection selection = command.selection();
-    StartOutcome outcome = engine.starter.start(actor, workspace, duo, selection,
-        ChallengePurpose.VERIFY_DEVICE, command.client(), () -> storePending(actor, workspace, selection));
+    StartOutcome outcome = engine.starter.start(actor, workspace, duo, command.device(), command.method(),
+        ChallengePurpose.VERIFY_DEVICE, command.client(), selection -> storePending(actor, workspace, selection));
     if (outcome instanceof StartOutcome.Started started) {
       return new ChooseDuoDeviceResult.Verifying(started.challenge());
     }

@@ -189,6 +189,21 @@ public final class Challenge {
     return new Challenge(b);
   }
 
+  /**
+   * A reserved passcode was right: the challenge is approved and the attempt given back, so only
+   * wrong passcodes count against the challenge's limit.
+   */
+  public Challenge acceptPasscode(StatusMessage message) {
+    if (state != ChallengeState.AWAITING_PASSCODE || passcodeAttempts == 0) {
+      throw illegal("accept a passcode");
+    }
+    Builder b = copy();
+    b.state = ChallengeState.APPROVED;
+    b.statusMessage = Require.notNull("statusMessage", message);
+    b.passcodeAttempts = passcodeAttempts - 1;
+    return new Challenge(b);
+  }
+
   public Challenge cancel() {
     return deny(DenialReason.CANCELLED, StatusMessage.of("Cancelled"));
   }

@@ -88,6 +88,7 @@ class ChallengeTest {
     DENY(c -> c.deny(DenialReason.DENIED, MESSAGE)),
     RESERVE_PASSCODE(Challenge::reservePasscodeAttempt),
     REJECT_PASSCODE(c -> c.rejectPasscode(MESSAGE)),
+    ACCEPT_PASSCODE(c -> c.acceptPasscode(MESSAGE)),
     CANCEL(Challenge::cancel),
     FAIL(c -> c.fail(MESSAGE)),
     EXPIRE(c -> c.expire(c.expiresAt())),
@@ -126,6 +127,7 @@ class ChallengeTest {
         Transition.APPROVE, ChallengeState.APPROVED,
         Transition.DENY, ChallengeState.DENIED,
         Transition.REJECT_PASSCODE, ChallengeState.AWAITING_PASSCODE,
+        Transition.ACCEPT_PASSCODE, ChallengeState.APPROVED,
         Transition.CANCEL, ChallengeState.DENIED,
         Transition.FAIL, ChallengeState.FAILED,
         Transition.EXPIRE, ChallengeState.EXPIRED));
@@ -458,6 +460,22 @@ class ChallengeTest {
 
     assertThat(challenge.state()).isEqualTo(ChallengeState.APPROVED);
     assertThat(challenge.passcodeAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void aRightPasscodeIsGivenBackWhenItApproves() {
+    Challenge challenge = wrongPasscodes(start(DuoMethod.PASSCODE), 2).reservePasscodeAttempt()
+        .acceptPasscode(StatusMessage.of("Success"));
+
+    assertThat(challenge.state()).isEqualTo(ChallengeState.APPROVED);
+    assertThat(challenge.passcodeAttempts()).isEqualTo(2);
+    assertThat(challenge.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES - 2);
+  }
+
+  @Test
+  void refusesToAcceptAPasscodeThatWasNotReserved() {
+    assertThatThrownBy(() -> start(DuoMethod.PASSCODE).acceptPasscode(MESSAGE))
+        .isInstanceOf(IllegalTransitionException.class);
   }
 
   @Test

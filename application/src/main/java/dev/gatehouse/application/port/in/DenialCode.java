@@ -8,8 +8,13 @@ public enum DenialCode {
   ENROLLMENT_REQUIRED,
   /** The member has not chosen and verified a device for this workspace yet. */
   NO_ACTIVE_DEVICE,
-  /** The chosen device is no longer listed by Duo, or cannot do the chosen method: choose again. */
+  /**
+   * The chosen device is no longer listed by Duo, or cannot do the chosen method (or, when no device
+   * was named, none can): choose again.
+   */
   DEVICE_NOT_AVAILABLE,
+  /** No device was named and Duo lists several that can do the method: the member must name one. */
+  DEVICE_REQUIRED,
   /** Duo lets this user in without a second factor, so there is no device to verify. */
   DUO_BYPASS_USER,
   /** Another push or call for this member and workspace is still waiting. */
