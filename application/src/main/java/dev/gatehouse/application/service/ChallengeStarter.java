@@ -111,11 +111,15 @@ final class ChallengeStarter {
       return refusedAudited(new StartOutcome.Refused(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, why)),
           user, workspace, purpose);
     }
-    return begin(user, workspace, policy, selection, purpose, client, alongside);
+    // A push continues the Verified Duo Push that preauth opened, if the policy asked for one.
+    Optional<DuoTransactionId> verifiedPush = selection.method() == DuoMethod.PUSH
+        ? authenticate.verifiedPush() : Optional.empty();
+    return begin(user, workspace, policy, selection, purpose, client, verifiedPush, alongside);
   }
 
   private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
-      DeviceSelection selection, ChallengePurpose purpose, ClientContext client, Runnable alongside) {
+      DeviceSelection selection, ChallengePurpose purpose, ClientContext client,
+      Optional<DuoTransactionId> verifiedPush, Runnable alongside) {
     DuoMethod method = selection.method();
     StatusMessage firstMessage = switch (method) {
       case PUSH -> StatusMessage.of("Sending a Duo Push...");
@@ -148,7 +152,7 @@ final class ChallengeStarter {
     if (!method.isOutOfBand()) {
       return new StartOutcome.Started(outcomes.view(challenge));
     }
-    return sendOutOfBand(user, workspace, policy, challenge, client);
+    return sendOutOfBand(user, workspace, policy, challenge, client, verifiedPush);
   }
 
   /** The SMS batch is sent only once the challenge holds the member's one open-request slot. */
@@ -169,12 +173,12 @@ final class ChallengeStarter {
   }
 
   private StartOutcome sendOutOfBand(User user, Workspace workspace, MfaPolicy.Duo policy,
-      Challenge challenge, ClientContext client) {
+      Challenge challenge, ClientContext client, Optional<DuoTransactionId> verifiedPush) {
     ChallengeId id = challenge.id();
     String action = challenge.purpose() == ChallengePurpose.UNLOCK ? "Unlock workspace" : "Verify device";
     try {
       DuoTransactionId txid = gateway.startAuth(policy.settings(), user.duoUsername(), challenge.selection(),
-          new PushContext(action, workspace.name(), user.name(), client));
+          new PushContext(action, workspace.name(), user.name(), client, verifiedPush));
       StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
           ? "Pushed a login request to your device..." : "Calling your phone...");
       Challenge attached = outcomes.transition(id, c -> c.attachTransaction(txid, sent));
