@@ -21,7 +21,7 @@ class MigrationIT {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
             + " ORDER BY installed_rank"))
-            .containsExactly("1:true", "2:true");
+            .containsExactly("1:true", "2:true", "9:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",
@@ -30,7 +30,7 @@ class MigrationIT {
             .contains("challenges_one_open_out_of_band", "challenges_open_by_expiry", "audit_events_by_workspace",
                 "audit_events_by_actor", "audit_events_by_subject", "workspace_sessions_latest_duo_approved");
         assertThat(strings(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'challenges'"))
-            .contains("version", "lease_owner", "lease_until");
+            .contains("version", "lease_owner", "lease_until", "verification_code", "settled_by");
       }
     } finally {
       TestDatabase.drop(database);
