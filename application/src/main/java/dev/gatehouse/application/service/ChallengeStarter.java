@@ -28,9 +28,13 @@ import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
@@ -44,6 +48,11 @@ final class ChallengeStarter {
    * stops a gateway that keeps answering "waiting" at once from making it spin.
    */
   static final int MAX_BACKGROUND_POLLS = 64;
+  /**
+   * How long starting a Verified Duo Push waits for Duo to name its code, so that the first answer
+   * already shows it (Duo's first auth_status answer comes back at once, with the code).
+   */
+  static final Duration VERIFICATION_CODE_WAIT = Duration.ofSeconds(3);
   private static final System.Logger LOG = System.getLogger(ChallengeStarter.class.getName());
 
   private final ChallengeRepository challenges;
@@ -182,12 +191,16 @@ final class ChallengeStarter {
       StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
           ? "Pushed a login request to your device..." : "Calling your phone...");
       Challenge attached = outcomes.transition(id, c -> c.attachTransaction(txid, sent));
+      if (verifiedPush.isPresent()) {
+        attached = withVerificationCode(attached);
+      }
+      Challenge started = attached;
       try {
-        return new StartOutcome.Started(outcomes.view(attached));
+        return new StartOutcome.Started(outcomes.view(started));
       } finally {
         // After the answer is built (a fast outcome must not change it), and even if building it
         // failed: the push is out at Duo either way.
-        followInBackground(attached);
+        followInBackground(started);
       }
     } catch (SecondFactorUnavailableException e) {
       outcomes.applyFailure(id, e);
@@ -195,6 +208,23 @@ final class ChallengeStarter {
     } catch (SecondFactorRejectedException e) {
       outcomes.applyFailure(id, e);
       return refusedAudited(rejected(e), user, workspace, challenge.purpose());
+    }
+  }
+
+  /**
+   * The started Verified Duo Push once Duo named its code (or whatever it became meanwhile), waiting
+   * at most {@link #VERIFICATION_CODE_WAIT}; as started if Duo said nothing in time or failed (the
+   * background follow and the next read carry on).
+   */
+  private Challenge withVerificationCode(Challenge attached) {
+    try {
+      return follower.followForReader(attached, clock.instant().plus(VERIFICATION_CODE_WAIT), 4)
+          .toCompletableFuture().get(VERIFICATION_CODE_WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return attached;
+    } catch (ExecutionException | TimeoutException e) {
+      return attached;
     }
   }
 

@@ -161,6 +161,28 @@ class PushOrPasscodeTest {
   }
 
   @Test
+  void theUnlockAnswerAlreadyShowsTheCode() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    env.duo.requiresVerifiedPush(MEMBER.value(), PHONE)
+        .whileWaitingReport(new AuthStatus.Waiting(ENTER_CODE, Optional.of(new VerificationCode("708"))));
+
+    ChallengeView push = pending(open(env, MEMBER));
+
+    assertThat(push.verificationCode()).contains(new VerificationCode("708"));
+  }
+
+  @Test
+  void aPlainPushStartsWithoutWaitingForACode() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    long started = System.nanoTime();
+
+    ChallengeView push = pending(open(env, MEMBER));
+
+    assertThat(push.verificationCode()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ChallengeStarter.VERIFICATION_CODE_WAIT);
+  }
+
+  @Test
   void theVerificationCodeNeverReachesTheAuditTrail() {
     InMemoryGatehouse env = aMemberWithActivePush();
     env.duo.requiresVerifiedPush(MEMBER.value(), PHONE)
