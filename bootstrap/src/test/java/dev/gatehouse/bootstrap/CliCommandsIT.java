@@ -51,6 +51,7 @@ class CliCommandsIT {
   private static CliRunner alice;
   private static CliRunner.Run firstUser;
   private static String phone;
+  private static final String VIC_PHONE = "DPVICPHONE0000000001";
 
   @BeforeAll
   static void startGatehouse() {
@@ -58,6 +59,10 @@ class CliCommandsIT {
     // Frank's pushes wait until the test answers them as his phone.
     duo.control().putUser(Scenario.User.active("frank", Scenario.Device.phone("DPFRANKPHONE00000001", "XXX-XXX-0606",
         "Frank's Pixel", "auto", "push", "sms", "phone").withPush(Scenario.Reaction.waitForControl())));
+    // Vic's policy requires Verified Duo Push; his pushes wait until the test types the code as him.
+    duo.control().putUser(Scenario.User.active("vic", Scenario.Device.phone(VIC_PHONE, "XXX-XXX-0707",
+        "Vic's iPhone", "auto", "push", "mobile_otp").withPush(Scenario.Reaction.waitForControl()))
+        .withVerifiedPush().withStaticPasscodes("424242"));
     Path caFile = duo.writeCaPem(tempDir.resolve("duo-ca.pem"));
     Path dataDir = tempDir.resolve("data");
     database = CliRunner.keepDatabaseRunning(dataDir);
@@ -475,6 +480,107 @@ class CliCommandsIT {
 
     assertThat(prompts).containsExactly("Passcode: ");
     assertThat(run.out()).doesNotContain("123456").doesNotContain("\u001b[");
+  }
+
+  // ---- Verified Duo Push; push or passcode, whichever comes first ----------------------------
+
+  @Test
+  void opensWithAVerifiedPushWhoseCodeItShows() throws Exception {
+    String member = member("vic");
+    String name = workspaceWithVicsVerifiedPush(member);
+
+    CompletableFuture<CliRunner.Run> open = gatehouse.as(member).start("open", name);
+    String code = typeTheCodeShownFor("vic", null);
+    CliRunner.Run run = open.get(WAIT.toSeconds(), TimeUnit.SECONDS).succeeds();
+
+    assertThat(run.out()).contains(">>>  Enter " + code + " in Duo Mobile  <<<")
+        .contains("Workspace " + name + " is open (Duo approved)");
+    assertThat(duo.control().requests()).filteredOn(r -> r.path().equals("/auth/v2/preauth"))
+        .allSatisfy(r -> assertThat(r.param("client_supports_verified_push")).isEqualTo("1"));
+    assertThat(lastSettled(name).get("type").asText()).isEqualTo("challenge_approved");
+    assertThat(lastSettled(name).get("method").asText()).isEqualTo("push");
+    assertThat(alice.run("audit", name, "--json", "--limit", "100").succeeds().out())
+        .doesNotContain("verification code");
+  }
+
+  @Test
+  void aVerifiedPushWithAWrongCodeIsDenied() throws Exception {
+    String member = member("vic");
+    String name = workspaceWithVicsVerifiedPush(member);
+
+    CompletableFuture<CliRunner.Run> open = gatehouse.as(member).start("open", name);
+    String code = typeTheCodeShownFor("vic", "wrong");
+    CliRunner.Run run = open.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(run.exitCode()).as(run.toString()).isNotZero();
+    assertThat(run.out()).contains("Enter " + code + " in Duo Mobile").doesNotContain("is open");
+    assertThat(lastSettled(name).get("type").asText()).isEqualTo("challenge_denied");
+  }
+
+  @Test
+  void aPasscodeGivenWhileThePushWaitsWins() {
+    String member = member("vic");
+    String name = workspaceWithVicsVerifiedPush(member);
+
+    CliRunner.Run run = gatehouse.as(member).run("open", name, "--passcode", "424242").succeeds();
+    // The push Duo still holds no longer matters: answering it changes nothing.
+    duo.control().deny(duo.control().awaitPending("vic", WAIT).txid());
+
+    assertThat(run.out()).contains("Settled by the passcode; the push was superseded.")
+        .contains("Workspace " + name + " is open (Duo approved)").doesNotContain("424242");
+    JsonNode settled = lastSettled(name);
+    assertThat(settled.get("type").asText()).isEqualTo("challenge_approved");
+    assertThat(settled.get("method").asText()).isEqualTo("passcode");
+    assertThat(settled.get("detail").asText()).contains("push was superseded");
+    assertThat(lastSettled(name)).isEqualTo(settled);
+  }
+
+  /** The newest audit event of the workspace that settled a challenge. */
+  private static JsonNode lastSettled(String workspace) {
+    JsonNode audit = alice.run("audit", workspace, "--json", "--limit", "100").succeeds().json();
+    for (JsonNode event : audit) {
+      String type = event.get("type").asText();
+      if (type.startsWith("challenge_") && !type.equals("challenge_started")) {
+        return event;
+      }
+    }
+    throw new AssertionError("no settled challenge in " + audit);
+  }
+
+  /** A workspace where {@code member} (Duo's vic) activated his phone with a Verified Duo Push. */
+  private static String workspaceWithVicsVerifiedPush(String member) {
+    String name = workspaceWithDuo(member);
+    CompletableFuture<CliRunner.Run> use = gatehouse.as(member).start("duo", "use-device", name, VIC_PHONE,
+        "--method", "push");
+    String code = typeTheCodeShownFor("vic", null);
+    try {
+      assertThat(use.get(WAIT.toSeconds(), TimeUnit.SECONDS).succeeds().out()).contains("Enter " + code);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return name;
+  }
+
+  /** Plays the phone: types the code of the user's pending Verified Duo Push (or a wrong one); returns the code. */
+  private static String typeTheCodeShownFor(String duoUser, String wrong) {
+    dev.gatehouse.duosim.TransactionInfo push = duo.control().awaitPending(duoUser, WAIT);
+    String code = push.verificationCode();
+    assertThat(code).as("a Verified Duo Push").isNotNull();
+    // A person types the code only once Gatehouse has shown it: wait for Gatehouse to read Duo's status.
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (duo.control().requests().stream().noneMatch(r -> r.path().equals("/auth/v2/auth_status")
+        && push.txid().equals(r.param("txid")) && r.status() == 200)) {
+      assertThat(System.nanoTime()).as("Gatehouse read the push's status").isLessThan(deadline);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(duo.control().enterVerificationCode(push.txid(),
+        wrong == null ? code : code.equals("000") ? "111" : "000")).isTrue();
+    return code;
   }
 
   @Test

@@ -59,6 +59,14 @@ class RestDuoFlowsIT {
           name + "'s iPhone", "auto", "push", "sms", "phone", "mobile_otp")
           .withPush(Scenario.Reaction.waitForControl())));
     }
+    for (String name : List.of("vera", "wanda")) {
+      duo.control().putUser(Scenario.User.active(name, Scenario.Device.phone(phoneOf(name), "XXX-XXX-0910",
+          name + "'s iPhone", "auto", "push", "mobile_otp").withPush(Scenario.Reaction.waitForControl()))
+          .withVerifiedPush());
+    }
+    duo.control().putUser(Scenario.User.active("pat", Scenario.Device.phone(phoneOf("pat"), "XXX-XXX-0911",
+        "pat's iPhone", "auto", "push", "phone", "mobile_otp").withPush(Scenario.Reaction.waitForControl())
+        .withPhone(Scenario.Reaction.waitForControl())).withStaticPasscodes("424242"));
     node = RestNode.start(dataDir, duo.writeCaPem(dataDir.resolve("duo-ca.pem")));
     admin = node.firstAdministrator("root");
     alice = node.user(admin, "alice");
@@ -341,6 +349,90 @@ class RestDuoFlowsIT {
     assertThat(audit.get("events").findValuesAsText("type")).contains("failsafe_granted");
   }
 
+  // ---- Verified Duo Push; push or passcode, whichever comes first ------------------------------------
+
+  @Test
+  void verifiedPushShowsItsCodeAndIsApprovedWithIt() {
+    String vera = node.user(admin, "vera");
+    node.workspace(admin, "verified", "vera");
+    configureDuo("verified", "secure");
+    activateVerifiedPush("verified", "vera", vera);
+    String self = unlockPending("verified", vera);
+
+    JsonNode waiting = awaitVerificationCode(vera, self);
+    String code = waiting.get("verificationCode").asText();
+    String txid = duo.control().awaitPending("vera", FINAL_WITHIN).txid();
+    assertThat(duo.control().transaction(txid).orElseThrow().verificationCode()).isEqualTo(code);
+    assertThat(waiting.get("message").asText()).contains(code);
+    assertThat(duo.control().requests()).filteredOn(r -> r.path().endsWith("/auth") && txid.equals(r.param("txid")))
+        .hasSize(1);
+
+    duo.control().enterVerificationCode(txid, code);
+    JsonNode approved = node.awaitFinal(vera, self, FINAL_WITHIN);
+    assertThat(approved.get("state").asText()).isEqualTo("approved");
+    assertThat(approved.get("settledBy").asText()).isEqualTo("push");
+    assertThat(approved.has("verificationCode")).isFalse();
+    assertThat(approved.at("/session/kind").asText()).isEqualTo("duo_approved");
+    JsonNode audit = node.get("/api/v1/audit?workspace=verified&user=vera&limit=100", admin).expect(200).json();
+    assertThat(audit.get("events")).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("challenge_approved");
+      assertThat(e.get("method").asText()).isEqualTo("push");
+      assertThat(e.get("duoTransaction").asText()).isEqualTo(txid);
+    });
+    assertThat(audit.toString()).doesNotContain("verification code").doesNotContain("\"" + code + "\"");
+  }
+
+  @Test
+  void verifiedPushWithAWrongCodeIsDenied() {
+    String wanda = node.user(admin, "wanda");
+    node.workspace(admin, "verified-wrong", "wanda");
+    configureDuo("verified-wrong", "secure");
+    activateVerifiedPush("verified-wrong", "wanda", wanda);
+    String self = unlockPending("verified-wrong", wanda);
+    String code = awaitVerificationCode(wanda, self).get("verificationCode").asText();
+
+    duo.control().enterVerificationCode(duo.control().awaitPending("wanda", FINAL_WITHIN).txid(),
+        code.equals("000") ? "111" : "000");
+    JsonNode denied = node.awaitFinal(wanda, self, FINAL_WITHIN);
+    assertThat(denied.get("state").asText()).isEqualTo("denied");
+    assertThat(denied.get("denialReason").asText()).isEqualTo("denied");
+    assertThat(denied.has("session")).isFalse();
+  }
+
+  @Test
+  void aPasscodeTypedWhileThePushWaitsWins() {
+    String pat = node.user(admin, "pat");
+    node.workspace(admin, "either", "pat");
+    configureDuo("either", "secure");
+    activateControlledPush("either", "pat", pat);
+    JsonNode challenge = node.post("/api/v1/workspaces/either/unlock", pat, null).expect(202).json()
+        .get("challenge");
+    assertThat(challenge.get("state").asText()).isEqualTo("pending");
+    String txid = duo.control().awaitPending("pat", FINAL_WITHIN).txid();
+
+    JsonNode wrong = node.post(challenge.at("/links/passcode").asText(), pat, passcode("999999")).expect(200).json();
+    assertThat(wrong.get("state").asText()).isEqualTo("pending");
+    JsonNode opened = node.post(challenge.at("/links/passcode").asText(), pat, passcode("424242")).expect(200).json();
+
+    assertThat(opened.get("state").asText()).isEqualTo("approved");
+    assertThat(opened.get("settledBy").asText()).isEqualTo("passcode");
+    assertThat(opened.at("/session/kind").asText()).isEqualTo("duo_approved");
+    // The push answered afterwards changes nothing: the passcode settled the challenge once.
+    duo.control().deny(txid);
+    JsonNode later = node.get(challenge.at("/links/self").asText() + "?waitSeconds=1", pat).expect(200).json();
+    assertThat(later.get("state").asText()).isEqualTo("approved");
+    JsonNode audit = node.get("/api/v1/audit?workspace=either&user=pat&limit=100", admin).expect(200).json();
+    List<String> settled = new ArrayList<>();
+    audit.get("events").forEach(e -> {
+      if (e.get("type").asText().startsWith("challenge_") && !e.get("type").asText().equals("challenge_started")) {
+        settled.add(e.get("type").asText() + "/" + e.get("method").asText());
+      }
+    });
+    // Newest first: the unlock settled by the passcode, then the device verification settled by the push.
+    assertThat(settled).containsExactly("challenge_approved/passcode", "challenge_approved/push");
+    assertThat(node.post("/api/v1/workspaces/either/unlock", pat, null).status()).isNotEqualTo(403);
+  }
+
   /** Runs last: what every earlier test sent back and logged, plus the requests most likely to echo a secret. */
   @Test
   @Order(Integer.MAX_VALUE)
@@ -374,6 +466,12 @@ class RestDuoFlowsIT {
     assertThat(LOGS.list).allSatisfy(event -> assertThat(line(event))
         .doesNotContain(duo.secretKey()).doesNotContain(wrongSecret).doesNotContain(admin)
         .doesNotContain(alice));
+    // Verified Duo Push codes were shown (earlier tests) but never logged, not even in Duo's wire log.
+    List<String> codes = duo.control().transactions().stream()
+        .map(dev.gatehouse.duosim.TransactionInfo::verificationCode).filter(c -> c != null).toList();
+    assertThat(codes).isNotEmpty();
+    assertThat(LOGS.list).allSatisfy(event -> assertThat(line(event)).doesNotContainPattern(
+        "(?i)verification\\W{1,3}code\\W{0,3}\\d").doesNotContain("\"verificationCode\""));
   }
 
   // ---- steps -------------------------------------------------------------------------------------
@@ -410,6 +508,29 @@ class RestDuoFlowsIT {
         selection(phoneOf(duoUser), "push")).expect(202).json().at("/challenge/links/self").asText();
     duo.control().approve(duo.control().awaitPending(duoUser, FINAL_WITHIN).txid());
     assertThat(node.awaitFinal(token, self, FINAL_WITHIN).get("state").asText()).isEqualTo("approved");
+  }
+
+  /** The member chooses push; the verifying Verified Duo Push is approved with its code. */
+  private static void activateVerifiedPush(String workspace, String duoUser, String token) {
+    String phone = phoneOf(duoUser);
+    String self = node.put("/api/v1/workspaces/" + workspace + "/duo/enrollment", token, selection(phone, "push"))
+        .expect(202).json().at("/challenge/links/self").asText();
+    String code = awaitVerificationCode(token, self).get("verificationCode").asText();
+    duo.control().enterVerificationCode(duo.control().awaitPending(duoUser, FINAL_WITHIN).txid(), code);
+    assertThat(node.awaitFinal(token, self, FINAL_WITHIN).get("state").asText()).isEqualTo("approved");
+  }
+
+  /** Long-polls a pending challenge until Duo's status carries the Verified Duo Push's code. */
+  private static JsonNode awaitVerificationCode(String token, String self) {
+    long deadline = System.nanoTime() + FINAL_WITHIN.toNanos();
+    while (true) {
+      JsonNode challenge = node.get(self + "?waitSeconds=2", token).expect(200).json();
+      if (challenge.hasNonNull("verificationCode") || System.nanoTime() > deadline) {
+        assertThat(challenge.get("state").asText()).isEqualTo("pending");
+        assertThat(challenge.get("verificationCode").asText()).matches("\\d{3}");
+        return challenge;
+      }
+    }
   }
 
   private static String unlockPending(String workspace, String token) {

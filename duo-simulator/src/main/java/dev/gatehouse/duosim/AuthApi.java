@@ -47,7 +47,8 @@ final class AuthApi {
     this.publicHost = publicHost;
   }
 
-  void handle(String endpoint, Map<String, List<String>> params, Reply reply) {
+  /** Answers one verified request of {@code integration} (an Auth API integration). */
+  void handle(String endpoint, Scenario.Integration integration, Map<String, List<String>> params, Reply reply) {
     try {
       switch (endpoint) {
         case "check":
@@ -63,7 +64,7 @@ final class AuthApi {
           reply.ok(enrollStatus(params));
           break;
         case "preauth":
-          reply.ok(preauth(params));
+          reply.ok(preauth(params, integration));
           break;
         case "auth":
           auth(params, reply);
@@ -191,7 +192,7 @@ final class AuthApi {
     return user;
   }
 
-  private Map<String, Object> preauth(Map<String, List<String>> params) {
+  private Map<String, Object> preauth(Map<String, List<String>> params, Scenario.Integration integration) {
     UserState user = identify(params, true);
     boolean textPrompt = flag(params, "text_prompt");
     Map<String, Object> out = new LinkedHashMap<>();
@@ -248,6 +249,11 @@ final class AuthApi {
       out.put("devices", devices);
       if (textPrompt) {
         out.put("prompt", prompt(user));
+      }
+      // Only a client that can show the code is asked for it; for any other client Duo bypasses
+      // the "Require Verified Duo Push" policy and its pushes are plain ones.
+      if (flag(params, "client_supports_verified_push") && state.requiresVerifiedPush(user, integration)) {
+        out.put("txid", state.issueVerifiedPushTicket(user.userId));
       }
       return out;
     }
@@ -400,13 +406,26 @@ final class AuthApi {
     if (factor.equals("auto")) {
       factor = device.config.can("push") ? "push" : "phone";
     }
+    String preauthTxid = param(params, "txid");
+    if (preauthTxid != null && !factor.equals("push")) {
+      throw ApiError.invalid("txid");
+    }
     if (factor.equals("sms")) {
       device.sendSmsBatch(state.scenario.smsBatchSize());
       return immediate(txid, user, "sms", new Transaction.Event("deny", "sent", "New SMS passcodes sent."));
     }
     boolean push = factor.equals("push");
+    String code = null;
+    if (preauthTxid != null) {
+      // A Verified Duo Push continues the transaction preauth announced, under its txid.
+      if (!state.redeemVerifiedPushTicket(preauthTxid, user.userId) || state.transaction(preauthTxid) != null) {
+        throw ApiError.invalid("txid");
+      }
+      txid = preauthTxid;
+      code = Ids.digits(3);
+    }
     Transaction tx = new Transaction(txid, user.username, factor, device.config.id(), now,
-        push ? Transaction.PUSHED : Transaction.CALLING);
+        code != null ? Transaction.verifiedPushed(code) : push ? Transaction.PUSHED : Transaction.CALLING, code);
     device.inbox.add(new PushNotification(txid, device.config.id(), user.username, factor, state.clock.now(),
         param(params, "type"), param(params, "display_username"), param(params, "pushinfo"),
         FormCodec.decode(param(params, "pushinfo"))));

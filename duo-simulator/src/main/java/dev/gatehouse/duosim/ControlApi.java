@@ -75,6 +75,9 @@ final class ControlApi {
         if (p.length == 2 && method.equals("GET")) {
           return control.transaction(p[1]).map(this::txJson).orElseThrow(() -> notFound("no such transaction"));
         }
+        if (p.length == 3 && method.equals("POST") && p[2].equals("verify")) {
+          return verify(p[1], body);
+        }
         if (p.length == 3 && method.equals("POST")) {
           return act(p[1], p[2]);
         }
@@ -155,6 +158,18 @@ final class ControlApi {
     return txJson(control.transaction(txid).orElseThrow());
   }
 
+  /** The person types a code into Duo Mobile for a Verified Duo Push: {@code {"code": "708"}}. */
+  private JsonNode verify(String txid, JsonNode body) {
+    String code = body.path("code").asText("");
+    if (code.isEmpty()) {
+      throw new BadRequest(400, "code is required");
+    }
+    if (!control.enterVerificationCode(txid, code)) {
+      throw new BadRequest(409, "no such pending Verified Duo Push");
+    }
+    return txJson(control.transaction(txid).orElseThrow());
+  }
+
   private JsonNode users(String method, String[] p, JsonNode body) {
     if (p.length == 1 && method.equals("POST")) {
       Scenario.User user = Scenario.parseUser(body);
@@ -170,6 +185,7 @@ final class ControlApi {
         n.put("username", u.username);
         n.put("userId", u.userId);
         n.put("status", u.status.name().toLowerCase(Locale.ROOT));
+        n.put("requireVerifiedPush", u.requireVerifiedPush);
         ArrayNode devices = n.putArray("devices");
         synchronized (state) {
           u.devices.forEach(d -> devices.add(d.config.id()));
@@ -198,9 +214,15 @@ final class ControlApi {
       }
       return okJson();
     }
+    if (p.length == 3 && method.equals("POST") && p[2].equals("verified_push")) {
+      if (!control.requireVerifiedPush(p[1], body.path("required").asBoolean(true))) {
+        throw notFound("no such user");
+      }
+      return okJson();
+    }
     if (p.length == 3 && method.equals("POST")) {
       TransactionInfo tx = control.latestPending(p[1]).orElseThrow(() -> new BadRequest(409, "no pending transaction"));
-      return act(tx.txid(), p[2]);
+      return p[2].equals("verify") ? verify(tx.txid(), body) : act(tx.txid(), p[2]);
     }
     throw notFound("no such control route");
   }
@@ -300,6 +322,9 @@ final class ControlApi {
     n.put("statusMessage", tx.statusMessage());
     n.set("statusHistory", Json.MAPPER.valueToTree(tx.statusHistory()));
     n.put("parkedRequests", tx.parkedRequests());
+    if (tx.verifiedPush()) {
+      n.put("verificationCode", tx.verificationCode());
+    }
     return n;
   }
 

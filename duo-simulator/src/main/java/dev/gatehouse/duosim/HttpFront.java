@@ -117,7 +117,7 @@ final class HttpFront implements HttpHandler {
         reply.fail(403, 40301, "Access forbidden", "Wrong integration type for this API.");
         return;
       }
-      api.handle(endpoint, params, reply);
+      api.handle(endpoint, outcome.integration(), params, reply);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "simulator error on " + method + " " + path, e);
       reply.fail(500, 50000, "Internal server error", null);

@@ -61,12 +61,24 @@ public final class Scenario {
     }
   }
 
-  /** An integration (application) known to the simulator; only type {@code auth_api} may call the Auth API. */
-  public record Integration(String integrationKey, String secretKey, String type) {
+  /**
+   * An integration (application) known to the simulator; only type {@code auth_api} may call the
+   * Auth API. With {@code requireVerifiedPush} its policy requires Verified Duo Push for everyone.
+   */
+  public record Integration(String integrationKey, String secretKey, String type, boolean requireVerifiedPush) {
     public Integration {
       require(integrationKey, "integrationKey");
       require(secretKey, "secretKey");
       type = type == null || type.isBlank() ? AUTH_API : type.toLowerCase(Locale.ROOT);
+    }
+
+    public Integration(String integrationKey, String secretKey, String type) {
+      this(integrationKey, secretKey, type, false);
+    }
+
+    /** The same integration with the "Require Verified Duo Push" policy on. */
+    public Integration withVerifiedPush() {
+      return new Integration(integrationKey, secretKey, type, true);
     }
 
     public boolean isAuthApi() {
@@ -80,7 +92,8 @@ public final class Scenario {
 
     @Override
     public String toString() {
-      return "Integration[" + integrationKey + ", " + type + ", secretKey redacted]";
+      return "Integration[" + integrationKey + ", " + type + (requireVerifiedPush ? ", verified push" : "")
+          + ", secretKey redacted]";
     }
   }
 
@@ -146,7 +159,12 @@ public final class Scenario {
     }
   }
 
-  /** A Duo user: identity, state, devices and the codes that let them in. */
+  /**
+   * A Duo user: identity, state, devices and the codes that let them in. With
+   * {@code requireVerifiedPush} the user's policy requires Verified Duo Push: a client that sends
+   * {@code client_supports_verified_push=1} gets a preauth {@code txid} and pushes with a code; one
+   * that does not send it has the policy bypassed, as Duo documents.
+   */
   public record User(
       String username,
       String userId,
@@ -155,7 +173,8 @@ public final class Scenario {
       List<Device> devices,
       List<String> passcodes,
       List<String> staticPasscodes,
-      List<String> bypassCodes) {
+      List<String> bypassCodes,
+      boolean requireVerifiedPush) {
     public User {
       require(username, "username");
       userId = userId == null || userId.isBlank() ? Ids.derived("DU", "user/" + username) : userId;
@@ -164,6 +183,11 @@ public final class Scenario {
       passcodes = passcodes == null ? List.of() : List.copyOf(passcodes);
       staticPasscodes = staticPasscodes == null ? List.of() : List.copyOf(staticPasscodes);
       bypassCodes = bypassCodes == null ? List.of() : List.copyOf(bypassCodes);
+    }
+
+    public User(String username, String userId, UserStatus status, String statusMessage, List<Device> devices,
+        List<String> passcodes, List<String> staticPasscodes, List<String> bypassCodes) {
+      this(username, userId, status, statusMessage, devices, passcodes, staticPasscodes, bypassCodes, false);
     }
 
     public static User active(String username, Device... devices) {
@@ -176,21 +200,31 @@ public final class Scenario {
 
     /** One-time passcodes (consumed on use). */
     public User withPasscodes(String... codes) {
-      return new User(username, userId, status, statusMessage, devices, List.of(codes), staticPasscodes, bypassCodes);
+      return new User(username, userId, status, statusMessage, devices, List.of(codes), staticPasscodes, bypassCodes,
+          requireVerifiedPush);
     }
 
     /** Passcodes that stay valid after use (handy for demos). */
     public User withStaticPasscodes(String... codes) {
-      return new User(username, userId, status, statusMessage, devices, passcodes, List.of(codes), bypassCodes);
+      return new User(username, userId, status, statusMessage, devices, passcodes, List.of(codes), bypassCodes,
+          requireVerifiedPush);
     }
 
     /** One-time bypass codes. */
     public User withBypassCodes(String... codes) {
-      return new User(username, userId, status, statusMessage, devices, passcodes, staticPasscodes, List.of(codes));
+      return new User(username, userId, status, statusMessage, devices, passcodes, staticPasscodes, List.of(codes),
+          requireVerifiedPush);
     }
 
     public User withStatusMessage(String message) {
-      return new User(username, userId, status, message, devices, passcodes, staticPasscodes, bypassCodes);
+      return new User(username, userId, status, message, devices, passcodes, staticPasscodes, bypassCodes,
+          requireVerifiedPush);
+    }
+
+    /** The same user with the "Require Verified Duo Push" policy on. */
+    public User withVerifiedPush() {
+      return new User(username, userId, status, statusMessage, devices, passcodes, staticPasscodes, bypassCodes,
+          true);
     }
   }
 
@@ -283,8 +317,9 @@ public final class Scenario {
       b.apiHostname(root.get("apiHostname").asText());
     }
     for (JsonNode i : root.path("integrations")) {
-      checkKeys(i, "integration", "integrationKey", "secretKey", "type");
-      b.integration(new Integration(text(i, "integrationKey"), text(i, "secretKey"), text(i, "type")));
+      checkKeys(i, "integration", "integrationKey", "secretKey", "type", "requireVerifiedPush");
+      b.integration(new Integration(text(i, "integrationKey"), text(i, "secretKey"), text(i, "type"),
+          i.path("requireVerifiedPush").asBoolean(false)));
     }
     for (JsonNode u : root.path("users")) {
       b.user(parseUser(u));
@@ -335,7 +370,7 @@ public final class Scenario {
 
   static User parseUser(JsonNode u) {
     checkKeys(u, "user", "username", "userId", "status", "statusMessage", "devices", "passcodes",
-        "staticPasscodes", "bypassCodes");
+        "staticPasscodes", "bypassCodes", "requireVerifiedPush");
     String username = text(u, "username");
     List<Device> devices = new ArrayList<>();
     int index = 0;
@@ -344,7 +379,8 @@ public final class Scenario {
     }
     UserStatus status = u.hasNonNull("status") ? enumValue(UserStatus.class, u.get("status").asText(), "status") : null;
     return new User(username, text(u, "userId"), status, text(u, "statusMessage"), devices,
-        strings(u.get("passcodes")), strings(u.get("staticPasscodes")), strings(u.get("bypassCodes")));
+        strings(u.get("passcodes")), strings(u.get("staticPasscodes")), strings(u.get("bypassCodes")),
+        u.path("requireVerifiedPush").asBoolean(false));
   }
 
   static Device parseDevice(JsonNode d, String username, int index) {

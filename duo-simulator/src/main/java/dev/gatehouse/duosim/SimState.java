@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +33,9 @@ final class SimState {
 
   private record TrustedToken(String userId, long expiresAtMillis) {}
 
+  /** A Verified Duo Push announced by preauth: its txid is passed on to /auth once. */
+  private record VerifiedPushTicket(String userId, long expiresAtMillis) {}
+
   final Scenario scenario;
   final SimClock clock;
   final Faults faults = new Faults();
@@ -43,6 +47,7 @@ final class SimState {
   private final Set<Transaction> pending = ConcurrentHashMap.newKeySet();
   private final Map<String, Enrollment> enrollments = new LinkedHashMap<>();
   private final Map<String, TrustedToken> trustedTokens = new ConcurrentHashMap<>();
+  private final Map<String, VerifiedPushTicket> verifiedPushTickets = new ConcurrentHashMap<>();
   private final List<Cidr> trustedNetworks = new ArrayList<>();
 
   SimState(Scenario scenario, SimClock clock) {
@@ -128,6 +133,27 @@ final class SimState {
     return t != null && t.userId().equals(userId) && t.expiresAtMillis() > clock.millis();
   }
 
+  // ---- verified push
+
+  /** Whether the user's or the integration's policy requires Verified Duo Push. */
+  boolean requiresVerifiedPush(UserState user, Scenario.Integration integration) {
+    return user.requireVerifiedPush || integration != null && integration.requireVerifiedPush();
+  }
+
+  /** A preauth txid for a Verified Duo Push, valid for one /auth within the push timeout (or a minute). */
+  String issueVerifiedPushTicket(String userId) {
+    String txid = UUID.randomUUID().toString();
+    long seconds = scenario.pushTimeoutSeconds() > 0 ? scenario.pushTimeoutSeconds() : 60;
+    verifiedPushTickets.put(txid, new VerifiedPushTicket(userId, clock.millis() + seconds * 1000));
+    return txid;
+  }
+
+  /** Uses a preauth txid: true once, if it was issued to this user and has not expired. */
+  boolean redeemVerifiedPushTicket(String txid, String userId) {
+    VerifiedPushTicket ticket = txid == null ? null : verifiedPushTickets.remove(txid);
+    return ticket != null && ticket.userId().equals(userId) && ticket.expiresAtMillis() > clock.millis();
+  }
+
   // ---- transactions
 
   void addTransaction(Transaction tx) {
@@ -208,6 +234,27 @@ final class SimState {
         default:
           return;
       }
+    }
+    publish(tx, event);
+  }
+
+  /**
+   * The person typed a code into Duo Mobile for a Verified Duo Push: the right code approves, a
+   * wrong one denies (and counts as a failed attempt).
+   */
+  void resolveVerified(Transaction tx, String typedCode) {
+    if (tx.terminal()) {
+      return;
+    }
+    if (tx.verificationCode.equals(typedCode)) {
+      resolve(tx, Scenario.Outcome.APPROVE);
+      return;
+    }
+    tx.clearPlan();
+    Transaction.Event event;
+    synchronized (this) {
+      event = failure(userByName(tx.username),
+          new Transaction.Event("deny", "deny", "Incorrect verification code. Login request denied."));
     }
     publish(tx, event);
   }

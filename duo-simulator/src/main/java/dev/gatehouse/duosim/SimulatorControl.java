@@ -50,6 +50,20 @@ public final class SimulatorControl {
     return true;
   }
 
+  /**
+   * The person types {@code code} into Duo Mobile for a pending Verified Duo Push: the right code
+   * approves it, a wrong one denies it. False if the transaction is unknown, over, or not a
+   * Verified Duo Push.
+   */
+  public boolean enterVerificationCode(String txid, String code) {
+    Transaction tx = state.transaction(txid);
+    if (tx == null || tx.terminal() || tx.verificationCode == null) {
+      return false;
+    }
+    state.resolveVerified(tx, code == null ? "" : code.strip());
+    return true;
+  }
+
   /** Adds a {@code push_failed} progress event (the transaction stays pending). */
   public boolean pushFailed(String txid) {
     Transaction tx = state.transaction(txid);
@@ -142,6 +156,18 @@ public final class SimulatorControl {
       }
       user.devices.removeIf(d -> d.config.id().equals(device.id()));
       user.devices.add(new DeviceState(device));
+      return true;
+    }
+  }
+
+  /** Turns the user's "Require Verified Duo Push" policy on or off; false if there is no such user. */
+  public boolean requireVerifiedPush(String username, boolean required) {
+    synchronized (state) {
+      UserState user = state.userByName(username);
+      if (user == null) {
+        return false;
+      }
+      user.requireVerifiedPush = required;
       return true;
     }
   }

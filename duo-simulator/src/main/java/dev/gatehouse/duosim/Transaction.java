@@ -35,11 +35,18 @@ final class Transaction {
   static final Event CALLING = new Event("waiting", "calling", "Calling your phone...");
   static final Event ANSWERED = new Event("waiting", "answered", "Answered. Press any key on your phone to log in.");
 
+  /** The first event of a Verified Duo Push: Duo's status message carries the code to type. */
+  static Event verifiedPushed(String code) {
+    return new Event("waiting", "pushed", "Please enter verification code " + code + " into Duo Mobile...");
+  }
+
   final String txid;
   final String username;
   final String factor;
   final String deviceId;
   final long createdAtMillis;
+  /** The code the person must type into Duo Mobile for a Verified Duo Push; null for other requests. */
+  final String verificationCode;
   private final List<Event> events = new ArrayList<>();
   private final ArrayDeque<Step> plan = new ArrayDeque<>();
   private final List<Waiter> waiters = new ArrayList<>();
@@ -47,7 +54,13 @@ final class Transaction {
   private String trustedDeviceToken;
 
   Transaction(String txid, String username, String factor, String deviceId, long createdAtMillis, Event first) {
+    this(txid, username, factor, deviceId, createdAtMillis, first, null);
+  }
+
+  Transaction(String txid, String username, String factor, String deviceId, long createdAtMillis, Event first,
+      String verificationCode) {
     this.txid = txid;
+    this.verificationCode = verificationCode;
     this.username = username;
     this.factor = factor;
     this.deviceId = deviceId;

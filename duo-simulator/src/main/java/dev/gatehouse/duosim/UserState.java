@@ -17,12 +17,15 @@ final class UserState {
   final Set<String> staticPasscodes = new LinkedHashSet<>();
   final Set<String> bypassCodes = new LinkedHashSet<>();
   int failedAttempts;
+  /** The user's policy requires Verified Duo Push (for clients that support it). */
+  boolean requireVerifiedPush;
 
   UserState(Scenario.User user) {
     this.username = user.username();
     this.userId = user.userId();
     this.status = user.status();
     this.statusMessage = user.statusMessage();
+    this.requireVerifiedPush = user.requireVerifiedPush();
     user.devices().forEach(d -> devices.add(new DeviceState(d)));
     passcodes.addAll(user.passcodes());
     staticPasscodes.addAll(user.staticPasscodes());

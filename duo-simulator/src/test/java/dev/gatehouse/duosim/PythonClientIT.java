@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,12 +51,47 @@ class PythonClientIT {
       "print(json.dumps(out))",
       "");
 
+  /**
+   * Debian's client (4.5.0) predates the flag, so the script sends it through the client's own
+   * signed {@code json_api_call}; the person then reads the code from auth_status and types it
+   * (the control API), or types a wrong one.
+   */
+  static final String VERIFIED_PUSH_SCRIPT = String.join("\n",
+      "import json, re, ssl, sys, urllib.request",
+      "import duo_client",
+      "host, port, ikey, skey, ca, typed = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]",
+      "auth = duo_client.Auth(ikey, skey, host=host, port=port, ca_certs=ca)",
+      "out = {'plain_preauth': auth.preauth(username='vera')}",
+      "pre = auth.json_api_call('POST', '/auth/v2/preauth', {'username': 'vera', 'client_supports_verified_push': '1'})",
+      "out['preauth'] = pre",
+      "tx = auth.json_api_call('POST', '/auth/v2/auth', {'username': 'vera', 'factor': 'push', 'device': 'auto',",
+      "                                                  'async': '1', 'txid': pre['txid']})",
+      "out['txid'] = tx['txid']",
+      "first = auth.auth_status(tx['txid'])",
+      "out['first'] = first",
+      "code = re.search(r'verification code (\\d+)', first['status_msg']).group(1)",
+      "typed_code = code if typed == 'right' else str((int(code) + 1) % 1000).zfill(len(code))",
+      "req = urllib.request.Request('https://%s:%d/_sim/transactions/%s/verify' % (host, port, tx['txid']),",
+      "                             data=json.dumps({'code': typed_code}).encode(), method='POST')",
+      "urllib.request.urlopen(req, context=ssl.create_default_context(cafile=ca)).read()",
+      "polls = [first]",
+      "while polls[-1]['waiting'] and len(polls) < 50:",
+      "    polls.append(auth.auth_status(tx['txid']))",
+      "out['last'] = polls[-1]",
+      "print(json.dumps(out))",
+      "");
+
   static DuoSimulator sim;
   static Path ca;
 
   @BeforeAll
   static void start(@TempDir Path dir) {
-    sim = DuoSimulator.start(Scenario.defaultScenario());
+    Scenario defaults = Scenario.defaultScenario();
+    Scenario.Builder scenario = Scenario.builder().logo(Logo.DEFAULT_PNG);
+    defaults.users().forEach(scenario::user);
+    scenario.user(Scenario.User.active("vera", Scenario.Device.phone("DPVERA00000000000001", "", "Vera's phone",
+        "auto", "push").withPush(Scenario.Reaction.waitForControl())).withVerifiedPush());
+    sim = DuoSimulator.start(scenario.build());
     ca = sim.writeCaPem(dir.resolve("ca.pem"));
   }
 
@@ -116,5 +152,26 @@ class PythonClientIT {
     assertThat(push.param("display_username")).isEqualTo("Alice \u00dc");
     assertThat(push.param("pushinfo")).isEqualTo("from=login%20portal&x=1");
     assertThat(push.userAgent()).startsWith("Duo API Python/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"right, true", "wrong, false"})
+  void pythonClientDoesAVerifiedPushWhenItSendsTheFlag(String typed, boolean approved, @TempDir Path dir)
+      throws Exception {
+    requirePythonClient();
+    Path script = dir.resolve("duo_verified_push.py");
+    Files.writeString(script, VERIFIED_PUSH_SCRIPT);
+
+    Result r = run(List.of(PYTHON.toString(), script.toString(), "localhost", Integer.toString(sim.port()),
+        sim.integrationKey(), sim.secretKey(), ca.toString(), typed));
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    JsonNode out = new ObjectMapper().readTree(r.stdout());
+    assertThat(out.get("plain_preauth").has("txid")).isFalse();
+    assertThat(out.get("txid").asText()).isEqualTo(out.get("preauth").get("txid").asText());
+    String code = sim.control().transaction(out.get("txid").asText()).orElseThrow().verificationCode();
+    assertThat(out.get("first").get("status_msg").asText()).contains("verification code " + code);
+    assertThat(out.get("last").get("waiting").asBoolean()).isFalse();
+    assertThat(out.get("last").get("success").asBoolean()).isEqualTo(approved);
   }
 }

@@ -20,9 +20,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Follows a challenge to its end on the command line: shows Duo's status messages while a push
- * or call is pending (with a spinner on a terminal), asks for passcodes (or uses
- * {@code --passcode} once; a wrong one leaves the challenge open for another try), and cancels the
- * challenge when the user presses Ctrl-C.
+ * or call is pending (with a spinner on a terminal), and a Verified Duo Push's code prominently;
+ * asks for passcodes (or uses {@code --passcode} once; a wrong one leaves the challenge open for
+ * another try); takes a passcode in place of a push or call still waiting (the {@code --passcode}
+ * given, or one typed at the prompt kept open beside the wait on a terminal: whichever comes first
+ * settles it); and cancels the challenge when the user presses Ctrl-C.
  */
 final class ChallengeProgress {
   private static final long TICK_MILLIS = 120;
@@ -42,6 +44,11 @@ final class ChallengeProgress {
   private final Gatehouse gatehouse;
   private final Spinner spinner;
   private String shown = "";
+  private String shownCode = "";
+  /** A passcode being typed on the terminal while a push or call waits; null when none is asked for. */
+  private CompletableFuture<Optional<String>> typing;
+  /** The prompt beside the wait reached the end of input: wait for the push or call alone. */
+  private boolean promptClosed;
 
   ChallengeProgress(CliContext context, CliOutput output, UserName actor) {
     this.context = context;
@@ -89,6 +96,12 @@ final class ChallengeProgress {
           output.line(view.message() + " (" + view.remainingPasscodeAttempts() + " attempts left)");
           shown = view.message().value();
         }
+      } else if (unused.isPresent()) {
+        // Push or passcode, whichever comes first: the passcode given settles the push or call
+        // if Duo accepts it before the phone answers; a wrong one leaves it waiting.
+        Passcode passcode = unused.get();
+        unused = Optional.empty();
+        view = submitInstead(view, passcode);
       } else {
         Optional<ChallengeView> next = await(view, interrupted);
         if (next.isEmpty()) {
@@ -97,12 +110,46 @@ final class ChallengeProgress {
         view = next.get();
       }
     }
-    show(view);
-    return new Finished(view);
+    ChallengeView last = view;
+    show(last);
+    if (last.settledBy().filter(method -> method != last.selection().method()).isPresent()) {
+      output.line("Settled by the passcode; the " + last.selection().method().wireName() + " was superseded.");
+    }
+    return new Finished(last);
+  }
+
+  /** Submits a passcode in place of the push or call still waiting; a wrong one leaves it waiting. */
+  private ChallengeView submitInstead(ChallengeView view, Passcode passcode) {
+    spinner.clear();
+    ChallengeView after = gatehouse.submitPasscode().submit(
+        new SubmitPasscodeCommand(actor, view.id(), passcode, ClientContext.UNKNOWN));
+    if (!after.isFinal()) {
+      output.line(after.message() + " (" + after.remainingPasscodeAttempts() + " attempts left); still waiting for "
+          + "the " + after.selection().method().wireName());
+      shown = after.message().value();
+    }
+    return after;
   }
 
   private void show(ChallengeView view) {
     String message = view.message().value();
+    String code = view.verificationCode().map(c -> c.value()).orElse("");
+    if (!code.isEmpty() && !code.equals(shownCode)) {
+      // Verified Duo Push: the code is what the member needs; Duo's message only repeats it.
+      spinner.clear();
+      String line = "Enter " + code + " in Duo Mobile";
+      if (output.isJson()) {
+        context.config().err().println("gatehouse: " + line);
+        context.config().err().flush();
+      } else {
+        output.line("");
+        output.line("    " + output.style().bold(">>>  " + line + "  <<<"));
+        output.line("");
+      }
+      shownCode = code;
+      shown = message;
+      return;
+    }
     if (!message.isEmpty() && !message.equals(shown)) {
       spinner.clear();
       output.line(message);
@@ -137,12 +184,15 @@ final class ChallengeProgress {
     CompletableFuture<ChallengeView> poll = gatehouse.getChallenge()
         .get(new GetChallengeQuery(actor, view.id(), context.config().pollWait()))
         .toCompletableFuture();
-    CompletableFuture<Object> either = CompletableFuture.anyOf(poll, interrupted);
+    CompletableFuture<Optional<String>> typed = passcodeBesideTheWait(view);
+    CompletableFuture<Object> either = CompletableFuture.anyOf(poll, interrupted, typed);
     while (!either.isDone()) {
       try {
         either.get(TICK_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillWaiting) {
-        spinner.tick("Waiting for Duo... (Ctrl-C cancels)");
+        if (typing == null) {
+          spinner.tick("Waiting for Duo... (Ctrl-C cancels)");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         cancelOnInterrupt(view.id(), interrupted);
@@ -153,11 +203,53 @@ final class ChallengeProgress {
     if (interrupted.isDone()) {
       return Optional.empty();
     }
+    if (!poll.isDone() && typed.isDone()) {
+      typing = null;
+      Optional<String> text = typed.getNow(Optional.empty());
+      if (text.isEmpty()) {
+        // End of input (or an empty line) at the prompt: keep waiting for the push or call alone.
+        promptClosed = true;
+        return Optional.of(view);
+      }
+      try {
+        return Optional.of(submitInstead(view, new Passcode(text.get())));
+      } catch (InvalidValueException e) {
+        output.line("The passcode " + e.reason() + "; try again.");
+        return Optional.of(view);
+      }
+    }
     try {
       return Optional.of(poll.join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
     }
+  }
+
+  /**
+   * On a terminal, while a push or call waits, a passcode prompt stays open beside it (push or
+   * passcode, whichever comes first); one prompt at a time, read on a daemon thread, since a
+   * terminal read cannot be withdrawn. Elsewhere (pipes, JSON) a future that never completes.
+   */
+  private CompletableFuture<Optional<String>> passcodeBesideTheWait(ChallengeView view) {
+    if (!context.isTerminal() || output.isJson() || promptClosed || !view.acceptsPasscode()) {
+      return new CompletableFuture<>();
+    }
+    if (typing == null) {
+      spinner.clear();
+      output.line("Waiting for Duo (Ctrl-C cancels); or type a passcode instead.");
+      CompletableFuture<Optional<String>> next = new CompletableFuture<>();
+      Thread reader = new Thread(() -> {
+        try {
+          next.complete(context.askSecret("Passcode (or approve on your phone): "));
+        } catch (RuntimeException e) {
+          next.complete(Optional.empty());
+        }
+      }, "gatehouse-passcode-prompt");
+      reader.setDaemon(true);
+      typing = next;
+      reader.start();
+    }
+    return typing;
   }
 
   private synchronized void cancelOnInterrupt(ChallengeId id, CompletableFuture<Void> interrupted) {

@@ -2,13 +2,14 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ChallengeView;
 
-/** A challenge as its owner sees it. */
+/** A challenge as its owner sees it, with the method that settled it once final. */
 record CliChallenge(String id, String purpose, String device, String method, String state,
-    String reason, String message, String expiresAt, int remainingPasscodeAttempts) {
+    String reason, String message, String settledBy, String expiresAt, int remainingPasscodeAttempts) {
   static CliChallenge from(ChallengeView view) {
     return new CliChallenge(view.id().value(), CliWire.name(view.purpose()),
         view.selection().device().value(), view.selection().method().wireName(),
         CliWire.name(view.state()), view.denialReason().map(CliWire::name).orElse(null),
-        view.message().value(), CliWire.instant(view.expiresAt()), view.remainingPasscodeAttempts());
+        view.message().value(), view.settledBy().map(method -> method.wireName()).orElse(null),
+        CliWire.instant(view.expiresAt()), view.remainingPasscodeAttempts());
   }
 }

@@ -16,7 +16,8 @@ final class PasscodeOption {
   boolean fromStandardInput;
 
   @Option(names = "--passcode", paramLabel = "CODE",
-      description = "The passcode to submit instead of being asked (SMS: after Duo has sent the codes). "
+      description = "The passcode to submit instead of being asked (SMS: after Duo has sent the codes; "
+          + "push or call: submitted at once, and whichever of it and the phone comes first wins). "
           + "Other users can see it in the process list: prefer --passcode-stdin.")
   String passcode;
 

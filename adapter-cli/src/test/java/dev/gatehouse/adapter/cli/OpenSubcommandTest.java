@@ -14,10 +14,14 @@ import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.port.in.ListAuditEventsQuery;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
+import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
+import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.user.UserName;
@@ -467,5 +471,68 @@ class OpenSubcommandTest {
     assertThat(opened.json().get("grant").asText()).isEqualTo("no_mfa");
     assertThat(cli.env.gatehouse.listWorkspaces().list(new dev.gatehouse.application.port.in.ListWorkspacesQuery(
         new UserName(ADMIN)))).extracting(WorkspaceDetails::duo).containsExactly(Optional.empty());
+  }
+
+  // ---- Verified Duo Push; push or passcode, whichever comes first -----------------------------
+
+  @Test
+  void showsTheVerificationCodeProminentlyWhileThePushWaits() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.requiresVerifiedPush(MEMBER, CliHarness.PHONE).whileWaitingReport(new AuthStatus.Waiting(
+        StatusMessage.of("Please enter verification code 708 into Duo Mobile..."),
+        Optional.of(new VerificationCode("708"))));
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result result = join(running);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.outLines()).containsOnlyOnce("    >>>  Enter 708 in Duo Mobile  <<<")
+        .noneMatch(line -> line.startsWith("Please enter verification code"));
+    assertThat(cli.env.duo.lastPushContext().verifiedPush()).isPresent();
+  }
+
+  @Test
+  void thePasscodeGivenSettlesAPushStillWaiting() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE, "--passcode", RIGHT_PASSCODE);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("Settled by the passcode; the push was superseded.")
+        .contains("Workspace servers is open (Duo approved)").doesNotContain(RIGHT_PASSCODE);
+    assertThat(audit(cli, AuditEventType.CHALLENGE_APPROVED).get(0).method()).contains(DuoMethod.PASSCODE);
+  }
+
+  @Test
+  void aWrongPasscodeGivenLeavesThePushWaitingAndItsApprovalOpens() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    CliHarness.await("the push is followed after the wrong passcode",
+        () -> cli.env.duo.count(Operation.VERIFY_PASSCODE) >= 1 && cli.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result result = join(running);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("4 attempts left); still waiting for the push")
+        .contains("Workspace servers is open (Duo approved)");
+    assertThat(audit(cli, AuditEventType.CHALLENGE_APPROVED).get(0).method()).contains(DuoMethod.PUSH);
+  }
+
+  @Test
+  void onATerminalAPasscodeTypedBesideTheWaitingPushWins() {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    CliHarness.TestConsole terminal = CliHarness.TestConsole.terminal(RIGHT_PASSCODE);
+    cli.console = terminal;
+
+    Result result = cli.runAs(MEMBER, "open", WORKSPACE);
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(terminal.prompts).containsExactly("Passcode (or approve on your phone): ");
+    assertThat(result.out()).contains("or type a passcode instead")
+        .contains("Settled by the passcode; the push was superseded.").doesNotContain(RIGHT_PASSCODE);
+    assertThat(audit(cli, AuditEventType.CHALLENGE_APPROVED).get(0).method()).contains(DuoMethod.PASSCODE);
   }
 }

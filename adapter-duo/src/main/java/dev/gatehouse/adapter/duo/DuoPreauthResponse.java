@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.duo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.application.port.out.PreauthOutcome;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.mfa.DeviceCapability;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The {@code response} of {@code /auth/v2/preauth} (duo-auth-api.md §2.6). */
@@ -18,7 +20,8 @@ record DuoPreauthResponse(
     @JsonProperty("result") String result,
     @JsonProperty("status_msg") String statusMsg,
     @JsonProperty("enroll_portal_url") String enrollPortalUrl,
-    @JsonProperty("devices") List<Device> devices) {
+    @JsonProperty("devices") List<Device> devices,
+    @JsonProperty("txid") String txid) {
 
   /** One device as Duo lists it; tokens may come without capabilities. */
   record Device(
@@ -70,14 +73,29 @@ record DuoPreauthResponse(
             mapped.add(device);
           }
         }
-        return new PreauthOutcome.Authenticate(mapped, message);
+        return new PreauthOutcome.Authenticate(mapped, message, verifiedPush());
       }
       case "allow":
         return new PreauthOutcome.Allow(message);
       case "enroll":
         return new PreauthOutcome.Enroll(enrollPortalUrl == null ? "" : enrollPortalUrl.strip(), message);
-      default:
+      case "deny":
         return new PreauthOutcome.Deny(message);
+      default:
+        DuoUnknownValues.report("/auth/v2/preauth", "result", result, "deny");
+        return new PreauthOutcome.Deny(message);
+    }
+  }
+
+  /**
+   * The transaction Duo opened for a Verified Duo Push (sent only to a client that said it can show
+   * the code, and only when the policy requires it); a txid Gatehouse cannot use is ignored.
+   */
+  private Optional<DuoTransactionId> verifiedPush() {
+    try {
+      return txid == null || txid.isBlank() ? Optional.empty() : Optional.of(new DuoTransactionId(txid));
+    } catch (InvalidValueException e) {
+      return Optional.empty();
     }
   }
 

@@ -121,8 +121,11 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
   @Override
   public PreauthOutcome preauth(DuoSettings settings, DuoUsername user, ClientContext client) {
     DuoConnection c = connection(settings);
+    // Gatehouse shows a Verified Duo Push's code on every face, so it always says so: otherwise Duo
+    // bypasses the administrator's "Require Verified Duo Push" policy for it.
     DuoParams params = DuoParams.of().with("username", user.value())
-        .with("ipaddr", client.ipAddress()).with("hostname", client.hostname());
+        .with("ipaddr", client.ipAddress()).with("hostname", client.hostname())
+        .with("client_supports_verified_push", "1");
     DuoPreauthResponse answer = await(call(c, api -> api.preauth(params, shortOptions()), null), c);
     if (answer == null || answer.result() == null || answer.result().isBlank()) {
       throw unparseable(c, "preauth answer has no result");
@@ -148,7 +151,8 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
     if (method == DuoMethod.PUSH) {
       params.with("type", context.action())
           .with("display_username", context.displayUsername().value())
-          .with("pushinfo", pushinfo(context));
+          .with("pushinfo", pushinfo(context))
+          .with("txid", context.verifiedPush().map(DuoTransactionId::value));
     }
     DuoAuthResponse answer = await(call(c, api -> api.auth(params, shortOptions()), null), c);
     if (answer == null || answer.txid() == null || answer.txid().isBlank()) {
@@ -185,7 +189,7 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
             if (answer == null || !answer.hasResult()) {
               handOver(result, null, unparseable(c, "auth_status answer has no result"));
             } else {
-              handOver(result, answer.toDomain(), null);
+              handOver(result, answer.toPollStatus(), null);
             }
           } else if (DuoErrors.unwrap(error) instanceof DeadlineReached || DuoErrors.isRequestTimeout(error)) {
             // Duo had nothing new within maxWait: not a failure.

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feign's wire log at SLF4J DEBUG (logger {@code dev.gatehouse.adapter.duo.wire}), with the
- * Authorization header, passcodes, trusted-device tokens and activation codes redacted. The secret
+ * Authorization header, passcodes, trusted-device tokens, activation codes and Verified Duo Push
+ * codes (also inside Duo's status messages) redacted. The secret
  * key never reaches a request, so it cannot reach the log.
  */
 final class DuoWireLogger extends feign.Logger {
@@ -22,8 +23,11 @@ final class DuoWireLogger extends feign.Logger {
   private static final Pattern SECRET_FORM = Pattern.compile(
       "((?:^|&)(?:passcode|trusted_device_token|activation_code)=)[^&]*");
   private static final Pattern SECRET_JSON = Pattern.compile(
-      "(\"(?:passcode|trusted_device_token|activation_code|activation_url|activation_barcode)\"\\s*:\\s*\")"
-          + "(?:[^\"\\\\]|\\\\.)*(\")");
+      "(\"(?:passcode|trusted_device_token|activation_code|activation_url|activation_barcode"
+          + "|verification_code)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+  private static final Pattern CODE_NUMBER = Pattern.compile("(\"verification_code\"\\s*:\\s*)\\d+");
+  /** A Verified Duo Push's code as Duo's status message words it ("enter verification code 708"). */
+  private static final Pattern CODE_IN_TEXT = Pattern.compile("(?i)(verification\\W{1,3}code\\W{0,3})\\d+");
 
   private final Logger log;
 
@@ -40,7 +44,9 @@ final class DuoWireLogger extends feign.Logger {
       return null;
     }
     String out = SECRET_FORM.matcher(text).replaceAll("$1" + REDACTED);
-    return SECRET_JSON.matcher(out).replaceAll("$1" + REDACTED + "$2");
+    out = SECRET_JSON.matcher(out).replaceAll("$1" + REDACTED + "$2");
+    out = CODE_NUMBER.matcher(out).replaceAll("$1\"" + REDACTED + "\"");
+    return CODE_IN_TEXT.matcher(out).replaceAll("$1" + REDACTED);
   }
 
   @Override

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.PreauthOutcome;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceCapability;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DuoDevice;
 import dev.gatehouse.domain.mfa.DuoMethod;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,5 +107,74 @@ class DuoResponseMappingTest {
     AuthStatus answer = auth("{\"result\":\"allow\",\"status_msg\":\"ok\\u001b[31m\"}").toDomain();
 
     assertThat(answer.message().value()).doesNotContain("\u001b");
+  }
+
+  // ---- Verified Duo Push, and values Gatehouse does not know -----------------------------------
+
+  @Test
+  void readsTheVerifiedPushTransactionOfPreauth() throws Exception {
+    PreauthOutcome outcome = preauth("{\"result\":\"auth\",\"status_msg\":\"Account is active\",\"devices\":[],"
+        + "\"txid\":\"45f7c92b-f45f-4862-8545-e0f58e78075a\"}").toDomain();
+
+    assertThat(((PreauthOutcome.Authenticate) outcome).verifiedPush())
+        .contains(new DuoTransactionId("45f7c92b-f45f-4862-8545-e0f58e78075a"));
+  }
+
+  @Test
+  void aPreauthWithoutTxidIsAPlainPush() throws Exception {
+    PreauthOutcome outcome = preauth("{\"result\":\"auth\",\"status_msg\":\"ok\",\"devices\":[]}").toDomain();
+
+    assertThat(((PreauthOutcome.Authenticate) outcome).verifiedPush()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Please enter verification code 708 into Duo Mobile...|708",
+      "Enter verification code: 123456 in Duo Mobile|123456",
+      "Pushed a login request to your device...|"})
+  void readsTheCodeOfAVerifiedPushFromDuosMessage(String message, String code) throws Exception {
+    AuthStatus status = auth("{\"result\":\"waiting\",\"status\":\"pushed\",\"status_msg\":\"" + message + "\"}")
+        .toPollStatus();
+
+    assertThat(((AuthStatus.Waiting) status).verificationCode())
+        .isEqualTo(Optional.ofNullable(code).map(VerificationCode::new));
+  }
+
+  @Test
+  void prefersAnExplicitVerificationCode() throws Exception {
+    AuthStatus status = auth("{\"result\":\"waiting\",\"status\":\"pushed\",\"status_msg\":\"Check your phone\","
+        + "\"verification_code\":\"4711\"}").toPollStatus();
+
+    assertThat(((AuthStatus.Waiting) status).verificationCode()).contains(new VerificationCode("4711"));
+  }
+
+  @Test
+  void anUnknownAuthStatusResultIsStillWaiting() throws Exception {
+    AuthStatus status = auth("{\"result\":\"pending_review\",\"status\":\"pushed\",\"status_msg\":\"m\"}")
+        .toPollStatus();
+
+    assertThat(status).isInstanceOf(AuthStatus.Waiting.class);
+  }
+
+  @Test
+  void anUnknownFinalResultDenies() throws Exception {
+    assertThat(auth("{\"result\":\"pending_review\",\"status\":\"x\",\"status_msg\":\"m\"}").toDomain())
+        .isEqualTo(new AuthStatus.Denied(DenialReason.DENIED, StatusMessage.of("m")));
+  }
+
+  @Test
+  void anUnknownWaitingStatusIsStillWaitingAndAnUnknownFinalStatusDenies() throws Exception {
+    assertThat(auth("{\"result\":\"waiting\",\"status\":\"ringing_twice\",\"status_msg\":\"m\"}").toPollStatus())
+        .isInstanceOf(AuthStatus.Waiting.class);
+    assertThat(auth("{\"result\":\"deny\",\"status\":\"new_kind_of_no\",\"status_msg\":\"m\"}").toPollStatus())
+        .isEqualTo(new AuthStatus.Denied(DenialReason.DENIED, StatusMessage.of("m")));
+  }
+
+  @Test
+  void logsEachUnknownValueOnce() {
+    String value = "new_" + UUID.randomUUID().toString().substring(0, 8);
+
+    assertThat(DuoUnknownValues.report("/auth/v2/auth_status", "status", value, "still waiting")).isTrue();
+    assertThat(DuoUnknownValues.report("/auth/v2/auth_status", "status", value, "still waiting")).isFalse();
   }
 }

@@ -18,6 +18,7 @@ import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -49,6 +50,9 @@ class DuoSecondFactorGatewayIT {
   private static final Scenario.Device IVAN_PHONE = Scenario.Device.phone("DPIVAN00000000000001", "", "Ivan's tablet",
       "push");
 
+  private static final Scenario.Device VERA_PHONE = Scenario.Device.phone("DPVERA00000000000001", "", "Vera's phone",
+      "auto", "push").withPush(Scenario.Reaction.waitForControl());
+
   private static DuoRig rig;
   private static DuoSecondFactorGateway gateway;
 
@@ -57,6 +61,7 @@ class DuoSecondFactorGatewayIT {
     rig = DuoRig.start(Scenario.defaultScenario());
     rig.simulator.control().putUser(Scenario.User.active("frank", FRANK_PHONE));
     rig.simulator.control().putUser(Scenario.User.active("ivan", IVAN_PHONE));
+    rig.simulator.control().putUser(Scenario.User.active("vera", VERA_PHONE).withVerifiedPush());
     rig.simulator.control().putUser(Scenario.User.active("grace",
         Scenario.Device.token("DTGRACE0000000000001", "20361492", "654321")));
     gateway = rig.gateway();
@@ -280,6 +285,83 @@ class DuoSecondFactorGatewayIT {
 
     assertThat(follow(txid)).isInstanceOfSatisfying(AuthStatus.Denied.class,
         denied -> assertThat(denied.reason()).isEqualTo(DenialReason.TIMEOUT));
+  }
+
+  // ---- Verified Duo Push ------------------------------------------------------------------------
+
+  private static DuoTransactionId veraVerifiedPush() {
+    PreauthOutcome.Authenticate preauth =
+        (PreauthOutcome.Authenticate) gateway.preauth(rig.settings, user("vera"), CLIENT);
+    assertThat(preauth.verifiedPush()).isPresent();
+    return gateway.startAuth(rig.settings, user("vera"),
+        new DeviceSelection(new DeviceId(VERA_PHONE.id()), DuoMethod.PUSH),
+        new PushContext("Unlock workspace", new WorkspaceName("payroll"), new UserName("vera"), CLIENT,
+            preauth.verifiedPush()));
+  }
+
+  @Test
+  void alwaysSaysItSupportsVerifiedPush() {
+    gateway.preauth(rig.settings, user("alice"), CLIENT);
+
+    assertThat(requests("/auth/v2/preauth")).last()
+        .satisfies(r -> assertThat(r.param("client_supports_verified_push")).isEqualTo("1"));
+  }
+
+  @Test
+  void aVerifiedPushContinuesPreauthsTransactionAndShowsItsCode() {
+    DuoTransactionId txid = veraVerifiedPush();
+    String code = rig.simulator.control().transaction(txid.value()).orElseThrow().verificationCode();
+
+    AuthStatus waiting = gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(5)).toCompletableFuture().join();
+
+    assertThat(requests("/auth/v2/auth")).last().satisfies(r -> assertThat(r.param("txid")).isEqualTo(txid.value()));
+    assertThat(waiting).isInstanceOfSatisfying(AuthStatus.Waiting.class,
+        w -> assertThat(w.verificationCode()).contains(new VerificationCode(code)));
+    rig.simulator.control().enterVerificationCode(txid.value(), code);
+    assertThat(follow(txid)).isInstanceOf(AuthStatus.Allowed.class);
+  }
+
+  @Test
+  void aWrongVerificationCodeDenies() {
+    DuoTransactionId txid = veraVerifiedPush();
+    String code = rig.simulator.control().transaction(txid.value()).orElseThrow().verificationCode();
+
+    rig.simulator.control().enterVerificationCode(txid.value(), code.equals("000") ? "999" : "000");
+
+    assertThat(follow(txid)).isInstanceOfSatisfying(AuthStatus.Denied.class,
+        denied -> assertThat(denied.reason()).isEqualTo(DenialReason.DENIED));
+  }
+
+  @Test
+  void aPushWithoutPreauthsTransactionIsAPlainOne() {
+    DuoTransactionId txid = gateway.startAuth(rig.settings, user("vera"),
+        new DeviceSelection(new DeviceId(VERA_PHONE.id()), DuoMethod.PUSH), push("vera"));
+
+    assertThat(rig.simulator.control().transaction(txid.value()).orElseThrow().verifiedPush()).isFalse();
+    rig.simulator.control().deny(txid.value());
+  }
+
+  @Test
+  void neverLogsTheVerificationCode() {
+    Logger wire = (Logger) LoggerFactory.getLogger(DuoWireLogger.NAME);
+    Level before = wire.getLevel();
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    wire.addAppender(appender);
+    wire.setLevel(Level.DEBUG);
+    try {
+      DuoTransactionId txid = veraVerifiedPush();
+      String code = rig.simulator.control().transaction(txid.value()).orElseThrow().verificationCode();
+      gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(5)).toCompletableFuture().join();
+      rig.simulator.control().deny(txid.value());
+
+      assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+          .anyMatch(line -> line.contains("verification code [redacted]"))
+          .noneMatch(line -> line.contains("code " + code));
+    } finally {
+      wire.detachAppender(appender);
+      wire.setLevel(before);
+    }
   }
 
   @Test

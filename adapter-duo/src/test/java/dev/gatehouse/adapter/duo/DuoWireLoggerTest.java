@@ -23,4 +23,12 @@ class DuoWireLoggerTest {
     assertThat(DuoWireLogger.redact("{\"activation_code\":\"duo://abc\",\"user_id\":\"DU1\"}"))
         .isEqualTo("{\"activation_code\":\"[redacted]\",\"user_id\":\"DU1\"}");
   }
+
+  @Test
+  void redactsVerifiedPushCodes() {
+    assertThat(DuoWireLogger.redact("{\"result\":\"waiting\",\"status_msg\":"
+        + "\"Please enter verification code 708 into Duo Mobile...\",\"verification_code\":\"708\"}"))
+        .doesNotContain("708").contains("verification code [redacted] into Duo Mobile");
+    assertThat(DuoWireLogger.redact("{\"verification_code\":708}")).doesNotContain("708");
+  }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -28,7 +29,8 @@ import java.util.Optional;
  */
 final class JdbcChallengeRepository implements ChallengeRepository {
   private static final String COLUMNS = "id, workspace_id, user_name, purpose, device_id, method, state,"
-      + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version";
+      + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version,"
+      + " verification_code, settled_by";
   private static final String OPEN = "state IN ('PENDING', 'AWAITING_PASSCODE')";
   private static final String OPEN_DEVICE_REQUEST = "method IN ('PUSH', 'PHONE', 'SMS') AND " + OPEN;
 
@@ -42,7 +44,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   public void add(Challenge challenge) {
     db.guarded("start challenge", c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO challenges (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, challenge.id().value());
         s.setString(2, challenge.workspace().value());
         s.setString(3, challenge.user().value());
@@ -58,6 +60,8 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.setInstant(s, 13, challenge.expiresAt());
         s.setBoolean(14, challenge.sessionIssued());
         s.setLong(15, challenge.version());
+        Columns.setText(s, 16, challenge.verificationCode().map(VerificationCode::value));
+        Columns.setText(s, 17, settledBy(challenge));
         return s.executeUpdate();
       }
     });
@@ -67,24 +71,28 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   public Challenge update(Challenge challenge) {
     return db.run("update challenge", c -> {
       try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET state = ?, denial_reason = ?,"
-          + " duo_txid = ?, status_message = ?, wrong_passcodes = ?, session_issued = ?, version = version + 1,"
-          + " updated_at = now() WHERE id = ? AND version = ?")) {
+          + " duo_txid = ?, status_message = ?, wrong_passcodes = ?, session_issued = ?, verification_code = ?,"
+          + " settled_by = ?, version = version + 1, updated_at = now() WHERE id = ? AND version = ?")) {
         s.setString(1, challenge.state().name());
         Columns.setText(s, 2, challenge.denialReason().map(Enum::name));
         Columns.setText(s, 3, challenge.duoTransaction().map(DuoTransactionId::value));
         s.setString(4, challenge.statusMessage().value());
         s.setInt(5, challenge.passcodeAttempts());
         s.setBoolean(6, challenge.sessionIssued());
-        s.setString(7, challenge.id().value());
-        s.setLong(8, challenge.version());
+        Columns.setText(s, 7, challenge.verificationCode().map(VerificationCode::value));
+        Columns.setText(s, 8, settledBy(challenge));
+        s.setString(9, challenge.id().value());
+        s.setLong(10, challenge.version());
         if (s.executeUpdate() != 1) {
           throw new ConcurrentUpdateException("challenge " + challenge.id() + " changed meanwhile");
         }
       }
       return Challenge.restore(challenge.id(), challenge.workspace(), challenge.user(), challenge.purpose(),
           challenge.selection(), challenge.state(), challenge.denialReason(), challenge.duoTransaction(),
-          challenge.statusMessage(), challenge.passcodeAttempts(), Columns.micros(challenge.createdAt()),
-          Columns.micros(challenge.expiresAt()), challenge.sessionIssued(), challenge.version() + 1);
+          challenge.statusMessage(), challenge.verificationCode(),
+          settledBy(challenge).map(DuoMethod::valueOf), challenge.passcodeAttempts(),
+          Columns.micros(challenge.createdAt()), Columns.micros(challenge.expiresAt()), challenge.sessionIssued(),
+          challenge.version() + 1);
     });
   }
 
@@ -119,6 +127,11 @@ final class JdbcChallengeRepository implements ChallengeRepository {
     });
   }
 
+  /** Stored only when a passcode settled a push or call in its place. */
+  private static Optional<String> settledBy(Challenge challenge) {
+    return challenge.supersededByPasscode() ? Optional.of(challenge.settledBy().name()) : Optional.empty();
+  }
+
   private static Optional<Challenge> one(Connection c, String sql, String... keys) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < keys.length; i++) {
@@ -137,7 +150,9 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         ChallengeState.valueOf(r.getString("state")),
         Columns.optionalText(r, "denial_reason").map(DenialReason::valueOf),
         Columns.optionalText(r, "duo_txid").map(DuoTransactionId::new),
-        StatusMessage.of(r.getString("status_message")), r.getInt("wrong_passcodes"),
+        StatusMessage.of(r.getString("status_message")),
+        Columns.optionalText(r, "verification_code").map(VerificationCode::new),
+        Columns.optionalText(r, "settled_by").map(DuoMethod::valueOf), r.getInt("wrong_passcodes"),
         Columns.instant(r, "created_at"), Columns.instant(r, "expires_at"), r.getBoolean("session_issued"),
         r.getLong("version"));
   }

@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.domain.challenge.ChallengeState;
 
-/** Where to poll, submit a passcode to (while one is awaited) and cancel (while open) a challenge. */
+/**
+ * Where to poll, submit a passcode to (while one is awaited, or in place of a push or call still
+ * waiting) and cancel (while open) a challenge.
+ */
 record RestChallengeLinks(String self, String poll, String passcode, String cancel) {
   static final int POLL_WAIT_SECONDS = 25;
 
@@ -15,7 +17,7 @@ record RestChallengeLinks(String self, String poll, String passcode, String canc
     String self = self(view.id().value());
     boolean open = !view.isFinal();
     return new RestChallengeLinks(self, open ? self + "?waitSeconds=" + POLL_WAIT_SECONDS : null,
-        view.state() == ChallengeState.AWAITING_PASSCODE ? self + "/passcode" : null,
+        view.acceptsPasscode() ? self + "/passcode" : null,
         open ? self : null);
   }
 }

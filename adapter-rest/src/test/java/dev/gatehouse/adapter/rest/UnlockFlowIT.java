@@ -10,7 +10,11 @@ import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +93,8 @@ class UnlockFlowIT {
       assertThat(challenge.get("method").asText()).isEqualTo("push");
       assertThat(challenge.get("message").asText()).isNotBlank();
       assertThat(challenge.at("/links/poll").asText()).endsWith("?waitSeconds=25");
-      assertThat(challenge.at("/links/passcode").isMissingNode()).isTrue();
+      // Push or passcode, whichever comes first: a pending push takes a passcode too.
+      assertThat(challenge.at("/links/passcode").asText()).endsWith("/passcode");
       fx.core.duo.approve(fx.core.duo.lastTransaction());
       String self = challenge.at("/links/self").asText();
       JsonNode first = fx.get(self + "?waitSeconds=5", alice).json();
@@ -156,6 +161,42 @@ class UnlockFlowIT {
         "{\"passcode\":\"123456\"}").json();
     assertThat(opened.get("state").asText()).isEqualTo("approved");
     assertThat(opened.at("/session/token").asText()).isNotBlank();
+  }
+
+  @Test
+  void aPasscodeTypedWhileThePushWaitsSettlesIt() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE).acceptsPasscode("alice", "123456");
+    fx.activate(alice, "vault", PHONE, "push");
+    JsonNode challenge = fx.post("/api/v1/workspaces/vault/unlock", alice, null).json().get("challenge");
+    assertThat(challenge.get("state").asText()).isEqualTo("pending");
+
+    JsonNode opened = fx.post(challenge.at("/links/passcode").asText(), alice, "{\"passcode\":\"123456\"}").json();
+
+    assertThat(opened.get("state").asText()).isEqualTo("approved");
+    assertThat(opened.get("settledBy").asText()).isEqualTo("passcode");
+    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    assertThat(opened.has("links")).isTrue();
+    assertThat(opened.at("/links/passcode").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void aVerifiedPushShowsItsCodeWhileItWaits() {
+    fx.clockFollowsRealTime();
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE);
+    fx.activate(alice, "vault", PHONE, "push");
+    fx.core.duo.requiresVerifiedPush("alice", PHONE).whileWaitingReport(new AuthStatus.Waiting(
+        StatusMessage.of("Please enter verification code 708 into Duo Mobile..."),
+        Optional.of(new VerificationCode("708"))));
+    String self = fx.post("/api/v1/workspaces/vault/unlock", alice, null).json().at("/challenge/links/self").asText();
+
+    JsonNode waiting = fx.get(self + "?waitSeconds=1", alice).json();
+
+    assertThat(waiting.get("state").asText()).isEqualTo("pending");
+    assertThat(waiting.get("verificationCode").asText()).isEqualTo("708");
+    assertThat(waiting.get("message").asText()).contains("708");
+    assertThat(waiting.has("settledBy")).isFalse();
   }
 
   @Test

@@ -46,6 +46,20 @@ final class ChallengeFollower {
    * storage fails or the gateway fails with something other than a Duo failure.
    */
   CompletionStage<Challenge> follow(Challenge challenge, Instant deadline, int maxPolls) {
+    return follow(challenge, deadline, maxPolls, false);
+  }
+
+  /**
+   * Follows the challenge for a reader: as {@link #follow(Challenge, Instant, int)}, but also
+   * completes as soon as a Verified Duo Push's code appears or changes, since the member must see
+   * it while the push waits.
+   */
+  CompletionStage<Challenge> followForReader(Challenge challenge, Instant deadline, int maxPolls) {
+    return follow(challenge, deadline, maxPolls, true);
+  }
+
+  private CompletionStage<Challenge> follow(Challenge challenge, Instant deadline, int maxPolls,
+      boolean untilNewCode) {
     Challenge current = outcomes.expireIfDue(challenge);
     Instant now = clock.instant();
     if (current.state() != ChallengeState.PENDING || current.duoTransaction().isEmpty()
@@ -63,7 +77,10 @@ final class ChallengeFollower {
         .handle((status, error) -> error == null
             ? apply(current, status)
             : outcomes.applyFailure(current.id(), unwrap(error)))
-        .thenCompose(next -> follow(next, deadline, maxPolls - 1));
+        .thenCompose(next -> untilNewCode && next.verificationCode().isPresent()
+            && !next.verificationCode().equals(current.verificationCode())
+            ? CompletableFuture.completedFuture(next)
+            : follow(next, deadline, maxPolls - 1, untilNewCode));
   }
 
   private Challenge apply(Challenge challenge, AuthStatus status) {

@@ -23,7 +23,9 @@ import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceChoice;
+import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.session.GrantKind;
@@ -125,19 +127,40 @@ final class ChallengeOutcomes {
     if (status instanceof AuthStatus.Allowed allowed) {
       return transition(id, c -> revocation(c, clock.instant())
           .map(r -> c.deny(r.reason(), r.message()))
-          .orElseGet(() -> approve(c, allowed.message())));
+          .orElseGet(() -> c.approve(allowed.message())));
     }
     if (status instanceof AuthStatus.Denied denied) {
       return transition(id, c -> c.deny(denied.reason(), denied.message()));
     }
-    return transition(id, c -> c.state() == ChallengeState.PENDING && !c.statusMessage().equals(status.message())
-        && !status.message().isEmpty() ? c.progress(status.message()) : c);
+    AuthStatus.Waiting waiting = (AuthStatus.Waiting) status;
+    return transition(id, c -> {
+      if (c.state() != ChallengeState.PENDING) {
+        return c;
+      }
+      // Only a push shows a code; a code Duo reports for a call is not one the member can use.
+      Optional<VerificationCode> code = waiting.verificationCode()
+          .filter(x -> c.selection().method() == DuoMethod.PUSH);
+      boolean newMessage = !waiting.message().isEmpty() && !c.statusMessage().equals(waiting.message());
+      boolean newCode = code.isPresent() && !code.equals(c.verificationCode());
+      if (!newMessage && !newCode) {
+        return c;
+      }
+      return c.progress(newMessage ? waiting.message() : c.statusMessage(), code);
+    });
   }
 
-  /** A right passcode (counted when it was reserved) is given back: only wrong ones use up attempts. */
-  private static Challenge approve(Challenge challenge, StatusMessage message) {
-    return challenge.state() == ChallengeState.AWAITING_PASSCODE && challenge.passcodeAttempts() > 0
-        ? challenge.acceptPasscode(message) : challenge.approve(message);
+  /**
+   * Applies Duo's answer to a passcode typed for the challenge. An accepted passcode settles the
+   * challenge, in place of a push or call still waiting (push or passcode, whichever comes first);
+   * an approval for a member who lost access meanwhile denies instead.
+   */
+  Challenge applyPasscode(ChallengeId id, AuthStatus status) {
+    if (status instanceof AuthStatus.Allowed allowed) {
+      return transition(id, c -> revocation(c, clock.instant())
+          .map(r -> c.deny(r.reason(), r.message()))
+          .orElseGet(() -> c.approveByPasscode(allowed.message())));
+    }
+    return apply(id, status);
   }
 
   /** Duo failed after the challenge started: the challenge fails, it never grants. */
@@ -209,7 +232,8 @@ final class ChallengeOutcomes {
     }
     return new ChallengeView(current.id(), workspace.name(), current.purpose(), current.selection(),
         current.state(), current.denialReason(), message, current.expiresAt(),
-        current.remainingPasscodeAttempts(), grant);
+        current.remainingPasscodeAttempts(), grant, current.verificationCode(),
+        current.state().isFinal() ? Optional.of(current.settledBy()) : Optional.empty());
   }
 
   /**
@@ -254,9 +278,13 @@ final class ChallengeOutcomes {
     }
     Workspace workspace = workspaceOf(after);
     Instant now = clock.instant();
+    // The audit names the method that settled the challenge; the status message it quotes is the
+    // final one, which never carries a verification code.
+    String superseded = after.supersededByPasscode()
+        ? " (settled by a passcode; the " + after.selection().method().wireName() + " was superseded)" : "";
     AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
-        .workspace(workspace.name()).method(after.selection().method())
-        .outcome(outcomeOf(after)).detail(purposeOf(after) + ": " + after.statusMessage());
+        .workspace(workspace.name()).method(after.settledBy())
+        .outcome(outcomeOf(after)).detail(purposeOf(after) + ": " + after.statusMessage() + superseded);
     after.duoTransaction().ifPresent(event::duoTransaction);
     audit.append(event.build());
 

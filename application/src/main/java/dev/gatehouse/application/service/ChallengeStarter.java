@@ -29,12 +29,16 @@ import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
@@ -48,6 +52,11 @@ final class ChallengeStarter {
    * stops a gateway that keeps answering "waiting" at once from making it spin.
    */
   static final int MAX_BACKGROUND_POLLS = 64;
+  /**
+   * How long starting a Verified Duo Push waits for Duo to name its code, so that the first answer
+   * already shows it (Duo's first auth_status answer comes back at once, with the code).
+   */
+  static final Duration VERIFICATION_CODE_WAIT = Duration.ofSeconds(3);
   private static final System.Logger LOG = System.getLogger(ChallengeStarter.class.getName());
 
   private final ChallengeRepository challenges;
@@ -124,7 +133,11 @@ final class ChallengeStarter {
     }
     DeviceSelection selection = new DeviceSelection(device.orElseGet(
         () -> capable(authenticate.devices(), method).get(0).id()), method);
-    return begin(user, workspace, policy, selection, purpose, client, () -> alongside.accept(selection));
+    // A push continues the Verified Duo Push that preauth opened, if the policy asked for one.
+    Optional<DuoTransactionId> verifiedPush = selection.method() == DuoMethod.PUSH
+        ? authenticate.verifiedPush() : Optional.empty();
+    return begin(user, workspace, policy, selection, purpose, client, verifiedPush,
+        () -> alongside.accept(selection));
   }
 
   /** Device drift: the named device is no longer listed, or can no longer do the method. */
@@ -161,7 +174,8 @@ final class ChallengeStarter {
   }
 
   private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
-      DeviceSelection selection, ChallengePurpose purpose, ClientContext client, Runnable alongside) {
+      DeviceSelection selection, ChallengePurpose purpose, ClientContext client,
+      Optional<DuoTransactionId> verifiedPush, Runnable alongside) {
     DuoMethod method = selection.method();
     StatusMessage firstMessage = switch (method) {
       case PUSH -> StatusMessage.of("Sending a Duo Push...");
@@ -194,7 +208,7 @@ final class ChallengeStarter {
     if (!method.isOutOfBand()) {
       return new StartOutcome.Started(outcomes.view(challenge));
     }
-    return sendOutOfBand(user, workspace, policy, challenge, client);
+    return sendOutOfBand(user, workspace, policy, challenge, client, verifiedPush);
   }
 
   /** The SMS batch is sent only once the challenge holds the member's one open-request slot. */
@@ -215,21 +229,25 @@ final class ChallengeStarter {
   }
 
   private StartOutcome sendOutOfBand(User user, Workspace workspace, MfaPolicy.Duo policy,
-      Challenge challenge, ClientContext client) {
+      Challenge challenge, ClientContext client, Optional<DuoTransactionId> verifiedPush) {
     ChallengeId id = challenge.id();
     String action = challenge.purpose() == ChallengePurpose.UNLOCK ? "Unlock workspace" : "Verify device";
     try {
       DuoTransactionId txid = gateway.startAuth(policy.settings(), user.duoUsername(), challenge.selection(),
-          new PushContext(action, workspace.name(), user.name(), client));
+          new PushContext(action, workspace.name(), user.name(), client, verifiedPush));
       StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
           ? "Pushed a login request to your device..." : "Calling your phone...");
       Challenge attached = outcomes.transition(id, c -> c.attachTransaction(txid, sent));
+      if (verifiedPush.isPresent()) {
+        attached = withVerificationCode(attached);
+      }
+      Challenge started = attached;
       try {
-        return new StartOutcome.Started(outcomes.view(attached));
+        return new StartOutcome.Started(outcomes.view(started));
       } finally {
         // After the answer is built (a fast outcome must not change it), and even if building it
         // failed: the push is out at Duo either way.
-        followInBackground(attached);
+        followInBackground(started);
       }
     } catch (SecondFactorUnavailableException e) {
       outcomes.applyFailure(id, e);
@@ -237,6 +255,23 @@ final class ChallengeStarter {
     } catch (SecondFactorRejectedException e) {
       outcomes.applyFailure(id, e);
       return refusedAudited(rejected(e), user, workspace, challenge.purpose());
+    }
+  }
+
+  /**
+   * The started Verified Duo Push once Duo named its code (or whatever it became meanwhile), waiting
+   * at most {@link #VERIFICATION_CODE_WAIT}; as started if Duo said nothing in time or failed (the
+   * background follow and the next read carry on).
+   */
+  private Challenge withVerificationCode(Challenge attached) {
+    try {
+      return follower.followForReader(attached, clock.instant().plus(VERIFICATION_CODE_WAIT), 4)
+          .toCompletableFuture().get(VERIFICATION_CODE_WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return attached;
+    } catch (ExecutionException | TimeoutException e) {
+      return attached;
     }
   }
 

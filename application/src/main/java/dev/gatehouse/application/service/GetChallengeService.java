@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Reads a challenge for its owner. A pending push or call is followed with Duo's own long poll
- * until it changes or the caller's bounded wait ends; no thread waits meanwhile, and whatever Duo
+ * until it ends, a Verified Duo Push's code appears, or the caller's bounded wait ends; no thread waits meanwhile, and whatever Duo
  * reports is stored, so any node can answer the next read.
  */
 public final class GetChallengeService implements GetChallengeUseCase {
@@ -29,7 +29,7 @@ public final class GetChallengeService implements GetChallengeUseCase {
     User actor = engine.access.actor(query.actor());
     Challenge challenge = engine.outcomes.owned(actor, query.challenge());
     Instant deadline = engine.ports.clock().instant().plus(query.maxWait());
-    return engine.follower.follow(challenge, deadline, MAX_POLLS_PER_READ)
+    return engine.follower.followForReader(challenge, deadline, MAX_POLLS_PER_READ)
         .thenApply(engine.outcomes::view);
   }
 }

@@ -14,7 +14,6 @@ import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
-import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.MfaPolicy;
@@ -25,7 +24,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Verifies a passcode typed for a challenge. Each passcode is counted before Duo sees it, on the
+ * Verifies a passcode typed for a challenge: one awaiting a passcode, or a push or call still
+ * waiting, which the passcode then settles in its place if Duo accepts it first (the challenge row's
+ * optimistic versioning lets exactly one outcome win). Each passcode is counted before Duo sees it, on the
  * challenge (five) and on the member in the workspace (ten in fifteen minutes, then a temporary
  * lock), so concurrent submissions cannot outrun the limits; a passcode Duo accepts is given back
  * to the member. A Duo failure here fails the challenge: a passcode is never accepted by failmode.
@@ -46,7 +47,7 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
   public ChallengeView submit(SubmitPasscodeCommand command) {
     User actor = engine.access.actor(command.actor());
     Challenge challenge = engine.outcomes.expireIfDue(engine.outcomes.owned(actor, command.challenge()));
-    requireAwaitingPasscode(challenge);
+    requireAcceptsPasscode(challenge);
     Workspace workspace = engine.outcomes.workspaceOf(challenge);
     MfaPolicy.Duo duo = DuoPolicies.require(engine.ports, workspace);
     Reservation reservation = reserve(actor, workspace, challenge.id());
@@ -74,10 +75,10 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
       return engine.outcomes.view(engine.transactions.write(() -> {
         engine.ports.guards().find(workspace.id(), actor.name())
             .ifPresent(g -> engine.ports.guards().save(g.releasePasscodeAttempt(reservation.at())));
-        return engine.outcomes.apply(challenge.id(), status);
+        return engine.outcomes.applyPasscode(challenge.id(), status);
       }));
     }
-    return engine.outcomes.view(engine.outcomes.apply(challenge.id(), status));
+    return engine.outcomes.view(engine.outcomes.applyPasscode(challenge.id(), status));
   }
 
   /**
@@ -94,7 +95,7 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
           Instant now = engine.ports.clock().instant();
           Challenge current = engine.ports.challenges().find(id)
               .orElseThrow(() -> new NotFoundException("no challenge " + id));
-          requireAwaitingPasscode(current);
+          requireAcceptsPasscode(current);
           if (!current.hasPasscodeAttemptLeft()) {
             throw new ConflictException("challenge " + id
                 + " has no passcode attempts left while earlier passcodes are being verified");
@@ -152,8 +153,8 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
         .detail("too many wrong passcodes; locked until " + guard.lockedUntil().orElseThrow()).build());
   }
 
-  private static void requireAwaitingPasscode(Challenge challenge) {
-    if (challenge.state() != ChallengeState.AWAITING_PASSCODE) {
+  private static void requireAcceptsPasscode(Challenge challenge) {
+    if (!challenge.acceptsPasscode()) {
       throw new ConflictException("challenge " + challenge.id() + " is "
           + challenge.state().name().toLowerCase(Locale.ROOT) + ", not awaiting a passcode");
     }

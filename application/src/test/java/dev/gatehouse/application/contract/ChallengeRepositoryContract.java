@@ -10,10 +10,13 @@ import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
+import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,38 @@ public interface ChallengeRepositoryContract extends StorageContract {
     assertThat(ports().challenges().find(challenge.id())).contains(stored);
     assertThat(stored.version()).isEqualTo(challenge.version() + 1);
     assertThat(stored.denialReason()).contains(DenialReason.FRAUD);
+  }
+
+  @Test
+  default void roundTripsTheVerificationCodeOfAPendingPush() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+
+    Challenge stored = ports().challenges().update(challenge
+        .attachTransaction(new DuoTransactionId("45f7c92b-f45f-4862-8545-e0f58e78075a"), StatusMessage.of("Pushed"))
+        .progress(StatusMessage.of("Please enter verification code 708 into Duo Mobile..."),
+            Optional.of(new VerificationCode("708"))));
+
+    assertThat(ports().challenges().find(challenge.id())).contains(stored);
+    assertThat(stored.verificationCode()).contains(new VerificationCode("708"));
+  }
+
+  @Test
+  default void roundTripsAPushSettledByAPasscode() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+
+    Challenge stored = ports().challenges().update(challenge.reservePasscodeAttempt()
+        .approveByPasscode(StatusMessage.of("Success. Logging you in...")));
+
+    Challenge found = ports().challenges().find(challenge.id()).orElseThrow();
+    assertThat(found).isEqualTo(stored);
+    assertThat(found.settledBy()).isEqualTo(DuoMethod.PASSCODE);
+    assertThat(found.passcodeAttempts()).isEqualTo(1);
   }
 
   @Test

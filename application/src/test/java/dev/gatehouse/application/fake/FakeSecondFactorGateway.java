@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,12 +53,30 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger txids = new AtomicInteger();
   private volatile AuthStatus nextPushOutcome;
+  private volatile AuthStatus.Waiting whileWaiting =
+      new AuthStatus.Waiting(StatusMessage.of("Pushed a login request to your device..."));
   private volatile CountDownLatch passcodeGate;
 
   // ---- scripting -------------------------------------------------------------------------------
 
   public synchronized FakeSecondFactorGateway enrolled(String user, DuoDevice... devices) {
     preauth.put(user, new PreauthOutcome.Authenticate(List.of(devices), StatusMessage.of("Account is active")));
+    return this;
+  }
+
+  /**
+   * The user's policy requires Verified Duo Push: preauth names the transaction a push must
+   * continue ({@code vp-1}, {@code vp-2}, ...).
+   */
+  public synchronized FakeSecondFactorGateway requiresVerifiedPush(String user, DuoDevice... devices) {
+    preauth.put(user, new PreauthOutcome.Authenticate(List.of(devices), StatusMessage.of("Account is active"),
+        Optional.of(new DuoTransactionId("vp-" + txids.get()))));
+    return this;
+  }
+
+  /** What a long poll of a transaction still waiting answers (default: "Pushed a login request..."). */
+  public FakeSecondFactorGateway whileWaitingReport(AuthStatus.Waiting status) {
+    whileWaiting = status;
     return this;
   }
 
@@ -209,9 +228,10 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
     synchronized (this) {
       outcome = transaction(transaction);
     }
-    return outcome.copy().completeOnTimeout(
-        new AuthStatus.Waiting(StatusMessage.of("Pushed a login request to your device...")),
-        Math.max(1, maxWait.toMillis()), TimeUnit.MILLISECONDS);
+    // Duo answers a long poll at once with news it has not told yet: a Verified Duo Push's code.
+    AuthStatus.Waiting waiting = whileWaiting;
+    long wait = waiting.verificationCode().isPresent() ? Math.min(20, maxWait.toMillis()) : maxWait.toMillis();
+    return outcome.copy().completeOnTimeout(waiting, Math.max(1, wait), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -301,8 +301,10 @@ public final class InMemoryRepositories {
         }
         Challenge next = Challenge.restore(challenge.id(), challenge.workspace(), challenge.user(),
             challenge.purpose(), challenge.selection(), challenge.state(), challenge.denialReason(),
-            challenge.duoTransaction(), challenge.statusMessage(), challenge.passcodeAttempts(),
-            challenge.createdAt(), challenge.expiresAt(), challenge.sessionIssued(), challenge.version() + 1);
+            challenge.duoTransaction(), challenge.statusMessage(), challenge.verificationCode(),
+            Optional.of(challenge.settledBy()).filter(m -> challenge.supersededByPasscode()),
+            challenge.passcodeAttempts(), challenge.createdAt(), challenge.expiresAt(), challenge.sessionIssued(),
+            challenge.version() + 1);
         store.write(() -> store.challenges.put(next.id(), next));
         return next;
       });

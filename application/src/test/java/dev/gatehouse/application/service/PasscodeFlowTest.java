@@ -275,9 +275,10 @@ class PasscodeFlowTest {
   }
 
   @Test
-  void aPasscodeCannotBeSubmittedToAPush() {
+  void aPasscodeCannotBeSubmittedToAPushThatIsOver() {
     InMemoryGatehouse env = GatehouseFixtures.aMemberWithActivePush();
     ChallengeView push = pending(open(env, MEMBER));
+    env.duo.deny(env.duo.lastTransaction());
 
     assertThatThrownBy(() -> submit(env, MEMBER, push.id(), RIGHT_PASSCODE))
         .isInstanceOf(ConflictException.class);

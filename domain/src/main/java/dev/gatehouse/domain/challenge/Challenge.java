@@ -4,6 +4,7 @@ import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.Require;
 import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
@@ -13,9 +14,10 @@ import java.util.Optional;
 
 /**
  * One second-factor authentication of one member for one workspace, from start to outcome:
- * {@code PENDING → AWAITING_PASSCODE → APPROVED | DENIED(reason) | EXPIRED | FAILED}. Only legal
- * transitions exist; each returns a new instance carrying the same {@link #version()}, which the
- * repository uses for optimistic updates.
+ * {@code PENDING → AWAITING_PASSCODE → APPROVED | DENIED(reason) | EXPIRED | FAILED}. While a push
+ * or call is pending the member may type a passcode instead: whichever settles it first wins, and
+ * {@link #settledBy()} names the method that did. Only legal transitions exist; each returns a new
+ * instance carrying the same {@link #version()}, which the repository uses for optimistic updates.
  */
 public final class Challenge {
   /** Wrong passcodes one challenge accepts before it is denied. */
@@ -37,6 +39,8 @@ public final class Challenge {
   private final DenialReason denialReason;
   private final DuoTransactionId duoTransaction;
   private final StatusMessage statusMessage;
+  private final VerificationCode verificationCode;
+  private final DuoMethod settledBy;
   private final int passcodeAttempts;
   private final Instant createdAt;
   private final Instant expiresAt;
@@ -53,6 +57,8 @@ public final class Challenge {
     this.denialReason = b.denialReason;
     this.duoTransaction = b.duoTransaction;
     this.statusMessage = Require.notNull("statusMessage", b.statusMessage);
+    this.verificationCode = b.verificationCode;
+    this.settledBy = b.settledBy;
     this.passcodeAttempts = Require.inRange("passcodeAttempts", b.passcodeAttempts, 0, MAX_WRONG_PASSCODES);
     this.createdAt = Require.notNull("createdAt", b.createdAt);
     this.expiresAt = Require.notNull("expiresAt", b.expiresAt);
@@ -72,6 +78,13 @@ public final class Challenge {
     }
     if (state == ChallengeState.PENDING && !selection.method().isOutOfBand()) {
       throw new InvalidValueException("state", "SMS and passcode challenges never wait on Duo");
+    }
+    if (verificationCode != null && (state != ChallengeState.PENDING || selection.method() != DuoMethod.PUSH)) {
+      throw new InvalidValueException("verificationCode", "only a pending push has a verification code");
+    }
+    if (settledBy != null && (!state.isFinal() || settledBy != DuoMethod.PASSCODE
+        || !selection.method().isOutOfBand())) {
+      throw new InvalidValueException("settledBy", "only a passcode settles a push or call in its place");
     }
   }
 
@@ -96,13 +109,25 @@ public final class Challenge {
     return new Challenge(b);
   }
 
-  /** Rebuilds a stored challenge; the invariants are checked again. */
+  /** Rebuilds a stored challenge that has no verification code and was settled by its own method. */
   public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
       ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
       Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
       StatusMessage statusMessage, int passcodeAttempts, Instant createdAt, Instant expiresAt,
       boolean sessionIssued, long version) {
+    return restore(id, workspace, user, purpose, selection, state, denialReason, duoTransaction, statusMessage,
+        Optional.empty(), Optional.empty(), passcodeAttempts, createdAt, expiresAt, sessionIssued, version);
+  }
+
+  /** Rebuilds a stored challenge; the invariants are checked again. */
+  public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
+      Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
+      StatusMessage statusMessage, Optional<VerificationCode> verificationCode, Optional<DuoMethod> settledBy,
+      int passcodeAttempts, Instant createdAt, Instant expiresAt, boolean sessionIssued, long version) {
     Builder b = new Builder();
+    b.verificationCode = verificationCode.orElse(null);
+    b.settledBy = settledBy.orElse(null);
     b.id = id;
     b.workspace = workspace;
     b.user = user;
@@ -136,23 +161,51 @@ public final class Challenge {
    * device..."), or an SMS batch sent ("New SMS passcodes sent.").
    */
   public Challenge progress(StatusMessage message) {
+    return progress(message, Optional.empty());
+  }
+
+  /**
+   * Duo's latest word on a pending Verified Duo Push, with the code the member must type into Duo
+   * Mobile; a message without a code keeps the code already known.
+   */
+  public Challenge progress(StatusMessage message, Optional<VerificationCode> code) {
     requireOpen("record progress");
     Builder b = copy();
     b.statusMessage = Require.notNull("statusMessage", message);
+    code.ifPresent(c -> {
+      if (state != ChallengeState.PENDING || selection.method() != DuoMethod.PUSH) {
+        throw illegal("show a verification code");
+      }
+      b.verificationCode = c;
+    });
     return new Challenge(b);
   }
 
   public Challenge approve(StatusMessage message) {
     requireOpen("approve");
-    Builder b = copy();
+    Builder b = settled();
     b.state = ChallengeState.APPROVED;
     b.statusMessage = Require.notNull("statusMessage", message);
     return new Challenge(b);
   }
 
+  /**
+   * Duo accepted a passcode typed for this challenge. Its reserved attempt is given back, so only
+   * wrong passcodes count against the limit. For a push or call still waiting, the passcode
+   * settles it in their place: the push or call is superseded and no longer counts.
+   */
+  public Challenge approveByPasscode(StatusMessage message) {
+    Builder b = approve(message).copy();
+    b.passcodeAttempts = Math.max(0, passcodeAttempts - 1);
+    if (selection.method().isOutOfBand()) {
+      b.settledBy = DuoMethod.PASSCODE;
+    }
+    return new Challenge(b);
+  }
+
   public Challenge deny(DenialReason reason, StatusMessage message) {
     requireOpen("deny");
-    Builder b = copy();
+    Builder b = settled();
     b.state = ChallengeState.DENIED;
     b.denialReason = Require.notNull("reason", reason);
     b.statusMessage = Require.notNull("statusMessage", message);
@@ -164,7 +217,7 @@ public final class Challenge {
    * limit: at most {@link #MAX_WRONG_PASSCODES} are ever counted on one challenge.
    */
   public Challenge reservePasscodeAttempt() {
-    if (state != ChallengeState.AWAITING_PASSCODE || !hasPasscodeAttemptLeft()) {
+    if (!acceptsPasscode() || !hasPasscodeAttemptLeft()) {
       throw illegal("reserve a passcode attempt");
     }
     Builder b = copy();
@@ -177,31 +230,29 @@ public final class Challenge {
    * challenge is denied.
    */
   public Challenge rejectPasscode(StatusMessage message) {
-    if (state != ChallengeState.AWAITING_PASSCODE || passcodeAttempts == 0) {
+    if (!acceptsPasscode() || passcodeAttempts == 0) {
       throw illegal("reject a passcode");
     }
     Builder b = copy();
     b.statusMessage = Require.notNull("statusMessage", message);
     if (passcodeAttempts >= MAX_WRONG_PASSCODES) {
+      b = settled();
+      b.statusMessage = message;
       b.state = ChallengeState.DENIED;
       b.denialReason = DenialReason.TOO_MANY_PASSCODES;
+      if (selection.method().isOutOfBand()) {
+        b.settledBy = DuoMethod.PASSCODE;
+      }
     }
     return new Challenge(b);
   }
 
   /**
-   * A reserved passcode was right: the challenge is approved and the attempt given back, so only
-   * wrong passcodes count against the challenge's limit.
+   * Whether a typed passcode may settle this challenge: one awaiting a passcode, and a push or
+   * call still waiting on Duo (push or passcode, whichever comes first).
    */
-  public Challenge acceptPasscode(StatusMessage message) {
-    if (state != ChallengeState.AWAITING_PASSCODE || passcodeAttempts == 0) {
-      throw illegal("accept a passcode");
-    }
-    Builder b = copy();
-    b.state = ChallengeState.APPROVED;
-    b.statusMessage = Require.notNull("statusMessage", message);
-    b.passcodeAttempts = passcodeAttempts - 1;
-    return new Challenge(b);
+  public boolean acceptsPasscode() {
+    return state == ChallengeState.AWAITING_PASSCODE || state == ChallengeState.PENDING;
   }
 
   public Challenge cancel() {
@@ -211,7 +262,7 @@ public final class Challenge {
   /** Duo became unusable after the challenge started; the member may try again. */
   public Challenge fail(StatusMessage message) {
     requireOpen("fail");
-    Builder b = copy();
+    Builder b = settled();
     b.state = ChallengeState.FAILED;
     b.statusMessage = Require.notNull("statusMessage", message);
     return new Challenge(b);
@@ -223,7 +274,7 @@ public final class Challenge {
     if (!isDue(now)) {
       throw illegal("expire before " + expiresAt);
     }
-    Builder b = copy();
+    Builder b = settled();
     b.state = ChallengeState.EXPIRED;
     b.statusMessage = StatusMessage.of("The request expired");
     return new Challenge(b);
@@ -279,8 +330,17 @@ public final class Challenge {
     return new IllegalTransitionException("Challenge", state, change);
   }
 
+  /** A copy for a final state: a verification code means nothing once the push is over. */
+  private Builder settled() {
+    Builder b = copy();
+    b.verificationCode = null;
+    return b;
+  }
+
   private Builder copy() {
     Builder b = new Builder();
+    b.verificationCode = verificationCode;
+    b.settledBy = settledBy;
     b.id = id;
     b.workspace = workspace;
     b.user = user;
@@ -334,6 +394,24 @@ public final class Challenge {
     return statusMessage;
   }
 
+  /** The code to type into Duo Mobile while a Verified Duo Push waits. */
+  public Optional<VerificationCode> verificationCode() {
+    return Optional.ofNullable(verificationCode);
+  }
+
+  /**
+   * The method that settled the challenge: its own, or {@link DuoMethod#PASSCODE} when a passcode
+   * typed while a push or call waited decided it.
+   */
+  public DuoMethod settledBy() {
+    return settledBy == null ? selection.method() : settledBy;
+  }
+
+  /** Whether a passcode settled this push or call in its place. */
+  public boolean supersededByPasscode() {
+    return settledBy != null;
+  }
+
   /** Passcodes counted against this challenge: the wrong ones and those Duo is verifying. */
   public int passcodeAttempts() {
     return passcodeAttempts;
@@ -360,7 +438,8 @@ public final class Challenge {
     return o instanceof Challenge other && id.equals(other.id) && version == other.version
         && state == other.state && Objects.equals(denialReason, other.denialReason)
         && Objects.equals(duoTransaction, other.duoTransaction)
-        && statusMessage.equals(other.statusMessage) && passcodeAttempts == other.passcodeAttempts
+        && statusMessage.equals(other.statusMessage) && Objects.equals(verificationCode, other.verificationCode)
+        && settledBy == other.settledBy && passcodeAttempts == other.passcodeAttempts
         && sessionIssued == other.sessionIssued && workspace.equals(other.workspace)
         && user.equals(other.user) && purpose == other.purpose && selection.equals(other.selection)
         && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt);
@@ -387,6 +466,8 @@ public final class Challenge {
     private DenialReason denialReason;
     private DuoTransactionId duoTransaction;
     private StatusMessage statusMessage;
+    private VerificationCode verificationCode;
+    private DuoMethod settledBy;
     private int passcodeAttempts;
     private Instant createdAt;
     private Instant expiresAt;

@@ -85,10 +85,10 @@ class ChallengeTest {
     ATTACH_TRANSACTION(c -> c.attachTransaction(TXID, MESSAGE)),
     PROGRESS(c -> c.progress(MESSAGE)),
     APPROVE(c -> c.approve(MESSAGE)),
+    APPROVE_BY_PASSCODE(c -> c.approveByPasscode(MESSAGE)),
     DENY(c -> c.deny(DenialReason.DENIED, MESSAGE)),
     RESERVE_PASSCODE(Challenge::reservePasscodeAttempt),
     REJECT_PASSCODE(c -> c.rejectPasscode(MESSAGE)),
-    ACCEPT_PASSCODE(c -> c.acceptPasscode(MESSAGE)),
     CANCEL(Challenge::cancel),
     FAIL(c -> c.fail(MESSAGE)),
     EXPIRE(c -> c.expire(c.expiresAt())),
@@ -117,17 +117,19 @@ class ChallengeTest {
         Transition.ATTACH_TRANSACTION, ChallengeState.PENDING,
         Transition.PROGRESS, ChallengeState.PENDING,
         Transition.APPROVE, ChallengeState.APPROVED,
+        Transition.APPROVE_BY_PASSCODE, ChallengeState.APPROVED,
+        Transition.RESERVE_PASSCODE, ChallengeState.PENDING,
         Transition.DENY, ChallengeState.DENIED,
         Transition.CANCEL, ChallengeState.DENIED,
         Transition.FAIL, ChallengeState.FAILED,
         Transition.EXPIRE, ChallengeState.EXPIRED));
     ALLOWED.get(ChallengeState.AWAITING_PASSCODE).putAll(Map.of(
+        Transition.APPROVE_BY_PASSCODE, ChallengeState.APPROVED,
         Transition.PROGRESS, ChallengeState.AWAITING_PASSCODE,
         Transition.RESERVE_PASSCODE, ChallengeState.AWAITING_PASSCODE,
         Transition.APPROVE, ChallengeState.APPROVED,
         Transition.DENY, ChallengeState.DENIED,
         Transition.REJECT_PASSCODE, ChallengeState.AWAITING_PASSCODE,
-        Transition.ACCEPT_PASSCODE, ChallengeState.APPROVED,
         Transition.CANCEL, ChallengeState.DENIED,
         Transition.FAIL, ChallengeState.FAILED,
         Transition.EXPIRE, ChallengeState.EXPIRED));
@@ -465,17 +467,11 @@ class ChallengeTest {
   @Test
   void aRightPasscodeIsGivenBackWhenItApproves() {
     Challenge challenge = wrongPasscodes(start(DuoMethod.PASSCODE), 2).reservePasscodeAttempt()
-        .acceptPasscode(StatusMessage.of("Success"));
+        .approveByPasscode(StatusMessage.of("Success"));
 
     assertThat(challenge.state()).isEqualTo(ChallengeState.APPROVED);
     assertThat(challenge.passcodeAttempts()).isEqualTo(2);
     assertThat(challenge.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES - 2);
-  }
-
-  @Test
-  void refusesToAcceptAPasscodeThatWasNotReserved() {
-    assertThatThrownBy(() -> start(DuoMethod.PASSCODE).acceptPasscode(MESSAGE))
-        .isInstanceOf(IllegalTransitionException.class);
   }
 
   @Test
@@ -719,5 +715,109 @@ class ChallengeTest {
     Duration backoffWithJitter = Duration.ofSeconds(1 + 2 + 4 + 8 + 16 + 32).plusSeconds(6);
 
     assertThat(Challenge.STRANDED_AFTER).isGreaterThan(connect.plus(request).plus(backoffWithJitter));
+  }
+
+  // --- push or passcode, whichever comes first, and Verified Duo Push -------------------------
+
+  private static final VerificationCode CODE = new VerificationCode("708");
+  private static final StatusMessage ENTER_CODE =
+      StatusMessage.of("Please enter verification code 708 into Duo Mobile...");
+
+  @Test
+  void aPasscodeTypedWhileThePushWaitsSettlesItInThePushsPlace() {
+    Challenge pending = start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).progress(ENTER_CODE,
+        Optional.of(CODE));
+
+    Challenge approved = pending.reservePasscodeAttempt().approveByPasscode(StatusMessage.of("Success"));
+
+    assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
+    assertThat(approved.settledBy()).isEqualTo(DuoMethod.PASSCODE);
+    assertThat(approved.supersededByPasscode()).isTrue();
+    assertThat(approved.verificationCode()).isEmpty();
+  }
+
+  @Test
+  void aPushApprovedBeforeAnyPasscodeIsSettledByThePush() {
+    Challenge approved = start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).reservePasscodeAttempt()
+        .approve(StatusMessage.of("Success"));
+
+    assertThat(approved.settledBy()).isEqualTo(DuoMethod.PUSH);
+    assertThat(approved.supersededByPasscode()).isFalse();
+  }
+
+  @Test
+  void aPasscodeForAnSmsChallengeIsTheSmsMethodItself() {
+    Challenge approved = start(DuoMethod.SMS).reservePasscodeAttempt().approveByPasscode(MESSAGE);
+
+    assertThat(approved.settledBy()).isEqualTo(DuoMethod.SMS);
+    assertThat(approved.supersededByPasscode()).isFalse();
+  }
+
+  @Test
+  void wrongPasscodesLeaveThePushWaitingUntilTheLastOneDeniesIt() {
+    Challenge challenge = start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).progress(ENTER_CODE,
+        Optional.of(CODE));
+    for (int i = 1; i < Challenge.MAX_WRONG_PASSCODES; i++) {
+      challenge = challenge.reservePasscodeAttempt().rejectPasscode(StatusMessage.of("Incorrect passcode"));
+      assertThat(challenge.state()).isEqualTo(ChallengeState.PENDING);
+      assertThat(challenge.verificationCode()).contains(CODE);
+    }
+
+    Challenge denied = challenge.reservePasscodeAttempt().rejectPasscode(StatusMessage.of("Incorrect passcode"));
+
+    assertThat(denied.state()).isEqualTo(ChallengeState.DENIED);
+    assertThat(denied.denialReason()).contains(DenialReason.TOO_MANY_PASSCODES);
+    assertThat(denied.settledBy()).isEqualTo(DuoMethod.PASSCODE);
+    assertThat(denied.verificationCode()).isEmpty();
+  }
+
+  @Test
+  void keepsTheVerificationCodeWhileThePushWaitsAndDropsItOnceItIsOver() {
+    Challenge shown = start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).progress(ENTER_CODE,
+        Optional.of(CODE));
+    Challenge later = shown.progress(StatusMessage.of("Push notification could not be delivered."),
+        Optional.empty());
+
+    assertThat(later.verificationCode()).contains(CODE);
+    assertThat(later.deny(DenialReason.DENIED, MESSAGE).verificationCode()).isEmpty();
+    assertThat(later.expire(EXPIRY).verificationCode()).isEmpty();
+    assertThat(later.fail(MESSAGE).verificationCode()).isEmpty();
+    assertThat(later.cancel().verificationCode()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DuoMethod.class, names = {"PHONE", "SMS", "PASSCODE"})
+  void onlyAPushHasAVerificationCode(DuoMethod method) {
+    Challenge challenge = start(method);
+
+    assertThatThrownBy(() -> challenge.progress(ENTER_CODE, Optional.of(CODE)))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void restoreChecksTheVerificationCodeAndTheSettlingMethod() {
+    DeviceSelection push = new DeviceSelection(DEVICE, DuoMethod.PUSH);
+    Challenge pending = Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK, push,
+        ChallengeState.PENDING, Optional.empty(), Optional.of(TXID), ENTER_CODE, Optional.of(CODE),
+        Optional.empty(), 1, NOW, EXPIRY, false, 4);
+    assertThat(pending.verificationCode()).contains(CODE);
+
+    assertThatThrownBy(() -> Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK, push,
+        ChallengeState.APPROVED, Optional.empty(), Optional.of(TXID), MESSAGE, Optional.of(CODE),
+        Optional.empty(), 0, NOW, EXPIRY, false, 4)).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK, push,
+        ChallengeState.PENDING, Optional.empty(), Optional.of(TXID), MESSAGE, Optional.empty(),
+        Optional.of(DuoMethod.PASSCODE), 0, NOW, EXPIRY, false, 4)).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK,
+        new DeviceSelection(DEVICE, DuoMethod.SMS), ChallengeState.APPROVED, Optional.empty(), Optional.empty(),
+        MESSAGE, Optional.empty(), Optional.of(DuoMethod.PASSCODE), 1, NOW, EXPIRY, false, 4))
+        .isInstanceOf(InvalidValueException.class);
+  }
+
+  @Test
+  void aVerificationCodeIsDigitsAndNeverPrinted() {
+    assertThat(CODE.toString()).doesNotContain("708");
+    assertThatThrownBy(() -> new VerificationCode("70a")).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> new VerificationCode("7")).isInstanceOf(InvalidValueException.class);
   }
 }

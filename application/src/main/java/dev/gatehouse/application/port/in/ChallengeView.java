@@ -5,19 +5,40 @@ import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What a challenge's owner sees: state, reason, Duo's message, expiry, passcode attempts left,
- * and, the first time an approved unlock is read, the session.
+ * the code to type into Duo Mobile while a Verified Duo Push waits, the method that settled it once
+ * final, and, the first time an approved unlock is read, the session.
  */
 public record ChallengeView(ChallengeId id, WorkspaceName workspace, ChallengePurpose purpose,
     DeviceSelection selection, ChallengeState state, Optional<DenialReason> denialReason,
     StatusMessage message, Instant expiresAt, int remainingPasscodeAttempts,
-    Optional<SessionGrant> session) {
+    Optional<SessionGrant> session, Optional<VerificationCode> verificationCode,
+    Optional<DuoMethod> settledBy) {
+
+  /** A view without a verification code and, if final, settled by the challenge's own method. */
+  public ChallengeView(ChallengeId id, WorkspaceName workspace, ChallengePurpose purpose,
+      DeviceSelection selection, ChallengeState state, Optional<DenialReason> denialReason,
+      StatusMessage message, Instant expiresAt, int remainingPasscodeAttempts,
+      Optional<SessionGrant> session) {
+    this(id, workspace, purpose, selection, state, denialReason, message, expiresAt, remainingPasscodeAttempts,
+        session, Optional.empty(), state.isFinal() ? Optional.of(selection.method()) : Optional.empty());
+  }
+
+  /**
+   * Whether a passcode may be typed for it: it awaits one, or a push or call is still waiting
+   * (whichever comes first settles it).
+   */
+  public boolean acceptsPasscode() {
+    return state == ChallengeState.AWAITING_PASSCODE || state == ChallengeState.PENDING;
+  }
 
   public boolean isFinal() {
     return state.isFinal();

@@ -6,7 +6,10 @@ import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.common.Require;
 import dev.gatehouse.domain.user.UserName;
 
-/** Submit a passcode to a challenge awaiting one (its owner only). */
+/**
+ * Submit a passcode to a challenge awaiting one, or in place of a push or call still waiting (its
+ * owner only).
+ */
 public record SubmitPasscodeCommand(UserName actor, ChallengeId challenge, Passcode passcode, ClientContext client) {
   public SubmitPasscodeCommand {
     Require.notNull("actor", actor);
