@@ -135,8 +135,11 @@ class CliCommandsIT {
 
   @Test
   void printsANewApiTokenAloneOnALine() {
-    CliRunner.Run run = alice.run("token", "issue", "alice").succeeds();
+    CliRunner.Run run = alice.run("token", "issue", "alice");
 
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).as("the token's id goes to stderr, the token alone to stdout").contains("issued token ")
+        .doesNotContain(run.out().strip());
     assertThat(run.outLines()).hasSize(1);
     assertThat(run.outLines().get(0)).matches("[A-Za-z0-9._~+/=-]{22,}");
   }
@@ -355,6 +358,47 @@ class CliCommandsIT {
     CliRunner.Run opened = gatehouse.as(member).runWithInput("123456\n", "open", name, "--passcode-stdin")
         .succeeds();
     assertThat(opened.out()).contains("Workspace " + name + " is open (Duo approved)").doesNotContain("123456");
+  }
+
+  // ---- behind the gate ------------------------------------------------------------------------
+
+  @Test
+  void entriesOpenTheWorkspaceRevealAndCloseThroughTheRealEntryPoint() {
+    String editor = member("alice");
+    String name = workspaceWithActiveDevice(editor, "push");
+    alice.run("workspace", "add-member", name, editor, "--role", "editor").succeeds();
+    CliRunner me = gatehouse.as(editor).withEnvironment("DB_PASSWORD", "Entry-Secret-4711");
+
+    // No session yet: the entry command asks Duo first (the simulator approves alice's pushes).
+    CliRunner.Run added = me.run("entry", "add", name, "db1", "--kind", "rdp", "--host", "db1.corp.example",
+        "--username", "Administrator", "--password-env", "DB_PASSWORD").succeedsWithProgress();
+    assertThat(added.err()).contains("Pushed a login request to your device");
+    assertThat(added.out()).contains("Added entry db1");
+
+    CliRunner.Run listed = me.run("entry", "list", name).succeeds();
+    assertThat(listed.err()).doesNotContain("Pushed a login request");
+    assertThat(listed.out()).contains("db1").contains("db1.corp.example").doesNotContain("Entry-Secret-4711");
+    assertThat(me.run("entry", "reveal", name, "db1").succeeds().out().strip()).isEqualTo("Entry-Secret-4711");
+    JsonNode revealed = me.run("entry", "reveal", name, "db1", "--json").succeeds().json();
+    assertThat(revealed.get("password").asText()).isEqualTo("Entry-Secret-4711");
+
+    me.run("close", name).succeeds();
+    JsonNode audit = alice.run("audit", name, "--json").succeeds().json();
+    assertThat(audit.toString()).contains("credential_revealed").contains("session_closed")
+        .doesNotContain("Entry-Secret-4711");
+    // Closed: the next entry command asks Duo again.
+    assertThat(me.run("entry", "list", name).succeedsWithProgress().err()).contains("Pushed a login request");
+  }
+
+  @Test
+  void aSecretOnTheCommandLineIsRefusedWithoutEchoingIt() {
+    String editor = member("alice");
+    String name = workspaceWithActiveDevice(editor, "push");
+
+    String refused = gatehouse.as(editor).run("entry", "add", name, "db1", "--kind", "ssh", "--host", "h",
+        "--password", "Leaky-Secret-99").failsWith(2);
+
+    assertThat(refused).doesNotContain("Leaky-Secret-99").contains("--password-");
   }
 
   // ---- open -----------------------------------------------------------------------------------

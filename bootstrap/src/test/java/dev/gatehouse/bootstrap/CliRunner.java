@@ -151,6 +151,14 @@ final class CliRunner {
       return this;
     }
 
+    /** Asserts exit 0 with progress (not errors) on standard error, as when Duo is asked inline. */
+    Run succeedsWithProgress() {
+      assertThat(exitCode).as("exit code of '%s'; stderr: %s; stdout: %s", command, err, out).isZero();
+      assertThat(err).as("stderr of '%s'", command).doesNotContain("gatehouse: ").doesNotContain("\tat ")
+          .doesNotContain(".java:");
+      return this;
+    }
+
     /**
      * Asserts the exit code and exactly one line on standard error that is no stack trace;
      * returns that line.

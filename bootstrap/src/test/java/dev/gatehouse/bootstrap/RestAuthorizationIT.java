@@ -189,6 +189,9 @@ class RestAuthorizationIT {
   }
 
   private static String concrete(String template) {
-    return template.replace("{name}", "vault").replace("{user}", "alice").replace("{id}", UNKNOWN_CHALLENGE);
+    String concrete = template.replace("{name}", "vault").replace("{user}", "alice").replace("{entry}", "db1")
+        .replace("{id}", UNKNOWN_CHALLENGE);
+    assertThat(concrete).as("every path parameter of " + template + " is filled in").doesNotContain("{");
+    return concrete;
   }
 }
