@@ -111,7 +111,7 @@ class WebConsoleIT {
     assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(43).doesNotContain(web.adminToken);
     screenshot("workspaces");
 
-    driver.findElement(By.cssSelector("button.link")).click();
+    navigate(driver.findElement(By.cssSelector("button.link")));
     assertThat(driver.getCurrentUrl()).contains("/sign-in");
     assertThat(notice()).contains("Signed out");
     assertThat(web.console.liveSessions()).isZero();
@@ -127,18 +127,18 @@ class WebConsoleIT {
     type("integrationKey", WebFixture.IKEY);
     type("secretKey", WebFixture.SKEY);
     type("apiHostname", WebFixture.HOST);
-    click("Check");
+    clickInPlace("Check");
     waitForText(By.id("duo-check"), "Duo accepted these settings");
     assertThat(driver.getCurrentUrl()).endsWith("/security");
     screenshot("duo-general-settings");
 
     web.core.duo.failNext(FakeSecondFactorGateway.Operation.CHECK,
         FakeSecondFactorGateway.rejected(SecondFactorRejectedException.Reason.CREDENTIALS_REJECTED));
-    click("Check");
+    clickInPlace("Check");
     waitForText(By.id("duo-check"), "Check failed: Duo rejected the integration key or secret key");
     assertThat(driver.findElement(By.id("secretKey")).getAttribute("value")).isEqualTo(WebFixture.SKEY);
 
-    driver.findElement(By.cssSelector("#duo-settings button.primary")).click();
+    navigate(driver.findElement(By.cssSelector("#duo-settings button.primary")));
     assertThat(notice()).isEqualTo("Saved.");
     assertThat(driver.findElement(By.id("integrationKey")).getAttribute("value")).isEqualTo(WebFixture.IKEY);
     assertThat(driver.findElement(By.id("secretKey")).getAttribute("value")).isEmpty();
@@ -185,11 +185,11 @@ class WebConsoleIT {
     assertThat(driver.findElement(By.tagName("table")).getText()).contains("db-primary", "jump-prod", "10.0.0.5:22");
     screenshot("entries");
 
-    driver.findElement(By.linkText("db-primary")).click();
+    navigate(driver.findElement(By.linkText("db-primary")));
     assertThat(driver.findElements(By.id("secret"))).isEmpty();
     click("Reveal");
     assertThat(driver.findElement(By.id("secret")).getAttribute("value")).isEqualTo(WebFixture.ENTRY_PASSWORD);
-    click("Copy");
+    clickInPlace("Copy");
     waitForText(By.id("copy-status"), "Cop");
     screenshot("entry-revealed");
     // The entry's page (a GET) does not show the secret again.
@@ -260,9 +260,9 @@ class WebConsoleIT {
     signIn(web.adminToken);
     go("/workspaces/prod/members");
     screenshot("members");
-    driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")).click();
+    navigate(driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")));
     assertThat(notice()).isEqualTo("Suspension cleared.");
-    driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")).click();
+    navigate(driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")));
     assertThat(notice()).isEqualTo("That member was not suspended.");
 
     signOut();
@@ -285,7 +285,7 @@ class WebConsoleIT {
     go("/workspaces/lab/sessions");
     assertThat(driver.findElement(By.tagName("table")).getText()).contains("alice", "no second factor");
     screenshot("sessions");
-    driver.findElement(By.cssSelector("button.danger")).click();
+    navigate(driver.findElement(By.cssSelector("button.danger")));
     assertThat(notice()).isEqualTo("Session revoked.");
     assertThat(web.core.gatehouse.listSessions().list(new ListSessionsQuery(WebFixture.ADMIN, WebFixture.LAB))).isEmpty();
 
@@ -401,7 +401,7 @@ class WebConsoleIT {
     Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
         "const n = performance.getEntriesByType('navigation')[0];"
             + "const r = performance.getEntriesByType('resource').filter(e => /\\.(css|js)$/.test(new URL(e.name).pathname));"
-            + "return {html: n.encodedBodySize, assets: r.reduce((s, e) => s + e.encodedBodySize, 0),"
+            + "return {html: n.decodedBodySize, assets: r.reduce((s, e) => s + e.decodedBodySize, 0),"
             + " assetCount: r.length, domInteractive: Math.round(n.domInteractive), load: Math.round(n.loadEventEnd)};");
     long html = ((Number) m.get("html")).longValue();
     long assets = ((Number) m.get("assets")).longValue();
@@ -435,7 +435,7 @@ class WebConsoleIT {
   }
 
   private void signOut() {
-    driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+    click("Sign out");
     assertThat(driver.getCurrentUrl()).contains("/sign-in");
   }
 
@@ -453,12 +453,24 @@ class WebConsoleIT {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(label);
   }
 
+  /** Clicks a button that loads a new page, and waits until the old one is gone. */
   private void click(String buttonText) {
+    navigate(driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));
+  }
+
+  /** Clicks a button that changes the page in place (htmx, script). */
+  private void clickInPlace(String buttonText) {
     driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
   }
 
   private void submit() {
-    driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+    navigate(driver.findElement(By.cssSelector("button[type=submit].primary")));
+  }
+
+  private void navigate(WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private String alert() {

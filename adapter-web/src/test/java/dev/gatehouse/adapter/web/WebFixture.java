@@ -80,6 +80,8 @@ final class WebFixture implements AutoCloseable {
     server = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.startupWatcherEnabled = false;
+      // As the REST server that hosts the console in production: no compression.
+      cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
       cfg.jetty.addConnector((jetty, http) -> {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
