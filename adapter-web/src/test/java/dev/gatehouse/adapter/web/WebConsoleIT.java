@@ -32,6 +32,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,7 +112,7 @@ class WebConsoleIT {
     assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(43).doesNotContain(web.adminToken);
     screenshot("workspaces");
 
-    navigate(driver.findElement(By.cssSelector("button.link")));
+    navigate(By.cssSelector("button.link"));
     assertThat(driver.getCurrentUrl()).contains("/sign-in");
     assertThat(notice()).contains("Signed out");
     assertThat(web.console.liveSessions()).isZero();
@@ -138,7 +139,7 @@ class WebConsoleIT {
     waitForText(By.id("duo-check"), "Check failed: Duo rejected the integration key or secret key");
     assertThat(driver.findElement(By.id("secretKey")).getAttribute("value")).isEqualTo(WebFixture.SKEY);
 
-    navigate(driver.findElement(By.cssSelector("#duo-settings button.primary")));
+    navigate(By.cssSelector("#duo-settings button.primary"));
     assertThat(notice()).isEqualTo("Saved.");
     assertThat(driver.findElement(By.id("integrationKey")).getAttribute("value")).isEqualTo(WebFixture.IKEY);
     assertThat(driver.findElement(By.id("secretKey")).getAttribute("value")).isEmpty();
@@ -185,7 +186,7 @@ class WebConsoleIT {
     assertThat(driver.findElement(By.tagName("table")).getText()).contains("db-primary", "jump-prod", "10.0.0.5:22");
     screenshot("entries");
 
-    navigate(driver.findElement(By.linkText("db-primary")));
+    navigate(By.linkText("db-primary"));
     assertThat(driver.findElements(By.id("secret"))).isEmpty();
     click("Reveal");
     assertThat(driver.findElement(By.id("secret")).getAttribute("value")).isEqualTo(WebFixture.ENTRY_PASSWORD);
@@ -260,9 +261,9 @@ class WebConsoleIT {
     signIn(web.adminToken);
     go("/workspaces/prod/members");
     screenshot("members");
-    navigate(driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")));
+    navigate(By.cssSelector("button[aria-label='Clear suspension of alice']"));
     assertThat(notice()).isEqualTo("Suspension cleared.");
-    navigate(driver.findElement(By.cssSelector("button[aria-label='Clear suspension of alice']")));
+    navigate(By.cssSelector("button[aria-label='Clear suspension of alice']"));
     assertThat(notice()).isEqualTo("That member was not suspended.");
 
     signOut();
@@ -285,7 +286,7 @@ class WebConsoleIT {
     go("/workspaces/lab/sessions");
     assertThat(driver.findElement(By.tagName("table")).getText()).contains("alice", "no second factor");
     screenshot("sessions");
-    navigate(driver.findElement(By.cssSelector("button.danger")));
+    navigate(By.cssSelector("button.danger"));
     assertThat(notice()).isEqualTo("Session revoked.");
     assertThat(web.core.gatehouse.listSessions().list(new ListSessionsQuery(WebFixture.ADMIN, WebFixture.LAB))).isEmpty();
 
@@ -372,10 +373,17 @@ class WebConsoleIT {
     Actions keys = new Actions(driver);
     // The token field has focus on arrival.
     keys.sendKeys(web.aliceToken).sendKeys(Keys.ENTER).perform();
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/workspaces"));
+    waitUntilLoaded();
     tabTo("a[href='/workspaces/lab']").sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/workspaces/lab"));
+    waitUntilLoaded();
     tabTo("form[action='/workspaces/lab/open'] button").sendKeys(Keys.ENTER);
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/entries"));
+    waitUntilLoaded();
     tabTo("a[href='/workspaces/lab/entries/db-primary']").sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/db-primary"));
+    waitUntilLoaded();
     tabTo("form[action$='/reveal'] button").sendKeys(Keys.SPACE);
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
     assertThat(driver.findElement(By.id("secret")).getAttribute("value")).isEqualTo(WebFixture.ENTRY_PASSWORD);
@@ -455,7 +463,7 @@ class WebConsoleIT {
 
   /** Clicks a button that loads a new page, and waits until the old one is gone. */
   private void click(String buttonText) {
-    navigate(driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));
+    navigate(By.xpath("//button[normalize-space()='" + buttonText + "']"));
   }
 
   /** Clicks a button that changes the page in place (htmx, script). */
@@ -464,13 +472,30 @@ class WebConsoleIT {
   }
 
   private void submit() {
-    navigate(driver.findElement(By.cssSelector("button[type=submit].primary")));
+    navigate(By.cssSelector("button[type=submit].primary"));
   }
 
-  private void navigate(WebElement button) {
+  /** Clicks what the locator finds and waits until the next page has replaced this one and loaded. */
+  private void navigate(By locator) {
     WebElement page = driver.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    driver.findElement(locator).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> isGone(page));
+    waitUntilLoaded();
+  }
+
+  /** Whether the element's document was replaced (Chromium may say so with an "unknown error"). */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
+  }
+
+  private void waitUntilLoaded() {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   private String alert() {
