@@ -1,0 +1,67 @@
+package dev.gatehouse.adapter.web;
+
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import java.util.Optional;
+
+/** A challenge as the console shows it: what is happening in a sentence, Duo's message, and what can be done next. */
+record WebChallenge(String id, String workspace, boolean verifying, String method, ChallengeState state,
+    String headline, String duoMessage, int remainingPasscodeAttempts, String next) {
+
+  static WebChallenge from(ChallengeView view) {
+    boolean verifying = view.purpose() == ChallengePurpose.VERIFY_DEVICE;
+    DuoMethod method = view.selection().method();
+    String workspace = view.workspace().value();
+    String next = verifying ? "/workspaces/" + WebLink.segment(workspace) + "/duo"
+        : "/workspaces/" + WebLink.segment(workspace) + "/entries";
+    return new WebChallenge(view.id().value(), workspace, verifying, WebText.method(method), view.state(),
+        headline(view, verifying, method), view.message().value(), view.remainingPasscodeAttempts(), next);
+  }
+
+  private static String headline(ChallengeView view, boolean verifying, DuoMethod method) {
+    return switch (view.state()) {
+      case PENDING -> method == DuoMethod.PHONE ? "Calling your phone..." : "Pushed a login request to your device...";
+      case AWAITING_PASSCODE -> method == DuoMethod.SMS ? "Sent SMS passcodes to your phone. Type one below."
+          : "Type a passcode from Duo Mobile or your token.";
+      case APPROVED -> verifying ? "Approved. This device is now active for the workspace."
+          : "Approved. The workspace is open.";
+      case DENIED -> "Denied. " + view.denialReason().map(WebText::reason).orElse("");
+      case EXPIRED -> "The request expired without an answer.";
+      case FAILED -> "Duo became unavailable; the request failed.";
+    };
+  }
+
+  boolean waiting() {
+    return state == ChallengeState.PENDING;
+  }
+
+  boolean awaitingPasscode() {
+    return state == ChallengeState.AWAITING_PASSCODE;
+  }
+
+  boolean approved() {
+    return state == ChallengeState.APPROVED;
+  }
+
+  boolean finished() {
+    return state.isFinal();
+  }
+
+  boolean failed() {
+    return state.isFinal() && state != ChallengeState.APPROVED;
+  }
+
+  String statusHref() {
+    return "/challenges/" + WebLink.segment(id) + "/status";
+  }
+
+  String href() {
+    return "/challenges/" + WebLink.segment(id);
+  }
+
+  Optional<String> duoMessageShown() {
+    return duoMessage.isBlank() || duoMessage.equals(headline) ? Optional.empty() : Optional.of(duoMessage);
+  }
+}

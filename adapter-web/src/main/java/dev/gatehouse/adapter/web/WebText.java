@@ -1,0 +1,94 @@
+package dev.gatehouse.adapter.web;
+
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.session.GrantKind;
+
+/** The sentences people read for Gatehouse's codes: denials, Duo problems, methods and grants. */
+final class WebText {
+  private WebText() {}
+
+  static String method(DuoMethod method) {
+    return switch (method) {
+      case PUSH -> "Duo Push";
+      case SMS -> "Send SMS";
+      case PHONE -> "Phone call";
+      case PASSCODE -> "Passcode";
+    };
+  }
+
+  static String reason(DenialReason reason) {
+    return switch (reason) {
+      case DENIED -> "The request was denied.";
+      case FRAUD -> "The request was reported as fraud. Access is suspended until an administrator clears it.";
+      case TIMEOUT -> "The request timed out without an answer.";
+      case LOCKED_OUT -> "Duo has locked this account out.";
+      case TOO_MANY_PASSCODES -> "Too many wrong passcodes. Try again later.";
+      case CANCELLED -> "The request was cancelled.";
+    };
+  }
+
+  static String denial(Denial denial) {
+    String text = code(denial.code());
+    return denial.message().isEmpty() ? text : text + " Duo says: " + denial.message().value();
+  }
+
+  static String code(DenialCode code) {
+    return switch (code) {
+      case DUO_DENIED -> "Duo denied access.";
+      case ENROLLMENT_REQUIRED -> "You are not enrolled in Duo yet. Enroll a device first.";
+      case NO_ACTIVE_DEVICE -> "Choose and verify a device in Duo - Settings first.";
+      case DEVICE_NOT_AVAILABLE -> "Your chosen device is no longer available for that method. Choose again in Duo - Settings.";
+      case DUO_BYPASS_USER -> "Duo lets you in without a second factor, so there is no device to verify.";
+      case CHALLENGE_PENDING -> "Another request to your device is still waiting. Answer or cancel it first.";
+      case COOLDOWN -> "A request was denied moments ago. Wait a little before trying again.";
+      case LOCKED_OUT -> "Too many wrong passcodes: temporarily locked.";
+      case SUSPENDED -> "Access is suspended after a fraud report until an administrator clears it.";
+      case DUO_UNAVAILABLE -> "Duo cannot be reached, and this workspace fails secure.";
+      case DUO_RATE_LIMITED -> "Duo is rate limiting requests. Try again later.";
+      case DUO_MISCONFIGURED -> "Duo refused this workspace's settings. An administrator must fix them.";
+      case DUO_REQUEST_REJECTED -> "Duo refused the request.";
+    };
+  }
+
+  static String problem(SecondFactorProblem problem, String detail) {
+    String text = switch (problem) {
+      case NOT_CONFIGURED -> "Duo is not configured for this workspace.";
+      case UNAVAILABLE -> "Duo could not be reached.";
+      case RATE_LIMITED -> "Duo is rate limiting requests.";
+      case CREDENTIALS_REJECTED -> "Duo rejected the integration key or secret key.";
+      case INTEGRATION_FORBIDDEN -> "This integration is not an Auth API application.";
+      case REQUEST_REJECTED -> "Duo refused the request.";
+    };
+    return detail == null || detail.isBlank() ? text : text + " (" + detail.strip() + ")";
+  }
+
+  static int status(SecondFactorProblem problem) {
+    return switch (problem) {
+      case NOT_CONFIGURED -> 409;
+      case UNAVAILABLE, RATE_LIMITED -> 503;
+      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> 502;
+    };
+  }
+
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as people read it here: UTC, to the second. */
+  static String time(java.time.Instant instant) {
+    return TIME.format(instant);
+  }
+
+  static String grant(GrantKind kind) {
+    return switch (kind) {
+      case NO_MFA -> "no second factor";
+      case DUO_APPROVED -> "Duo approved";
+      case DUO_BYPASS -> "Duo bypass";
+      case FAILSAFE -> "Duo unavailable, fail safe";
+      case REMEMBERED -> "remembered approval";
+    };
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.DuoCheckResult;
+import dev.gatehouse.application.port.in.NotFoundException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WebErrorsTest {
+  @Test
+  void mapsEachFailureToItsStatusWithoutInternals() {
+    assertThat(WebErrors.map(new WebCsrfException()).status()).isEqualTo(403);
+    assertThat(WebErrors.map(new InvalidValueException("passcode", "must be digits")))
+        .isEqualTo(new WebErrors.Problem(400, "Invalid passcode: must be digits."));
+    assertThat(WebErrors.map(new SessionRequiredException("gone")).message()).startsWith("Open the workspace first");
+    assertThat(WebErrors.map(new AccessDeniedException("administrators only")).message())
+        .isEqualTo("You are not allowed to do this.");
+    assertThat(WebErrors.map(new NotFoundException("workspace x")).status()).isEqualTo(404);
+    assertThat(WebErrors.map(new ConflictException("taken")).status()).isEqualTo(409);
+    assertThat(WebErrors.map(new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, "timeout")).status())
+        .isEqualTo(503);
+    assertThat(WebErrors.map(new StorageProblemException("down", new IllegalStateException())).status()).isEqualTo(503);
+    WebErrors.Problem unexpected = WebErrors.map(new CompletionException(new IllegalStateException("secret detail")));
+    assertThat(unexpected.status()).isEqualTo(500);
+    assertThat(unexpected.message()).doesNotContain("secret detail");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DenialCode.class)
+  void saysEveryDenialInASentence(DenialCode code) {
+    assertThat(WebText.denial(Denial.of(code, ""))).endsWith(".");
+    assertThat(WebText.denial(Denial.of(code, "Duo said so"))).endsWith("Duo says: Duo said so");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ChallengeState.class)
+  void headlinesEveryChallengeState(ChallengeState state) {
+    ChallengeView view = new ChallengeView(new ChallengeId("abcdefghijklmnopqrstuv"), new WorkspaceName("prod"),
+        ChallengePurpose.UNLOCK, new DeviceSelection(new DeviceId("DP1"), DuoMethod.PUSH), state,
+        state == ChallengeState.DENIED ? Optional.of(DenialReason.FRAUD) : Optional.empty(), StatusMessage.NONE,
+        Instant.EPOCH, 3, Optional.empty());
+    WebChallenge challenge = WebChallenge.from(view);
+    assertThat(challenge.headline()).isNotBlank();
+    assertThat(challenge.next()).isEqualTo("/workspaces/prod/entries");
+    if (state == ChallengeState.DENIED) {
+      assertThat(challenge.headline()).contains("reported as fraud");
+    }
+  }
+
+  @Test
+  void everyExpectedOutcomeTheConsoleShowsIsMapped() {
+    // The handlers end in "unmapped ..." for a case they do not know: these are the cases they know.
+    assertThat(names(UnlockResult.class)).containsExactlyInAnyOrder("Granted", "Pending", "Denied");
+    assertThat(names(ChooseDuoDeviceResult.class)).containsExactlyInAnyOrder("Verifying", "Denied");
+    assertThat(names(DeviceListResult.class)).containsExactlyInAnyOrder("Devices", "Bypass", "Denied");
+    assertThat(names(ConfigureDuoResult.class)).containsExactlyInAnyOrder("Configured", "CheckFailed");
+    assertThat(names(DuoCheckResult.class)).containsExactlyInAnyOrder("Passed", "Failed");
+    assertThat(DuoDevicePages.devices(new DeviceListResult.Bypass(StatusMessage.of("allow"))).bypass()).isPresent();
+    assertThat(DuoDevicePages.devices(new DeviceListResult.Denied(Denial.of(DenialCode.DUO_DENIED, ""))).denial())
+        .isPresent();
+  }
+
+  private static List<String> names(Class<?> sealed) {
+    return Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName).toList();
+  }
+}

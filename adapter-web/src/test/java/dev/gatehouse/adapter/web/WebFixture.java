@@ -1,0 +1,153 @@
+package dev.gatehouse.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.AddUserCommand;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ConfigureDuoCommand;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
+import dev.gatehouse.application.port.in.GetChallengeQuery;
+import dev.gatehouse.application.port.in.IssueApiTokenCommand;
+import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.AddEntryCommand;
+import dev.gatehouse.application.port.in.session.CloseSessionCommand;
+import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.challenge.Passcode;
+import dev.gatehouse.domain.entry.EntryDetails;
+import dev.gatehouse.domain.entry.EntryKind;
+import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.entry.EntrySecret;
+import dev.gatehouse.domain.entry.EntryTag;
+import dev.gatehouse.domain.mfa.ApiHostname;
+import dev.gatehouse.domain.mfa.DeviceCapability;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoDevice;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.DuoSecretKey;
+import dev.gatehouse.domain.mfa.DuoSettings;
+import dev.gatehouse.domain.mfa.Failmode;
+import dev.gatehouse.domain.mfa.IntegrationKey;
+import dev.gatehouse.domain.mfa.MfaOptions;
+import dev.gatehouse.domain.user.Role;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
+import dev.gatehouse.domain.workspace.WorkspaceDescription;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The console on a free loopback port over Gatehouse on in-memory fakes: an administrator, a
+ * member "alice" with one phone, a Duo workspace "prod" with two entries and an MFA-free "lab".
+ * The web sessions use the core's hand-moved clock, so a test can let them expire.
+ */
+final class WebFixture implements AutoCloseable {
+  static final String HOST = "api-test.duosecurity.com";
+  static final String IKEY = "DIWJ8X6AEYOR5OMC6TQ1";
+  static final String SKEY = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
+  static final String ENTRY_PASSWORD = "c0rrect-Horse-battery";
+  static final String SMS_CODE = "246810";
+  static final DuoDevice PHONE = new DuoDevice(new DeviceId("DPFZRS9FB0D46QFTM891"), "phone",
+      "iOS (XXX-XXX-0100)", Set.of(DeviceCapability.PUSH, DeviceCapability.SMS, DeviceCapability.PHONE,
+      DeviceCapability.MOBILE_OTP));
+  static final WorkspaceName PROD = new WorkspaceName("prod");
+  static final WorkspaceName LAB = new WorkspaceName("lab");
+  static final UserName ADMIN = new UserName("admin");
+  static final UserName ALICE = new UserName("alice");
+
+  final InMemoryGatehouse core = new InMemoryGatehouse();
+  final WebConsole console;
+  final Javalin server;
+  final String adminToken;
+  final String aliceToken;
+
+  WebFixture() {
+    console = new WebConsole(core.gatehouse, WebConfig.defaults(), core.clock);
+    server = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.startupWatcherEnabled = false;
+      // As the REST server that hosts the console in production: no compression.
+      cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+      cfg.jetty.addConnector((jetty, http) -> {
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return connector;
+      });
+      console.install(cfg);
+    }).start();
+    core.gatehouse.addUser().add(new AddUserCommand(ADMIN, ADMIN, Role.ADMINISTRATOR, Optional.empty()));
+    core.gatehouse.addUser().add(new AddUserCommand(ADMIN, ALICE, Role.MEMBER, Optional.empty()));
+    adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(ADMIN, ADMIN)).token().reveal();
+    aliceToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(ADMIN, ALICE)).token().reveal();
+    core.duo.enrolled("alice", PHONE).acceptsPasscode("alice", SMS_CODE);
+    workspace(PROD, "Production jump hosts");
+    workspace(LAB, "Test lab, no second factor");
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private void workspace(WorkspaceName name, String description) {
+    core.gatehouse.createWorkspace().create(new CreateWorkspaceCommand(ADMIN, name, new WorkspaceDescription(description)));
+    core.gatehouse.addMember().add(new AddMemberCommand(ADMIN, name, ALICE, Optional.of(MemberRole.EDITOR)));
+    // Entries go in while the workspace has no second factor: alice opens it, adds them, closes it.
+    UnlockResult.Granted granted = (UnlockResult.Granted) core.gatehouse.openWorkspace()
+        .open(new OpenWorkspaceCommand(ALICE, name, ClientContext.UNKNOWN));
+    SessionCredentials session = new SessionCredentials(ALICE, name, granted.session().token());
+    entry(session, "db-primary", EntryKind.SSH, "10.0.0.5", 22, "postgres");
+    entry(session, "jump-" + name.value(), EntryKind.RDP, "jump." + name.value() + ".example", 3389, "ops");
+    core.gatehouse.closeSession().close(new CloseSessionCommand(session));
+  }
+
+  private void entry(SessionCredentials session, String name, EntryKind kind, String host, int port, String user) {
+    core.gatehouse.addEntry().add(new AddEntryCommand(session, EntryDetails.of(new EntryName(name), kind, host,
+        Optional.of(port), Optional.of(user), Optional.empty(), Optional.empty(), "Ask ops before rebooting.",
+        Set.of(new EntryTag(kind.wireName()))), Optional.of(EntrySecret.password(ENTRY_PASSWORD))));
+  }
+
+  /** Configures Duo on prod through the use case (tests of the settings page do it in the browser). */
+  void configureDuo() {
+    ConfigureDuoResult result = core.gatehouse.configureDuo().configure(new ConfigureDuoCommand(ADMIN, PROD,
+        new DuoSettings(new ApiHostname(HOST), new IntegrationKey(IKEY), new DuoSecretKey(SKEY)), Failmode.SECURE,
+        MfaOptions.DEFAULTS));
+    assertThat(result).isInstanceOf(ConfigureDuoResult.Configured.class);
+  }
+
+  /** Alice chooses her phone with the method and verifies it (approving the push, or typing the SMS code). */
+  void activate(DuoMethod method) {
+    ChooseDuoDeviceResult result = core.gatehouse.chooseDuoDevice().choose(new ChooseDuoDeviceCommand(ALICE, PROD,
+        new DeviceSelection(PHONE.id(), method), ClientContext.UNKNOWN));
+    ChallengeView challenge = ((ChooseDuoDeviceResult.Verifying) result).challenge();
+    ChallengeView done;
+    if (method.isOutOfBand()) {
+      core.duo.approve(core.duo.lastTransaction());
+      done = core.gatehouse.getChallenge().get(new GetChallengeQuery(ALICE, challenge.id(), Duration.ofSeconds(5)))
+          .toCompletableFuture().join();
+    } else {
+      done = core.gatehouse.submitPasscode().submit(new SubmitPasscodeCommand(ALICE, challenge.id(),
+          new Passcode(SMS_CODE), ClientContext.UNKNOWN));
+    }
+    assertThat(done.state()).isEqualTo(ChallengeState.APPROVED);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
