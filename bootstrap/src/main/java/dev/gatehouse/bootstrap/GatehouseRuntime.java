@@ -11,6 +11,9 @@ import dev.gatehouse.adapter.rest.ReadinessCheck;
 import dev.gatehouse.adapter.rest.RestConfig;
 import dev.gatehouse.adapter.rest.RestModule;
 import dev.gatehouse.adapter.rest.RestServer;
+import dev.gatehouse.adapter.web.WebConfig;
+import dev.gatehouse.adapter.web.WebConsole;
+import dev.gatehouse.adapter.web.WebModule;
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.out.StorageException;
@@ -62,11 +65,16 @@ final class GatehouseRuntime implements AutoCloseable {
     return injector.getInstance(Gatehouse.class);
   }
 
-  /** The REST server on this runtime's use cases, ready when its database answers; not yet started. */
+  /**
+   * The HTTP server on this runtime's use cases — the REST API under {@code /api/} and the web
+   * console at {@code /} on the same port — ready when its database answers; not yet started.
+   */
   RestServer restServer(RestConfig config) {
+    WebConsole console = injector.createChildInjector(new WebModule(WebConfig.defaults()))
+        .getInstance(WebConsole.class);
     return injector.createChildInjector(
             binder -> binder.bind(ReadinessCheck.class).toInstance(this::readiness),
-            new RestModule(config))
+            new RestModule(config, List.of(console::install)))
         .getInstance(RestServer.class);
   }
 

@@ -40,7 +40,7 @@ final class ServeExtension {
             server.close();
             stopped.countDown();
           }, "gatehouse-serve-shutdown"));
-          invocation.out().println("Gatehouse REST API on http://" + config.bindAddress() + ":" + server.port()
+          invocation.out().println("Gatehouse REST API and web console on http://" + config.bindAddress() + ":" + server.port()
               + " (" + runtime.storageDescription() + ")");
           invocation.out().flush();
           stopped.await();

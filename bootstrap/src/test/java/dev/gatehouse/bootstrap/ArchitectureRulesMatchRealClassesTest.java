@@ -32,6 +32,8 @@ class ArchitectureRulesMatchRealClassesTest {
       "dev.gatehouse.adapter.persistence, com.zaxxer",
       "dev.gatehouse.adapter.persistence, io.zonky",
       "dev.gatehouse.adapter.rest, io.javalin",
+      "dev.gatehouse.adapter.web, io.javalin",
+      "dev.gatehouse.adapter.web, gg.jte",
       "dev.gatehouse.adapter.cli, picocli",
       "dev.gatehouse.bootstrap, com.google.inject",
       "dev.gatehouse.application.service, java.security",
@@ -51,7 +53,7 @@ class ArchitectureRulesMatchRealClassesTest {
         .filter(c -> dependsOn(c, "com.google.inject"))
         .map(JavaClass::getPackageName))
         .containsExactlyInAnyOrder("dev.gatehouse.adapter.duo", "dev.gatehouse.adapter.persistence",
-            "dev.gatehouse.adapter.rest", "dev.gatehouse.adapter.cli");
+            "dev.gatehouse.adapter.rest", "dev.gatehouse.adapter.cli", "dev.gatehouse.adapter.web");
   }
 
   @ParameterizedTest(name = "{0} has classes named *{1}")

@@ -113,9 +113,10 @@ class ArchitectureTest {
         .because("SQL, PostgreSQL, Flyway and the pool are details of the persistence adapter");
 
     @ArchTest
-    static final ArchRule javalinOnlyInTheRestAdapter = noClasses().that().resideOutsideOfPackage("dev.gatehouse.adapter.rest..")
+    static final ArchRule javalinOnlyInTheHttpAdapters = noClasses()
+        .that().resideOutsideOfPackages("dev.gatehouse.adapter.rest..", "dev.gatehouse.adapter.web..")
         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
-        .because("HTTP serving is the REST adapter's business");
+        .because("HTTP serving is the business of the faces that serve it: the REST API and the web console");
 
     @ArchTest
     static final ArchRule picocliOnlyInTheCliAdapter = noClasses().that().resideOutsideOfPackage("dev.gatehouse.adapter.cli..")
@@ -139,7 +140,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule drivingAdaptersNeverTouchOutPorts = noClasses()
-        .that().resideInAnyPackage("dev.gatehouse.adapter.rest..", "dev.gatehouse.adapter.cli..")
+        .that().resideInAnyPackage("dev.gatehouse.adapter.rest..", "dev.gatehouse.adapter.cli..",
+            "dev.gatehouse.adapter.web..")
         .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.application.port.out..")
         .because("driving adapters go through use cases, never around them to storage or Duo");
 

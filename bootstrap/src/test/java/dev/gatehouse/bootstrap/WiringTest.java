@@ -10,6 +10,9 @@ import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.adapter.rest.ReadinessCheck;
 import dev.gatehouse.adapter.rest.RestConfig;
 import dev.gatehouse.adapter.rest.RestModule;
+import dev.gatehouse.adapter.web.WebConfig;
+import dev.gatehouse.adapter.web.WebConsole;
+import dev.gatehouse.adapter.web.WebModule;
 import dev.gatehouse.adapter.rest.RestServer;
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.out.GatehousePorts;
@@ -48,6 +51,13 @@ class WiringTest {
         new RestModule(RestConfig.defaults()));
 
     assertThat(rest.getBinding(RestServer.class)).isNotNull();
+  }
+
+  @Test
+  void bindsTheWebConsoleOnTopOfTheCore() {
+    Injector web = toolInjector().createChildInjector(new WebModule(WebConfig.defaults()));
+
+    assertThat(web.getBinding(WebConsole.class)).isNotNull();
   }
 
   @Test

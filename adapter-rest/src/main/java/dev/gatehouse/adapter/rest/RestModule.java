@@ -5,6 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.domain.common.Require;
+import io.javalin.config.JavalinConfig;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The REST adapter's wiring: a {@link RestServer} on the use cases of {@link Gatehouse}, asking
@@ -13,14 +16,21 @@ import dev.gatehouse.domain.common.Require;
  */
 public final class RestModule extends AbstractModule {
   private final RestConfig config;
+  private final List<Consumer<JavalinConfig>> faces;
 
   public RestModule(RestConfig config) {
+    this(config, List.of());
+  }
+
+  /** The REST API and other faces that share its port (each installs its routes into the server's config). */
+  public RestModule(RestConfig config, List<Consumer<JavalinConfig>> faces) {
     this.config = Require.notNull("config", config);
+    this.faces = List.copyOf(Require.notNull("faces", faces));
   }
 
   @Provides
   @Singleton
   RestServer restServer(Gatehouse gatehouse, ReadinessCheck readiness) {
-    return new RestServer(gatehouse, readiness, config);
+    return new RestServer(gatehouse, readiness, config, faces);
   }
 }

@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -36,9 +37,18 @@ public final class RestServer implements AutoCloseable {
   private final RestAuthenticator authenticator;
   private final List<RestRoute> routes;
   private final QueuedThreadPool threads;
+  private final List<Consumer<JavalinConfig>> faces;
   private final Javalin app;
 
   RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
+    this(gatehouse, readiness, config, List.of());
+  }
+
+  /**
+   * A server that also serves other faces on the same port (the web console): each installs its
+   * own routes outside {@code /api/}, where the REST API's JSON rules do not apply.
+   */
+  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, List<Consumer<JavalinConfig>> faces) {
     Require.notNull("gatehouse", gatehouse);
     Require.notNull("readiness", readiness);
     this.config = Require.notNull("config", config);
@@ -55,6 +65,7 @@ public final class RestServer implements AutoCloseable {
     all.addAll(new SessionResource(gatehouse).routes());
     all.addAll(new TokenResource(gatehouse).routes());
     this.routes = List.copyOf(all);
+    this.faces = List.copyOf(Require.notNull("faces", faces));
     this.threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()), 60_000);
     this.threads.setName("gatehouse-rest");
     this.app = Javalin.create(this::configure);
@@ -125,7 +136,7 @@ public final class RestServer implements AutoCloseable {
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, errors.map(e)));
     // An async wait that outlives ASYNC_TIMEOUT_MS ends here (Javalin sets 500 and calls this).
     cfg.routes.error(500, ctx -> {
-      if (ctx.attribute(WRITTEN) == null) {
+      if (ctx.attribute(WRITTEN) == null && isApi(ctx)) {
         write(ctx, errors.timedOut());
       }
     });
@@ -133,6 +144,12 @@ public final class RestServer implements AutoCloseable {
       cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
           ctx -> handle(ctx, route), route.access());
     }
+    faces.forEach(face -> face.accept(cfg));
+  }
+
+  /** The REST API's own paths; everything else belongs to another face (the console). */
+  private static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/");
   }
 
   private void handle(Context ctx, RestRoute route) {
@@ -160,6 +177,9 @@ public final class RestServer implements AutoCloseable {
 
   /** A request that carries a body must say it is JSON (application/json or a +json type): else 415. */
   private void refuseNonJsonBody(Context ctx) {
+    if (!isApi(ctx)) {
+      return; // the console's forms are form-encoded
+    }
     boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     if (hasBody && !isJson(ctx.header("Content-Type"))) {
       throw new HttpResponseException(415, "Unsupported Media Type", Map.of());

@@ -42,6 +42,7 @@ final class WebText {
       case ENROLLMENT_REQUIRED -> "You are not enrolled in Duo yet. Enroll a device first.";
       case NO_ACTIVE_DEVICE -> "Choose and verify a device in Duo - Settings first.";
       case DEVICE_NOT_AVAILABLE -> "Your chosen device is no longer available for that method. Choose again in Duo - Settings.";
+      case DEVICE_REQUIRED -> "Several of your devices can do that method. Choose one in Duo - Settings.";
       case DUO_BYPASS_USER -> "Duo lets you in without a second factor, so there is no device to verify.";
       case CHALLENGE_PENDING -> "Another request to your device is still waiting. Answer or cancel it first.";
       case COOLDOWN -> "A request was denied moments ago. Wait a little before trying again.";
