@@ -162,7 +162,7 @@ public final class Gatehouse {
     this.closeSession = new CloseSessionService(gate, p.sessions(), p.audit(), p.unitOfWork(), p.clock());
     this.listSessions = new ListSessionsService(p.users(), p.workspaces(), p.sessions(), p.clock());
     this.revokeSession = new RevokeSessionService(p.users(), p.workspaces(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());
-    this.introspectSession = new IntrospectSessionService(p.users(), p.workspaces(), p.sessions(), p.guards(), p.tokens(), p.clock());
+    this.introspectSession = new IntrospectSessionService(gate);
   }
 
   /** Builds every use case on the given ports. */

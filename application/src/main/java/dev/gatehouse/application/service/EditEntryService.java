@@ -1,6 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.entry.EditEntryCommand;
 import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -32,11 +31,8 @@ public final class EditEntryService implements EditEntryUseCase {
   @Override
   public Entry edit(EditEntryCommand command) {
     SessionGate.Opened opened = gate.require(command.session()).editor();
-    Entry current = EntryLookup.find(entries, opened, command.entry());
-    if (current.version() != command.expectedVersion()) {
-      throw new ConflictException("entry " + current.name() + " is at version " + current.version()
-          + ", not " + command.expectedVersion() + ": someone changed it meanwhile; reload it and try again");
-    }
+    Entry current = EntryLookup.atVersion(EntryLookup.find(entries, opened, command.entry()),
+        command.expectedVersion());
     Instant now = clock.instant();
     Entry edited = current.edit(command.details(), command.secret(), opened.user().name(), now);
     return transactions.write(() -> {

@@ -1,6 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
 import dev.gatehouse.application.port.in.entry.RemoveEntryUseCase;
@@ -33,10 +32,7 @@ public final class RemoveEntryService implements RemoveEntryUseCase {
   public void remove(RemoveEntryCommand command) {
     SessionGate.Opened opened = gate.require(command.session()).editor();
     Entry current = EntryLookup.find(entries, opened, command.entry());
-    command.expectedVersion().filter(v -> v != current.version()).ifPresent(v -> {
-      throw new ConflictException("entry " + current.name() + " is at version " + current.version()
-          + ", not " + v + ": someone changed it meanwhile; reload it and try again");
-    });
+    command.expectedVersion().ifPresent(expected -> EntryLookup.atVersion(current, expected));
     Instant now = clock.instant();
     transactions.write(() -> {
       if (!entries.remove(opened.workspace().id(), current.id())) {

@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.session.WorkspaceSession;
+import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
@@ -60,13 +61,30 @@ public final class SessionGate {
     WorkspaceSession session = live(credentials, workspace)
         .orElseThrow(() -> new SessionRequiredException("no live session for workspace " + workspace.name()
             + ": open the workspace first"));
-    boolean suspended = Transactions.read(() -> guards.find(workspace.id(), user.name()))
-        .filter(AccessGuard::isSuspended).isPresent();
-    if (suspended) {
+    if (suspended(workspace, user)) {
       throw new AccessDeniedException("access to workspace " + workspace.name()
           + " is suspended after a fraud report; an administrator must clear it");
     }
     return new Opened(user, workspace, workspace.roleOf(user.name()).orElseThrow(), session);
+  }
+
+  /**
+   * The session a token opens, if it is live by the same rule as {@link #require}: not expired or
+   * revoked, its user enabled, still a member and not suspended; empty otherwise, whatever the
+   * reason (introspection tells no more).
+   */
+  Optional<Opened> liveSession(SecretToken token) {
+    return Transactions.read(() -> sessions.find(tokens.hash(token)))
+        .filter(s -> s.isLiveAt(clock.instant()))
+        .flatMap(session -> Transactions.read(() -> users.find(session.user())).filter(u -> !u.isDisabled())
+            .flatMap(user -> Transactions.read(() -> workspaces.find(session.workspace()))
+                .flatMap(workspace -> workspace.roleOf(user.name())
+                    .filter(role -> !suspended(workspace, user))
+                    .map(role -> new Opened(user, workspace, role, session)))));
+  }
+
+  private boolean suspended(Workspace workspace, User user) {
+    return Transactions.read(() -> guards.find(workspace.id(), user.name())).filter(AccessGuard::isSuspended).isPresent();
   }
 
   /** The caller's session if it is live for this workspace and user; empty otherwise (never which part failed). */
