@@ -144,7 +144,8 @@ class CliBrokenEnvironmentIT {
 
     for (String[] command : duoCommands()) {
       String message = assertPlainFailure(broken.run(command), DUO_OR_CONFIGURATION);
-      assertThat(message).contains("no-such-ca.pem: no such file");
+      assertThat(message).contains("no-such-ca.pem: no such file")
+          .as("a local file is never reported as Duo refusing the credentials").doesNotContainIgnoringCase("credentials");
     }
     healthy.run("workspace", "show", WORKSPACE).succeeds();
   }

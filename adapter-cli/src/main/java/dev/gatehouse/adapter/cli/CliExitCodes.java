@@ -211,7 +211,7 @@ final class CliExitCodes {
   static ExitCode forProblem(SecondFactorProblem problem) {
     return switch (problem) {
       case NOT_CONFIGURED, UNAVAILABLE, RATE_LIMITED, CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN,
-          REQUEST_REJECTED -> ExitCode.DUO_OR_CONFIGURATION;
+          REQUEST_REJECTED, LOCAL_CONFIGURATION -> ExitCode.DUO_OR_CONFIGURATION;
     };
   }
 

@@ -60,8 +60,9 @@ final class DuoErrors {
       return fromApi(api, host);
     }
     if (t instanceof DuoConfigurationException config) {
-      // Like duo_unix's "cannot initialise TLS": a local misconfiguration always denies.
-      return new SecondFactorRejectedException(Reason.CREDENTIALS_REJECTED, plain(config.getMessage()));
+      // Like duo_unix's "cannot initialise TLS": a local misconfiguration always denies, and says
+      // it is local — never "Duo refused the credentials".
+      return new SecondFactorRejectedException(Reason.LOCAL_CONFIGURATION, plain(config.getMessage()));
     }
     if (t instanceof DuoProtocolException protocol) {
       return new SecondFactorUnavailableException(Kind.UNPARSEABLE,

@@ -291,7 +291,8 @@ class DuoErrorsTest {
     RuntimeException mapped = DuoErrors.translate(
         new DuoConfigurationException("cannot use Duo CA file /nope.pem: no such file", null), HOST);
 
-    assertThat(((SecondFactorRejectedException) mapped).reason()).isEqualTo(Reason.CREDENTIALS_REJECTED);
+    assertThat(((SecondFactorRejectedException) mapped).reason()).isEqualTo(Reason.LOCAL_CONFIGURATION);
+    assertThat(mapped.getMessage()).contains("/nope.pem").doesNotContainIgnoringCase("credential");
   }
 
   @Test

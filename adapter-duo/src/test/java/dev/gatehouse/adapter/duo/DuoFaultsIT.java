@@ -286,8 +286,8 @@ class DuoFaultsIT {
 
       assertThatThrownBy(() -> broken.check(rig.settings))
           .isInstanceOfSatisfying(SecondFactorRejectedException.class,
-              e -> assertThat(e.reason()).isEqualTo(Reason.CREDENTIALS_REJECTED))
-          .hasMessageContaining("CA file");
+              e -> assertThat(e.reason()).isEqualTo(Reason.LOCAL_CONFIGURATION))
+          .hasMessageContaining("CA file").hasMessageContaining(empty.toString());
     } finally {
       Files.deleteIfExists(empty);
     }

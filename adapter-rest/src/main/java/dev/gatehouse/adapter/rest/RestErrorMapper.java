@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * 502 duo-rejected        CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED
  * 503 duo-unavailable     UNAVAILABLE
  * 503 duo-rate-limited    RATE_LIMITED
+ * 503 duo-local-configuration  LOCAL_CONFIGURATION (Gatehouse's own CA file or proxy for Duo)
  * 503 storage-unavailable StorageProblemException
  * 503 not-ready           the readiness check failed
  * 504 timed-out           an asynchronous answer outlived the server's async timeout
@@ -151,6 +152,7 @@ final class RestErrorMapper {
       case UNAVAILABLE -> RestProblemType.DUO_UNAVAILABLE;
       case RATE_LIMITED -> RestProblemType.DUO_RATE_LIMITED;
       case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
+      case LOCAL_CONFIGURATION -> RestProblemType.DUO_LOCAL_CONFIGURATION;
     };
   }
 

@@ -20,6 +20,7 @@ enum RestProblemType {
   INTERNAL_ERROR(500, "Internal error"),
   DUO_REJECTED(502, "Duo refused the request"),
   DUO_UNAVAILABLE(503, "Duo is unavailable"),
+  DUO_LOCAL_CONFIGURATION(503, "Gatehouse cannot use its own settings for Duo"),
   DUO_RATE_LIMITED(503, "Duo is rate limiting"),
   STORAGE_UNAVAILABLE(503, "Storage unavailable"),
   NOT_READY(503, "Not ready"),

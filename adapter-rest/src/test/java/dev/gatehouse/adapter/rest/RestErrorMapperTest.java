@@ -143,7 +143,11 @@ class RestErrorMapperTest {
   void mapsEverySecondFactorProblem(SecondFactorProblem problem) {
     RestReply reply = mapper.secondFactorProblem(problem, "detail");
     assertThat(reply.status()).isEqualTo(problem == SecondFactorProblem.NOT_CONFIGURED ? 409
-        : List.of(SecondFactorProblem.UNAVAILABLE, SecondFactorProblem.RATE_LIMITED).contains(problem) ? 503 : 502);
+        : List.of(SecondFactorProblem.UNAVAILABLE, SecondFactorProblem.RATE_LIMITED,
+            SecondFactorProblem.LOCAL_CONFIGURATION).contains(problem) ? 503 : 502);
+    assertThat(((RestProblem) reply.body()).type()).as("its own problem type")
+        .isEqualTo(problem == SecondFactorProblem.LOCAL_CONFIGURATION
+            ? "urn:gatehouse:problem:duo-local-configuration" : ((RestProblem) reply.body()).type());
   }
 
   @Test

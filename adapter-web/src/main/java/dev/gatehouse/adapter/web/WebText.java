@@ -62,6 +62,7 @@ final class WebText {
       case RATE_LIMITED -> "Duo is rate limiting requests.";
       case CREDENTIALS_REJECTED -> "Duo rejected the integration key or secret key.";
       case INTEGRATION_FORBIDDEN -> "This integration is not an Auth API application.";
+      case LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (CA file); an operator must fix them.";
       case REQUEST_REJECTED -> "Duo refused the request.";
     };
     return detail == null || detail.isBlank() ? text : text + " (" + detail.strip() + ")";
@@ -72,6 +73,7 @@ final class WebText {
       case NOT_CONFIGURED -> 409;
       case UNAVAILABLE, RATE_LIMITED -> 503;
       case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> 502;
+      case LOCAL_CONFIGURATION -> 503;
     };
   }
 

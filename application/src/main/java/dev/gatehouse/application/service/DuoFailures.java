@@ -15,6 +15,7 @@ final class DuoFailures {
       case RATE_LIMITED -> SecondFactorProblem.RATE_LIMITED;
       case CREDENTIALS_REJECTED -> SecondFactorProblem.CREDENTIALS_REJECTED;
       case INTEGRATION_FORBIDDEN -> SecondFactorProblem.INTEGRATION_FORBIDDEN;
+      case LOCAL_CONFIGURATION -> SecondFactorProblem.LOCAL_CONFIGURATION;
       case REQUEST_REJECTED -> SecondFactorProblem.REQUEST_REJECTED;
     };
   }
@@ -22,7 +23,7 @@ final class DuoFailures {
   static DenialCode denialCode(SecondFactorRejectedException e) {
     return switch (e.reason()) {
       case RATE_LIMITED -> DenialCode.DUO_RATE_LIMITED;
-      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN -> DenialCode.DUO_MISCONFIGURED;
+      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, LOCAL_CONFIGURATION -> DenialCode.DUO_MISCONFIGURED;
       case REQUEST_REJECTED -> DenialCode.DUO_REQUEST_REJECTED;
     };
   }
@@ -32,6 +33,7 @@ final class DuoFailures {
       case RATE_LIMITED -> "Duo is rate limiting requests; try again later";
       case CREDENTIALS_REJECTED -> "Duo refused the workspace's credentials: " + e.getMessage();
       case INTEGRATION_FORBIDDEN -> "Duo refused the integration (not an Auth API application): " + e.getMessage();
+      case LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (Duo was not asked): " + e.getMessage();
       case REQUEST_REJECTED -> "Duo refused the request: " + e.getMessage();
     };
   }

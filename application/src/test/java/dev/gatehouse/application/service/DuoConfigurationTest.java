@@ -185,6 +185,7 @@ class DuoConfigurationTest {
       case CREDENTIALS_REJECTED -> SecondFactorProblem.CREDENTIALS_REJECTED;
       case INTEGRATION_FORBIDDEN -> SecondFactorProblem.INTEGRATION_FORBIDDEN;
       case REQUEST_REJECTED -> SecondFactorProblem.REQUEST_REJECTED;
+      case LOCAL_CONFIGURATION -> SecondFactorProblem.LOCAL_CONFIGURATION;
     };
   }
 }

@@ -238,7 +238,7 @@ class FailmodeTest {
   private static DenialCode expectedCode(Reason reason) {
     return switch (reason) {
       case RATE_LIMITED -> DenialCode.DUO_RATE_LIMITED;
-      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN -> DenialCode.DUO_MISCONFIGURED;
+      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, LOCAL_CONFIGURATION -> DenialCode.DUO_MISCONFIGURED;
       case REQUEST_REJECTED -> DenialCode.DUO_REQUEST_REJECTED;
     };
   }

@@ -13,5 +13,7 @@ public enum SecondFactorProblem {
   /** The integration is not a (Partner) Auth API application. */
   INTEGRATION_FORBIDDEN,
   /** Duo refused the request itself. */
-  REQUEST_REJECTED
+  REQUEST_REJECTED,
+  /** Gatehouse's own settings for reaching Duo are unusable (e.g. the CA file); Duo was never asked. */
+  LOCAL_CONFIGURATION
 }

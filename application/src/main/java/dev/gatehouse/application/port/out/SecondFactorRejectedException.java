@@ -17,7 +17,12 @@ public class SecondFactorRejectedException extends RuntimeException {
     /** HTTP 403: the integration is not an Auth API application. */
     INTEGRATION_FORBIDDEN,
     /** HTTP 400: the request was refused (e.g. no capable device). */
-    REQUEST_REJECTED
+    REQUEST_REJECTED,
+    /**
+     * Gatehouse's own connection settings for Duo are unusable (an unreadable or invalid CA file):
+     * Duo was never asked, and a local mistake never opens a workspace.
+     */
+    LOCAL_CONFIGURATION
   }
 
   private final Reason reason;
