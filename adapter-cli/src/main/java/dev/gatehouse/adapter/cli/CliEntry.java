@@ -10,7 +10,7 @@ import java.util.List;
  * only whether it has one ({@code secretKind} {@code password} or {@code privateKey}, else null).
  */
 record CliEntry(String name, String kind, String host, Integer port, String username, String domain,
-    String url, String notes, List<String> tags, long version, boolean hasSecret, String secretKind,
+    String url, String notes, List<String> tags, String stepUp, long version, boolean hasSecret, String secretKind,
     String createdAt, String createdBy, String updatedAt, String updatedBy) {
 
   static CliEntry from(Entry entry) {
@@ -18,7 +18,7 @@ record CliEntry(String name, String kind, String host, Integer port, String user
     return new CliEntry(entry.name().value(), details.kind().wireName(), details.host(),
         details.port().orElse(null), details.username().orElse(null), details.domain().orElse(null),
         details.url().orElse(null), details.notes(), details.tags().stream().map(EntryTag::value).toList(),
-        entry.version(), entry.hasSecret(), entry.secret().map(kind -> kind.wireName()).orElse(null),
+        details.stepUp().map(Object::toString).orElse(null), entry.version(), entry.hasSecret(), entry.secret().map(kind -> kind.wireName()).orElse(null),
         CliWire.instant(entry.createdAt()), entry.createdBy().value(), CliWire.instant(entry.updatedAt()),
         entry.updatedBy().value());
   }

@@ -14,6 +14,7 @@ import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.common.DomainException;
@@ -76,6 +77,23 @@ final class CliExitCodes {
     }
     if (result instanceof ChallengeProgress.Ending ending) {
       return forEnding(ending);
+    }
+    if (result instanceof RevealEntryResult reveal) {
+      return forReveal(reveal);
+    }
+    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
+  }
+
+  /** A reveal: done, a step-up not completed (as it was left), or refused. */
+  static Exit forReveal(RevealEntryResult result) {
+    if (result instanceof RevealEntryResult.Revealed) {
+      return Exit.done();
+    }
+    if (result instanceof RevealEntryResult.StepUpRequired stepUp) {
+      return forChallenge(stepUp.challenge());
+    }
+    if (result instanceof RevealEntryResult.Denied denied) {
+      return forDenial(denied.denial());
     }
     throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
   }

@@ -19,8 +19,12 @@ final class DuoSettingsOptions {
   @Mixin
   SecretKeyOptions secretKey;
 
-  /** Parses the hostname and key first, so that a malformed one fails before the secret is asked for. */
   DuoSettings read(CliContext context) {
+    return read(context, apiHostname, integrationKey, secretKey);
+  }
+
+  /** Parses the hostname and key first, so that a malformed one fails before the secret is asked for. */
+  static DuoSettings read(CliContext context, String apiHostname, String integrationKey, SecretKeyOptions secretKey) {
     ApiHostname hostname = CliArguments.parse("--api-hostname", apiHostname, ApiHostname::new);
     IntegrationKey key = CliArguments.parse("--integration-key", integrationKey, IntegrationKey::new);
     return new DuoSettings(hostname, key, secretKey.read(context));

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gatehouse duo}: Duo settings and devices. */
-@Command(name = "duo", description = "Check and configure Duo; list, choose and verify your Duo device.", subcommands = {DuoCheckSubcommand.class, DuoConfigureSubcommand.class, DuoDevicesSubcommand.class, DuoUseDeviceSubcommand.class})
+@Command(name = "duo", description = "Check and configure Duo; list, choose and verify your Duo device.", subcommands = {DuoCheckSubcommand.class, DuoConfigureSubcommand.class, DuoDevicesSubcommand.class, DuoUseDeviceSubcommand.class, DuoReadinessSubcommand.class})
 final class DuoSubcommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -5,16 +5,22 @@ import dev.gatehouse.domain.entry.EntryDetails;
 import dev.gatehouse.domain.entry.EntryKind;
 import dev.gatehouse.domain.entry.EntryName;
 import dev.gatehouse.domain.entry.EntryTag;
+import dev.gatehouse.domain.entry.StepUp;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
  * What {@code entry add} and {@code entry edit} say about a connection: kind, host, port, user
- * name, domain, URL, notes and tags. For {@code add} kind and host are required; for
+ * name, domain, URL, notes, tags and step-up. For {@code add} kind and host are required; for
  * {@code edit} an option not given keeps the entry's value and an empty one clears an optional
  * field.
  */
@@ -44,6 +50,13 @@ final class EntryDetailsOptions {
   @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for several.")
   List<String> tags;
 
+  @Option(names = "--step-up", paramLabel = "AGE",
+      description = "Revealing the secret needs a Duo approval for it no older than AGE (1m to 24h, e.g. 5m, 1h30m,"
+          + " PT5M), even in an open workspace; empty: none.")
+  String stepUp;
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d{1,5})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
+
   /** The details of a new entry; kind and host are required. */
   EntryDetails forNew(EntryName name) {
     if (kind == null) {
@@ -53,7 +66,7 @@ final class EntryDetailsOptions {
       throw new CliInputException("--host is required");
     }
     return build(name, kind(), host, port(), text(username), text(domain), text(url),
-        notes == null ? "" : notes, tags().orElse(Set.of()));
+        notes == null ? "" : notes, tags().orElse(Set.of())).withStepUp(stepUp());
   }
 
   /**
@@ -68,6 +81,7 @@ final class EntryDetailsOptions {
     build(rename.orElse(new EntryName("placeholder")), newKind.orElse(EntryKind.OTHER),
         host == null ? "placeholder" : host, port(), text(username), text(domain), text(url),
         notes == null ? "" : notes, tags().orElse(Set.of()));
+    stepUp();
   }
 
   /** The entry's details with the options given laid over them. */
@@ -78,7 +92,41 @@ final class EntryDetailsOptions {
         domain == null ? current.domain() : text(domain),
         url == null ? current.url() : text(url),
         notes == null ? current.notes() : notes,
-        tags().map(Set::copyOf).orElse(Set.copyOf(current.tags())));
+        tags().map(Set::copyOf).orElse(Set.copyOf(current.tags())))
+        .withStepUp(stepUp == null ? current.stepUp() : stepUp());
+  }
+
+  /** Empty when not given or given empty (which clears it on edit). */
+  private Optional<StepUp> stepUp() {
+    if (stepUp == null || stepUp.isBlank()) {
+      return Optional.empty();
+    }
+    Duration age = parse("--step-up", stepUp.strip(), EntryDetailsOptions::duration);
+    try {
+      return Optional.of(new StepUp(age));
+    } catch (InvalidValueException e) {
+      throw new CliInputException("--step-up " + e.reason());
+    }
+  }
+
+  /** {@code 5m}, {@code 90s}, {@code 1h30m}, or ISO-8601 such as {@code PT5M}. */
+  static Duration duration(String text) {
+    if (text.startsWith("P") || text.startsWith("p")) {
+      try {
+        return Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("must be a duration such as 5m, 1h30m or PT5M");
+      }
+    }
+    Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+    if (text.isEmpty() || !m.matches()) {
+      throw new IllegalArgumentException("must be a duration such as 5m, 1h30m or PT5M");
+    }
+    return Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
+  }
+
+  private static long number(String digits) {
+    return digits == null ? 0 : Long.parseLong(digits);
   }
 
   private static EntryDetails build(EntryName name, EntryKind kind, String host, Optional<Integer> port,

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryDetails;
 import dev.gatehouse.domain.entry.EntryTag;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How entries read as text; never with their secret. */
@@ -32,6 +33,8 @@ final class EntryText {
         List.of("Domain", details.domain().orElse("-")),
         List.of("URL", details.url().orElse("-")),
         List.of("Tags", tags(details)),
+        List.of("Step-up", details.stepUp().map(s -> "Duo approval no older than " + s.maxAge().toString()
+            .substring(2).toLowerCase(Locale.ROOT) + " to reveal").orElse("-")),
         List.of("Secret", secret(entry) + (entry.hasSecret() ? " (gatehouse entry reveal)" : "")),
         List.of("Version", String.valueOf(entry.version())),
         List.of("Created", entry.createdAt() + " by " + entry.createdBy()),

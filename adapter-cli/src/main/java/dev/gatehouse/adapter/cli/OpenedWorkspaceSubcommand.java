@@ -26,6 +26,9 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
   @Mixin
   PasscodeOption passcode;
 
+  /** The passcode given on the command line while the open flow has not used it. */
+  private Optional<Passcode> unusedPasscode = Optional.empty();
+
   protected OpenedWorkspaceSubcommand(CliContext context) {
     super(context);
   }
@@ -47,12 +50,21 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
     Optional<Passcode> given = passcode.read(context);
+    unusedPasscode = given;
     InWorkspace action = prepare(output);
     try {
       return withSession(actor, name, given, action);
     } catch (NotFoundException | ConflictException e) {
       return CliExitCodes.forEntryFailure(e);
     }
+  }
+
+  /**
+   * The passcode given with {@code --passcode} or {@code --passcode-stdin}, unless opening the
+   * workspace used it (a Duo passcode counts once): for a step-up inside the open workspace.
+   */
+  protected Optional<Passcode> unusedPasscode() {
+    return unusedPasscode;
   }
 
   private CliExitCodes.Exit withSession(UserName actor, WorkspaceName name, Optional<Passcode> given,
@@ -71,6 +83,7 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
     PrintStream err = context.config().err();
     CliOutput progress = new CliOutput(err, false, new CliStyle(context.colour()));
     progress.line(why + "; opening it first...");
+    unusedPasscode = Optional.empty();
     WorkspaceUnlock.Outcome outcome = WorkspaceUnlock.open(context, progress, actor, name, given);
     if (outcome instanceof WorkspaceUnlock.Refused refused) {
       return refused.exit();

@@ -20,6 +20,8 @@ import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
+import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
@@ -84,12 +86,18 @@ class CliExitCodesTest {
     samples.put(DeviceListResult.Denied.class, new DeviceListResult.Denied(DENIAL));
     samples.put(ChallengeProgress.Finished.class, new ChallengeProgress.Finished(approved));
     samples.put(ChallengeProgress.Interrupted.class, new ChallengeProgress.Interrupted());
+    samples.put(RevealEntryResult.Revealed.class, new RevealEntryResult.Revealed(new RevealedEntry(
+        new dev.gatehouse.domain.entry.EntryName("db1"), Optional.empty(),
+        dev.gatehouse.domain.entry.EntrySecret.password("s3cr3t-sample"))));
+    samples.put(RevealEntryResult.StepUpRequired.class, new RevealEntryResult.StepUpRequired(
+        challenge(ChallengeState.PENDING, Optional.empty())));
+    samples.put(RevealEntryResult.Denied.class, new RevealEntryResult.Denied(DENIAL));
     return samples;
   }
 
   static Stream<Class<?>> sealedResults() {
     return Stream.of(UnlockResult.class, ChooseDuoDeviceResult.class, ConfigureDuoResult.class,
-        DuoCheckResult.class, DeviceListResult.class, ChallengeProgress.Ending.class);
+        DuoCheckResult.class, DeviceListResult.class, ChallengeProgress.Ending.class, RevealEntryResult.class);
   }
 
   @ParameterizedTest
@@ -122,7 +130,11 @@ class CliExitCodesTest {
         Map.entry(DeviceListResult.Bypass.class, ExitCode.DONE),
         Map.entry(DeviceListResult.Denied.class, ExitCode.ACCESS_DENIED),
         Map.entry(ChallengeProgress.Finished.class, ExitCode.DONE),
-        Map.entry(ChallengeProgress.Interrupted.class, ExitCode.INTERRUPTED));
+        Map.entry(ChallengeProgress.Interrupted.class, ExitCode.INTERRUPTED),
+        // A step-up left waiting (the command gave up on it) reveals nothing.
+        Map.entry(RevealEntryResult.Revealed.class, ExitCode.DONE),
+        Map.entry(RevealEntryResult.StepUpRequired.class, ExitCode.ACCESS_DENIED),
+        Map.entry(RevealEntryResult.Denied.class, ExitCode.ACCESS_DENIED));
     assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(SAMPLES.keySet());
     expected.forEach((type, code) ->
         assertThat(CliExitCodes.forResult(SAMPLES.get(type)).code()).as(type.getSimpleName()).isEqualTo(code));

@@ -531,4 +531,141 @@ class DuoSubcommandsTest {
       assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: Duo is unavailable (server error)");
     }
   }
+
+  @Nested
+  class Readiness {
+    private void member(CliHarness cli, String name) {
+      cli.addUser(name, dev.gatehouse.domain.user.Role.MEMBER);
+      cli.env.gatehouse.addMember().add(new dev.gatehouse.application.port.in.AddMemberCommand(
+          new dev.gatehouse.domain.user.UserName(CliHarness.ADMIN),
+          new dev.gatehouse.domain.workspace.WorkspaceName(WORKSPACE), new dev.gatehouse.domain.user.UserName(name)));
+    }
+
+    /** bob asked on his verified phone, carol without a choice, dave bypassed, erin not enrolled, frank denied. */
+    private CliHarness everyPreauthState() {
+      CliHarness cli = CliHarness.withActiveDevice("push");
+      for (String name : List.of("dave", "erin", "frank")) {
+        member(cli, name);
+      }
+      cli.env.duo.bypass("dave").notEnrolled("erin").lockedOut("frank");
+      return cli;
+    }
+
+    @Test
+    void printsEveryMemberAndTheSummaryWithoutSendingAnything() {
+      CliHarness cli = everyPreauthState();
+      long pushes = cli.env.duo.count(Operation.START_AUTH);
+
+      Result result = cli.run("duo", "readiness", WORKSPACE);
+
+      assertThat(result.exit()).isZero();
+      assertThat(result.outLines().get(0)).startsWith("Duo readiness of workspace servers (saved settings, checked ")
+          .endsWith("Nothing was sent to anyone.");
+      assertThat(result.outLines().get(1)).matches("MEMBER +DUO +DEVICES +CHOICE +VERDICT +REASON");
+      assertThat(result.out()).containsPattern("bob +auth +1 +" + PHONE.id().value() + " \\(push\\) +asked +Duo will ask")
+          .containsPattern("dave +allow +- +- +no second factor +Duo lets this member in")
+          .containsPattern("erin +enroll +- +- +cannot get in +not enrolled in Duo: the member must enroll at https://")
+          .containsPattern("frank +deny +- +- +cannot get in +Duo denies this member");
+      assertThat(result.outLines()).contains("Will be asked by Duo (1): bob",
+          "Cannot get in (3): carol, erin, frank", "Get in without a second factor (1): dave",
+          "Could not be checked (0): nobody");
+      assertThat(cli.env.duo.count(Operation.START_AUTH)).isEqualTo(pushes);
+      assertThat(cli.env.duo.count(Operation.SEND_SMS)).isZero();
+    }
+
+    @Test
+    void jsonCarriesEachAnswerAndTheSummary() {
+      CliHarness cli = everyPreauthState();
+
+      Result result = cli.run("duo", "readiness", WORKSPACE, "--json");
+
+      assertThat(result.exit()).isZero();
+      JsonNode json = result.json();
+      assertThat(json.get("workspace").asText()).isEqualTo(WORKSPACE);
+      assertThat(json.get("unsavedSettings").asBoolean()).isFalse();
+      assertThat(json.get("members")).hasSize(5);
+      assertThat(json.at("/summary/asked").toString()).isEqualTo("[\"bob\"]");
+      assertThat(json.at("/summary/noSecondFactor").toString()).isEqualTo("[\"dave\"]");
+      assertThat(json.at("/summary/cannotGetIn").toString()).isEqualTo("[\"carol\",\"erin\",\"frank\"]");
+      assertThat(json.at("/summary/notChecked")).isEmpty();
+      assertThat(member(json, "erin").get("preauth").asText()).isEqualTo("enroll");
+      assertThat(member(json, "erin").get("enrollmentUrl").asText()).startsWith("https://");
+      assertThat(member(json, "frank").get("duoMessage").asText()).isNotBlank();
+      JsonNode bob = member(json, "bob");
+      assertThat(bob.at("/activeChoice/method").asText()).isEqualTo("push");
+      assertThat(bob.get("choiceStillListed").asBoolean()).isTrue();
+      assertThat(bob.at("/devices/0/id").asText()).isEqualTo(PHONE.id().value());
+    }
+
+    @Test
+    void membersDuoCouldNotAnswerForAreListedAsNotChecked() {
+      CliHarness cli = everyPreauthState();
+      cli.env.duo.failAlways(Operation.PREAUTH,
+          FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
+
+      Result result = cli.run("duo", "readiness", WORKSPACE);
+
+      assertThat(result.exit()).isZero();
+      assertThat(result.out()).containsPattern("bob +error +- +" + PHONE.id().value()
+          + " \\(push\\) +not checked +could not be checked: Duo is unavailable");
+      assertThat(result.outLines()).contains("Could not be checked (5): bob, carol, dave, erin, frank");
+    }
+
+    private JsonNode member(JsonNode report, String name) {
+      for (JsonNode m : report.get("members")) {
+        if (m.get("member").asText().equals(name)) {
+          return m;
+        }
+      }
+      throw new AssertionError("no member " + name + " in " + report);
+    }
+
+    @Test
+    void checksUnsavedSettingsWithoutEchoingTheSecret() {
+      CliHarness cli = CliHarness.withWorkspace();
+      cli.env.duo.enrolled(MEMBER, PHONE);
+      cli.environment.put("GATEHOUSE_DUO_SECRET_KEY", SECRET_KEY);
+
+      Result result = cli.run(args(new String[] {"duo", "readiness", WORKSPACE}, "--json"));
+
+      assertThat(result.exit()).isZero();
+      assertThat(result.json().get("unsavedSettings").asBoolean()).isTrue();
+      assertThat(result.json().at("/summary/cannotGetIn").toString()).contains("bob", "carol");
+      assertThat(cli.env.duo.calls()).allSatisfy(call -> assertThat(call.integrationKey()).isEqualTo(INTEGRATION_KEY));
+      assertNoSecret(result);
+    }
+
+    @Test
+    void withoutSavedOrGivenSettingsItIsADuoProblem() {
+      CliHarness cli = CliHarness.withWorkspace();
+
+      Result result = cli.run("duo", "readiness", WORKSPACE);
+
+      assertThat(result.exit()).isEqualTo(3);
+      assertThat(result.errLines()).singleElement().asString().contains("does not use Duo yet");
+    }
+
+    @Test
+    void halfTheSettingsOrASecretWithoutThemIsInvalidUsage() {
+      CliHarness cli = CliHarness.withDuo();
+
+      Result noKey = cli.run("duo", "readiness", WORKSPACE, "--api-hostname", HOSTNAME);
+      Result secretAlone = cli.run("duo", "readiness", WORKSPACE, "--secret-key-env", "MY_DUO_SKEY");
+
+      assertThat(noKey.exit()).isEqualTo(2);
+      assertThat(noKey.errLines()).singleElement().asString().contains("both --api-hostname and --integration-key");
+      assertThat(secretAlone.exit()).isEqualTo(2);
+      assertThat(cli.env.duo.count(Operation.PREAUTH)).isZero();
+    }
+
+    @Test
+    void onlyAdministratorsSeeTheReport() {
+      CliHarness cli = CliHarness.withDuo();
+
+      Result result = cli.runAs(MEMBER, "duo", "readiness", WORKSPACE);
+
+      assertThat(result.exit()).isEqualTo(1);
+      assertThat(cli.env.duo.count(Operation.PREAUTH)).isZero();
+    }
+  }
 }

@@ -9,6 +9,9 @@ import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.StepUpTarget;
+import dev.gatehouse.domain.entry.EntryId;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
@@ -30,7 +33,7 @@ import java.util.Optional;
 final class JdbcChallengeRepository implements ChallengeRepository {
   private static final String COLUMNS = "id, workspace_id, user_name, purpose, device_id, method, state,"
       + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version,"
-      + " verification_code, settled_by";
+      + " verification_code, settled_by, step_up_entry_id, step_up_session_id";
   private static final String OPEN = "state IN ('PENDING', 'AWAITING_PASSCODE')";
   private static final String OPEN_DEVICE_REQUEST = "method IN ('PUSH', 'PHONE', 'SMS') AND " + OPEN;
 
@@ -44,7 +47,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   public void add(Challenge challenge) {
     db.guarded("start challenge", c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO challenges (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, challenge.id().value());
         s.setString(2, challenge.workspace().value());
         s.setString(3, challenge.user().value());
@@ -62,6 +65,8 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         s.setLong(15, challenge.version());
         Columns.setText(s, 16, challenge.verificationCode().map(VerificationCode::value));
         Columns.setText(s, 17, settledBy(challenge));
+        Columns.setText(s, 18, challenge.stepUp().map(t -> t.entry().value()));
+        Columns.setText(s, 19, challenge.stepUp().map(t -> t.session().value()));
         return s.executeUpdate();
       }
     });
@@ -92,7 +97,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
           challenge.statusMessage(), challenge.verificationCode(),
           settledBy(challenge).map(DuoMethod::valueOf), challenge.passcodeAttempts(),
           Columns.micros(challenge.createdAt()), Columns.micros(challenge.expiresAt()), challenge.sessionIssued(),
-          challenge.version() + 1);
+          challenge.stepUp(), challenge.version() + 1);
     });
   }
 
@@ -107,6 +112,14 @@ final class JdbcChallengeRepository implements ChallengeRepository {
     return db.run("find open push, call or SMS of " + user, c -> one(c, "SELECT " + COLUMNS
         + " FROM challenges WHERE workspace_id = ? AND user_name = ? AND " + OPEN_DEVICE_REQUEST,
         workspace.value(), user.value()));
+  }
+
+  @Override
+  public Optional<Challenge> findLatestApprovedStepUp(WorkspaceId workspace, StepUpTarget target) {
+    return db.run("find the approved step-up of entry " + target.entry(), c -> one(c, "SELECT " + COLUMNS
+        + " FROM challenges WHERE workspace_id = ? AND purpose = 'STEP_UP' AND step_up_entry_id = ?"
+        + " AND step_up_session_id = ? AND state = 'APPROVED' ORDER BY created_at DESC, id LIMIT 1",
+        workspace.value(), target.entry().value(), target.session().value()));
   }
 
   @Override
@@ -154,6 +167,13 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.optionalText(r, "verification_code").map(VerificationCode::new),
         Columns.optionalText(r, "settled_by").map(DuoMethod::valueOf), r.getInt("wrong_passcodes"),
         Columns.instant(r, "created_at"), Columns.instant(r, "expires_at"), r.getBoolean("session_issued"),
-        r.getLong("version"));
+        stepUp(r), r.getLong("version"));
+  }
+
+  private static Optional<StepUpTarget> stepUp(ResultSet r) throws SQLException {
+    Optional<String> entry = Columns.optionalText(r, "step_up_entry_id");
+    Optional<String> session = Columns.optionalText(r, "step_up_session_id");
+    return entry.isPresent() && session.isPresent()
+        ? Optional.of(new StepUpTarget(new EntryId(entry.get()), new SessionId(session.get()))) : Optional.empty();
   }
 }

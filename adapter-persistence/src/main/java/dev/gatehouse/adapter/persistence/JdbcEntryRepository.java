@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryDetails;
+import dev.gatehouse.domain.entry.StepUp;
 import dev.gatehouse.domain.entry.EntryId;
 import dev.gatehouse.domain.entry.EntryKind;
 import dev.gatehouse.domain.entry.EntryName;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import java.util.TreeSet;
  */
 final class JdbcEntryRepository implements EntryRepository {
   private static final String COLUMNS = "id, workspace_id, name, kind, host, port, username, domain, url, notes,"
-      + " tags, created_at, created_by, updated_at, updated_by, version, secret_kind";
+      + " tags, step_up_ms, created_at, created_by, updated_at, updated_by, version, secret_kind";
 
   private final JdbcTransactions db;
   private final EnvelopeCipher cipher;
@@ -49,9 +51,9 @@ final class JdbcEntryRepository implements EntryRepository {
           ? Optional.of(cipher.seal(c, entry.workspace(), entry.id(), secret.get())) : Optional.empty();
       return db.guarded("add entry " + entry.name(), g -> {
         try (PreparedStatement s = g.prepareStatement("INSERT INTO entries (id, workspace_id, name, kind, host,"
-            + " port, username, domain, url, notes, tags, created_at, created_by, updated_at, updated_by, version,"
-            + " secret_kind, secret_key_id, secret_nonce, secret_ciphertext)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " port, username, domain, url, notes, tags, step_up_ms, created_at, created_by, updated_at, updated_by,"
+            + " version, secret_kind, secret_key_id, secret_nonce, secret_ciphertext)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           s.setString(1, entry.id().value());
           s.setString(2, entry.workspace().value());
           int next = setDetails(g, s, 3, entry.details());
@@ -81,7 +83,7 @@ final class JdbcEntryRepository implements EntryRepository {
           : ", secret_kind = ?, secret_key_id = ?, secret_nonce = ?, secret_ciphertext = ?";
       return db.guarded("update entry " + entry.name(), g -> {
         try (PreparedStatement s = g.prepareStatement("UPDATE entries SET name = ?, kind = ?, host = ?, port = ?,"
-            + " username = ?, domain = ?, url = ?, notes = ?, tags = ?, updated_at = ?, updated_by = ?,"
+            + " username = ?, domain = ?, url = ?, notes = ?, tags = ?, step_up_ms = ?, updated_at = ?, updated_by = ?,"
             + " version = version + 1" + secretColumns + " WHERE id = ? AND workspace_id = ? AND version = ?")) {
           int next = setDetails(g, s, 1, entry.details());
           Columns.setInstant(s, next, entry.updatedAt());
@@ -181,7 +183,7 @@ final class JdbcEntryRepository implements EntryRepository {
     }
   }
 
-  /** Binds name, kind, host, port, username, domain, url, notes and tags; returns the next index. */
+  /** Binds name, kind, host, port, username, domain, url, notes, tags and step-up; returns the next index. */
   private static int setDetails(Connection c, PreparedStatement s, int first, EntryDetails details)
       throws SQLException {
     s.setString(first, details.name().value());
@@ -198,7 +200,12 @@ final class JdbcEntryRepository implements EntryRepository {
     s.setString(first + 7, details.notes());
     Array tags = c.createArrayOf("text", details.tags().stream().map(EntryTag::value).toArray());
     s.setArray(first + 8, tags);
-    return first + 9;
+    if (details.stepUp().isPresent()) {
+      s.setLong(first + 9, details.stepUp().get().maxAge().toMillis());
+    } else {
+      s.setNull(first + 9, Types.BIGINT);
+    }
+    return first + 10;
   }
 
   private static void setSecret(PreparedStatement s, int first, Optional<SecretKind> kind,
@@ -218,9 +225,11 @@ final class JdbcEntryRepository implements EntryRepository {
     array.free();
     int port = r.getInt("port");
     Optional<Integer> maybePort = r.wasNull() ? Optional.empty() : Optional.of(port);
+    long stepUpMillis = r.getLong("step_up_ms");
+    Optional<StepUp> stepUp = r.wasNull() ? Optional.empty() : Optional.of(new StepUp(Duration.ofMillis(stepUpMillis)));
     EntryDetails details = EntryDetails.of(new EntryName(r.getString("name")), EntryKind.valueOf(r.getString("kind")),
         r.getString("host"), maybePort, Columns.optionalText(r, "username"), Columns.optionalText(r, "domain"),
-        Columns.optionalText(r, "url"), r.getString("notes"), tags);
+        Columns.optionalText(r, "url"), r.getString("notes"), tags).withStepUp(stepUp);
     Optional<SecretKind> secret = Columns.optionalText(r, "secret_kind").map(SecretKind::valueOf);
     return Entry.restore(new EntryId(r.getString("id")), new WorkspaceId(r.getString("workspace_id")), details,
         secret, Columns.instant(r, "created_at"), new UserName(r.getString("created_by")),

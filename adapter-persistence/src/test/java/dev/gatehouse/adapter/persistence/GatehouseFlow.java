@@ -19,6 +19,7 @@ import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
 import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.application.port.in.entry.AddEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.domain.challenge.AccessGuard;
@@ -94,8 +95,9 @@ final class GatehouseFlow {
     SessionCredentials credentials = new SessionCredentials(MEMBER, WORKSPACE, session);
     gatehouse.addEntry().add(new AddEntryCommand(credentials, EntryRepositoryContract.details(ENTRY.value()),
         Optional.of(EntrySecret.password(ENTRY_PASSWORD))));
-    assertThat(gatehouse.revealEntry().reveal(new RevealEntryCommand(credentials, ENTRY, ClientContext.UNKNOWN))
-        .secret().reveal()).isEqualTo(ENTRY_PASSWORD);
+    assertThat(((RevealEntryResult.Revealed) gatehouse.revealEntry().reveal(
+        new RevealEntryCommand(credentials, ENTRY, ClientContext.UNKNOWN))).entry().secret().reveal())
+        .isEqualTo(ENTRY_PASSWORD);
     String sessionToken = session.reveal();
     ports.guards().save(AccessGuard.clear(ports.workspaces().find(WORKSPACE).orElseThrow().id(), MEMBER)
         .afterWrongPasscode(ports.clock().instant()));

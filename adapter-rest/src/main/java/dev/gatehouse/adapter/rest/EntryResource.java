@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.entry.GetEntryQuery;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.entry.Entry;
@@ -23,9 +24,11 @@ final class EntryResource {
   static final String ENTRY = ENTRIES + "/{entry}";
 
   private final Gatehouse gatehouse;
+  private final RestErrorMapper errors;
 
-  EntryResource(Gatehouse gatehouse) {
+  EntryResource(Gatehouse gatehouse, RestErrorMapper errors) {
     this.gatehouse = gatehouse;
+    this.errors = errors;
   }
 
   List<RestRoute> routes() {
@@ -72,11 +75,30 @@ final class EntryResource {
     return RestReply.noContent();
   }
 
-  /** The secret, once per call, audited with the session id and client address; never cached. */
+  /**
+   * The secret, once per call, audited with the session id and client address; never cached. An
+   * entry with a step-up and no fresh approval on this session answers 202 with the step-up
+   * challenge (the same document as a pending unlock); once it is approved, reveal again.
+   */
   RestReply reveal(RestRequest request) {
     Target target = target(request);
-    return RestReply.ok(RestRevealedEntry.from(gatehouse.revealEntry().reveal(
-        new RevealEntryCommand(target.session(), target.entry(), request.client()))));
+    return reply(gatehouse.revealEntry().reveal(
+        new RevealEntryCommand(target.session(), target.entry(), request.client())));
+  }
+
+  /** Revealed 200, step-up required 202 (challenge and links), denied per {@link RestErrorMapper}. */
+  RestReply reply(RevealEntryResult result) {
+    if (result instanceof RevealEntryResult.Revealed revealed) {
+      return RestReply.ok(RestRevealedEntry.from(revealed.entry()));
+    }
+    if (result instanceof RevealEntryResult.StepUpRequired stepUp) {
+      return RestReply.accepted(RestUnlockResponse.pending(stepUp.challenge()),
+          RestChallengeLinks.self(stepUp.challenge().id().value()));
+    }
+    if (result instanceof RevealEntryResult.Denied denied) {
+      return errors.denial(denied.denial());
+    }
+    throw new IllegalStateException("unmapped reveal result " + result.getClass().getName());
   }
 
   static String location(WorkspaceName workspace, EntryName entry) {

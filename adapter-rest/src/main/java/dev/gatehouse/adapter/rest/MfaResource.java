@@ -7,10 +7,18 @@ import dev.gatehouse.application.port.in.DisableMfaCommand;
 import dev.gatehouse.application.port.in.DuoCheckResult;
 import dev.gatehouse.application.port.in.GetWorkspaceQuery;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import dev.gatehouse.application.port.in.readiness.DuoReadinessQuery;
+import dev.gatehouse.domain.mfa.DuoSettings;
 import java.util.List;
+import java.util.Optional;
 
-/** Duo settings: Check without saving, configure (check, then save), read (never the secret), disable. */
+/**
+ * Duo settings: Check without saving, configure (check, then save), read (never the secret), disable,
+ * and the readiness report of a workspace's members with the saved or unsaved settings.
+ */
 final class MfaResource {
+  static final String READINESS = "/api/v1/workspaces/{name}/duo/readiness";
+
   private final Gatehouse gatehouse;
   private final RestErrorMapper errors;
 
@@ -24,7 +32,9 @@ final class MfaResource {
         RestRoute.sync("POST", "/api/v1/duo/check", RestAccess.BEARER, this::check).withBody(),
         RestRoute.sync("PUT", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::configure).withBody(),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::get),
-        RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::disable));
+        RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::disable),
+        RestRoute.sync("GET", READINESS, RestAccess.BEARER, this::readiness),
+        RestRoute.sync("POST", READINESS, RestAccess.BEARER, this::readinessOfUnsaved).withBody());
   }
 
   RestReply check(RestRequest request) {
@@ -48,6 +58,21 @@ final class MfaResource {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     gatehouse.disableMfa().disable(new DisableMfaCommand(request.actor(), workspace));
     return RestReply.noContent();
+  }
+
+  /** Every member's readiness with the saved settings; nothing is sent to anyone. */
+  RestReply readiness(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    return RestReply.ok(RestReadiness.from(gatehouse.duoReadiness().report(
+        new DuoReadinessQuery(request.actor(), workspace, Optional.empty()))));
+  }
+
+  /** The same with settings not yet saved (the body of Check); the secret key is never echoed. */
+  RestReply readinessOfUnsaved(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    DuoSettings settings = request.body(RestDuoSettingsRequest.class).toDomain();
+    return RestReply.ok(RestReadiness.from(gatehouse.duoReadiness().report(
+        new DuoReadinessQuery(request.actor(), workspace, Optional.of(settings)))));
   }
 
   /** A check answers 200 either way: the check itself is the result. */

@@ -61,7 +61,7 @@ public final class RestServer implements AutoCloseable {
     all.addAll(new DuoDeviceResource(gatehouse, errors).routes());
     all.addAll(new UnlockResource(gatehouse, errors).routes());
     all.addAll(new AuditResource(gatehouse).routes());
-    all.addAll(new EntryResource(gatehouse).routes());
+    all.addAll(new EntryResource(gatehouse, errors).routes());
     all.addAll(new SessionResource(gatehouse).routes());
     all.addAll(new TokenResource(gatehouse).routes());
     this.routes = List.copyOf(all);

@@ -14,6 +14,8 @@ import dev.gatehouse.application.port.in.DuoSummary;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
+import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.entry.EditEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
@@ -73,6 +75,7 @@ class SealedResultMappingTest {
   private final UnlockResource unlock = new UnlockResource(core.gatehouse, errors);
   private final DuoDeviceResource devices = new DuoDeviceResource(core.gatehouse, errors);
   private final MfaResource mfa = new MfaResource(core.gatehouse, errors);
+  private final EntryResource entries = new EntryResource(core.gatehouse, errors);
 
   /** One sample of every permitted subclass, with the status it must map to. */
   private final Map<Object, Integer> samples = new LinkedHashMap<>();
@@ -97,6 +100,10 @@ class SealedResultMappingTest {
         new IntegrationKey(RestFixture.IKEY), Failmode.SECURE, MfaOptions.DEFAULTS)), 200);
     samples.put(new ConfigureDuoResult.CheckFailed(
         new DuoCheckResult.Failed(SecondFactorProblem.UNAVAILABLE, "timeout")), 503);
+    samples.put(new RevealEntryResult.Revealed(new RevealedEntry(new EntryName("db1"), Optional.of("root"),
+        EntrySecret.password("s3cr3t-sample"))), 200);
+    samples.put(new RevealEntryResult.StepUpRequired(CHALLENGE), 202);
+    samples.put(new RevealEntryResult.Denied(Denial.of(DenialCode.COOLDOWN, "wait")), 403);
 
     mappers.put(UnlockResult.class, List.of(r -> unlock.reply((UnlockResult) r)));
     mappers.put(ChooseDuoDeviceResult.class, List.of(r -> devices.reply((ChooseDuoDeviceResult) r)));
@@ -104,6 +111,7 @@ class SealedResultMappingTest {
         r -> devices.enrollmentReply((DeviceListResult) r)));
     mappers.put(DuoCheckResult.class, List.of(r -> mfa.reply((DuoCheckResult) r)));
     mappers.put(ConfigureDuoResult.class, List.of(r -> mfa.reply((ConfigureDuoResult) r)));
+    mappers.put(RevealEntryResult.class, List.of(r -> entries.reply((RevealEntryResult) r)));
   }
 
   @Test

@@ -351,6 +351,15 @@ final class ChallengeOutcomes {
   }
 
   private static String purposeOf(Challenge challenge) {
-    return challenge.purpose() == ChallengePurpose.UNLOCK ? "unlock" : "verify device";
+    return describe(challenge.purpose());
+  }
+
+  /** The purpose in the words of the audit trail. */
+  static String describe(ChallengePurpose purpose) {
+    return switch (purpose) {
+      case UNLOCK -> "unlock";
+      case VERIFY_DEVICE -> "verify device";
+      case STEP_UP -> "step-up";
+    };
   }
 }

@@ -21,6 +21,7 @@ import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -100,8 +101,24 @@ final class ChallengeStarter {
    */
   StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
       DuoMethod method, ChallengePurpose purpose, ClientContext client, Consumer<DeviceSelection> alongside) {
+    return start(user, workspace, policy, device, method, purpose, Optional.empty(), client, alongside);
+  }
+
+  /**
+   * Starts a step-up challenge with the member's active device, bound to revealing one entry on one
+   * session. A Duo bypass or outage comes back as such; the caller refuses both.
+   */
+  StartOutcome startStepUp(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection selection,
+      StepUpTarget target, ClientContext client) {
+    return start(user, workspace, policy, Optional.of(selection.device()), selection.method(),
+        ChallengePurpose.STEP_UP, Optional.of(target), client, chosen -> { });
+  }
+
+  private StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
+      DuoMethod method, ChallengePurpose purpose, Optional<StepUpTarget> target, ClientContext client,
+      Consumer<DeviceSelection> alongside) {
     Optional<StartOutcome> early = restricted(user, workspace, method)
-        .or(() -> alreadyOpen(user, workspace, device, method, purpose));
+        .or(() -> alreadyOpen(user, workspace, device, method, purpose, target));
     if (early.isPresent()) {
       return refusedAudited(early.get(), user, workspace, purpose);
     }
@@ -136,7 +153,7 @@ final class ChallengeStarter {
     // A push continues the Verified Duo Push that preauth opened, if the policy asked for one.
     Optional<DuoTransactionId> verifiedPush = selection.method() == DuoMethod.PUSH
         ? authenticate.verifiedPush() : Optional.empty();
-    return begin(user, workspace, policy, selection, purpose, client, verifiedPush,
+    return begin(user, workspace, policy, selection, purpose, target, client, verifiedPush,
         () -> alongside.accept(selection));
   }
 
@@ -174,7 +191,7 @@ final class ChallengeStarter {
   }
 
   private StartOutcome begin(User user, Workspace workspace, MfaPolicy.Duo policy,
-      DeviceSelection selection, ChallengePurpose purpose, ClientContext client,
+      DeviceSelection selection, ChallengePurpose purpose, Optional<StepUpTarget> target, ClientContext client,
       Optional<DuoTransactionId> verifiedPush, Runnable alongside) {
     DuoMethod method = selection.method();
     StatusMessage firstMessage = switch (method) {
@@ -185,21 +202,25 @@ final class ChallengeStarter {
     };
 
     Instant now = clock.instant();
-    Challenge challenge = Challenge.start(tokens.newChallengeId(), workspace.id(), user.name(), purpose,
-        selection, firstMessage, now, policy.options().challengeLifetime());
+    ChallengeId newId = tokens.newChallengeId();
+    Challenge challenge = target.isPresent()
+        ? Challenge.startStepUp(newId, workspace.id(), user.name(), target.get(), selection, firstMessage, now,
+            policy.options().challengeLifetime())
+        : Challenge.start(newId, workspace.id(), user.name(), purpose, selection, firstMessage, now,
+            policy.options().challengeLifetime());
     try {
       transactions.write(() -> {
         alongside.run();
         challenges.add(challenge);
         audit.append(AuditEvent.of(AuditEventType.CHALLENGE_STARTED, now).actor(user.name())
             .workspace(workspace.name()).method(method).outcome("started")
-            .detail((purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device")
-                + " with device " + selection.device())
+            .detail(ChallengeOutcomes.describe(purpose) + " with device " + selection.device()
+                + target.map(t -> ", entry " + t.entry() + ", session " + t.session()).orElse(""))
             .build());
       });
     } catch (ConflictException e) {
       // Another request claimed the one open push, call or SMS for this member meanwhile.
-      return alreadyOpen(user, workspace, Optional.of(selection.device()), method, purpose)
+      return alreadyOpen(user, workspace, Optional.of(selection.device()), method, purpose, target)
           .orElseThrow(() -> e);
     }
     if (method == DuoMethod.SMS) {
@@ -231,7 +252,11 @@ final class ChallengeStarter {
   private StartOutcome sendOutOfBand(User user, Workspace workspace, MfaPolicy.Duo policy,
       Challenge challenge, ClientContext client, Optional<DuoTransactionId> verifiedPush) {
     ChallengeId id = challenge.id();
-    String action = challenge.purpose() == ChallengePurpose.UNLOCK ? "Unlock workspace" : "Verify device";
+    String action = switch (challenge.purpose()) {
+      case UNLOCK -> "Unlock workspace";
+      case VERIFY_DEVICE -> "Verify device";
+      case STEP_UP -> "Reveal credential";
+    };
     try {
       DuoTransactionId txid = gateway.startAuth(policy.settings(), user.duoUsername(), challenge.selection(),
           new PushContext(action, workspace.name(), user.name(), client, verifiedPush));
@@ -334,10 +359,11 @@ final class ChallengeStarter {
 
   /**
    * The member's open push, call or SMS, returned again for the same request (the same method and
-   * purpose, and the same device if one is named), refused for another.
+   * purpose, the same device if one is named, and for a step-up the same entry and session),
+   * refused for another.
    */
   private Optional<StartOutcome> alreadyOpen(User user, Workspace workspace, Optional<DeviceId> device,
-      DuoMethod method, ChallengePurpose purpose) {
+      DuoMethod method, ChallengePurpose purpose, Optional<StepUpTarget> target) {
     if (!method.sendsToDevice()) {
       return Optional.empty();
     }
@@ -345,6 +371,7 @@ final class ChallengeStarter {
         .map(outcomes::expireIfDue)
         .filter(open -> !open.state().isFinal())
         .map(open -> open.purpose() == purpose && open.selection().method() == method
+                && open.stepUp().equals(target)
                 && device.map(open.selection().device()::equals).orElse(true)
             ? new StartOutcome.Started(outcomes.view(open))
             : new StartOutcome.Refused(Denial.of(DenialCode.CHALLENGE_PENDING,
@@ -373,7 +400,7 @@ final class ChallengeStarter {
     AuditEvent event = AuditEvent.of(duoProblem ? AuditEventType.DUO_PROBLEM : AuditEventType.ACCESS_DENIED,
             clock.instant())
         .actor(user.name()).workspace(workspace.name()).outcome(denial.code().name().toLowerCase(Locale.ROOT))
-        .detail((purpose == ChallengePurpose.UNLOCK ? "unlock" : "verify device") + ": " + denial.message())
+        .detail(ChallengeOutcomes.describe(purpose) + ": " + denial.message())
         .build();
     transactions.write(() -> audit.append(event));
   }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.application.port.out.DuplicateEntryException;
 import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.time.Duration;
+import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
@@ -224,5 +229,54 @@ public interface ChallengeRepositoryContract extends StorageContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private Challenge stepUp(Workspace workspace, User user, StepUpTarget target, Instant at) {
+    return Challenge.startStepUp(StorageFixtures.aChallengeId(), workspace.id(), user.name(), target,
+        StorageFixtures.passcode(), StatusMessage.of("Enter a passcode"), at.truncatedTo(ChronoUnit.MICROS),
+        Duration.ofSeconds(90));
+  }
+
+  @Test
+  default void roundTripsAStepUpWithItsEntryAndSession() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    StepUpTarget target = new StepUpTarget(ports().tokens().newEntryId(), ports().tokens().newSessionId());
+    Challenge challenge = stepUp(workspace, alice, target, StorageFixtures.T0);
+    ports().challenges().add(challenge);
+
+    Challenge stored = ports().challenges().update(challenge.reservePasscodeAttempt()
+        .approveByPasscode(StatusMessage.of("Success")));
+
+    Challenge found = ports().challenges().find(challenge.id()).orElseThrow();
+    assertThat(found).isEqualTo(stored);
+    assertThat(found.purpose()).isEqualTo(ChallengePurpose.STEP_UP);
+    assertThat(found.stepUp()).contains(target);
+  }
+
+  @Test
+  default void findsTheNewestApprovedStepUpOfExactlyThatEntryAndSession() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    StepUpTarget target = new StepUpTarget(ports().tokens().newEntryId(), ports().tokens().newSessionId());
+    StepUpTarget otherEntry = new StepUpTarget(ports().tokens().newEntryId(), target.session());
+    StepUpTarget otherSession = new StepUpTarget(target.entry(), ports().tokens().newSessionId());
+    Challenge older = stepUp(workspace, alice, target, StorageFixtures.T0);
+    Challenge newer = stepUp(workspace, alice, target, StorageFixtures.T0.plusSeconds(60));
+    Challenge open = stepUp(workspace, alice, target, StorageFixtures.T0.plusSeconds(120));
+    Challenge denied = stepUp(workspace, alice, target, StorageFixtures.T0.plusSeconds(180));
+    for (Challenge c : List.of(older, newer, open, denied, stepUp(workspace, alice, otherEntry, StorageFixtures.T0),
+        stepUp(workspace, alice, otherSession, StorageFixtures.T0))) {
+      ports().challenges().add(c);
+    }
+    assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), target)).isEmpty();
+
+    ports().challenges().update(older.approve(StatusMessage.of("ok")));
+    Challenge approved = ports().challenges().update(newer.approve(StatusMessage.of("ok")));
+    ports().challenges().update(denied.deny(DenialReason.DENIED, StatusMessage.of("no")));
+
+    assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), target)).contains(approved);
+    assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), otherEntry)).isEmpty();
+    assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), otherSession)).isEmpty();
   }
 }

@@ -9,6 +9,8 @@ import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryDetails;
 import dev.gatehouse.domain.entry.EntryKind;
 import dev.gatehouse.domain.entry.EntryName;
+import java.time.Duration;
+import dev.gatehouse.domain.entry.StepUp;
 import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.entry.EntryTag;
 import dev.gatehouse.domain.entry.SecretChange;
@@ -147,5 +149,28 @@ public interface EntryRepositoryContract extends StorageContract {
     Entry entry = givenEntry(servers, alice, "db1", Optional.of(EntrySecret.password("x")));
 
     assertThat(ports().entries().secretOf(other.id(), entry.id())).isEmpty();
+  }
+
+  @Test
+  default void storesAnEntrysStepUpAndItsChangesUntilCleared() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    EntryDetails guarded = details("vault").withStepUp(Optional.of(new StepUp(Duration.ofMinutes(5))));
+    Entry entry = Entry.create(ports().tokens().newEntryId(), workspace.id(), guarded, Optional.empty(), alice.name(),
+        StorageFixtures.T0);
+    ports().entries().add(entry, Optional.empty());
+
+    assertThat(ports().entries().find(workspace.id(), new EntryName("vault")).orElseThrow().details().stepUp())
+        .contains(new StepUp(Duration.ofMinutes(5)));
+
+    Entry longer = ports().entries().update(entry.edit(guarded.withStepUp(Optional.of(new StepUp(Duration.ofHours(24)))),
+        SecretChange.KEEP, alice.name(), StorageFixtures.T0.plusSeconds(1)), SecretChange.KEEP);
+    assertThat(ports().entries().find(workspace.id(), new EntryName("vault"))).contains(longer);
+    assertThat(longer.details().stepUp()).contains(new StepUp(Duration.ofHours(24)));
+
+    Entry cleared = ports().entries().update(longer.edit(guarded.withStepUp(Optional.empty()), SecretChange.KEEP,
+        alice.name(), StorageFixtures.T0.plusSeconds(2)), SecretChange.KEEP);
+    assertThat(ports().entries().list(workspace.id())).containsExactly(cleared);
+    assertThat(cleared.details().stepUp()).isEmpty();
   }
 }

@@ -19,6 +19,8 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryId;
 import dev.gatehouse.domain.entry.EntryName;
@@ -304,7 +306,7 @@ public final class InMemoryRepositories {
             challenge.duoTransaction(), challenge.statusMessage(), challenge.verificationCode(),
             Optional.of(challenge.settledBy()).filter(m -> challenge.supersededByPasscode()),
             challenge.passcodeAttempts(), challenge.createdAt(), challenge.expiresAt(), challenge.sessionIssued(),
-            challenge.version() + 1);
+            challenge.stepUp(), challenge.version() + 1);
         store.write(() -> store.challenges.put(next.id(), next));
         return next;
       });
@@ -318,6 +320,14 @@ public final class InMemoryRepositories {
     @Override
     public Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user) {
       return store.locked(() -> openDeviceRequest(workspace, user));
+    }
+
+    @Override
+    public Optional<Challenge> findLatestApprovedStepUp(WorkspaceId workspace, StepUpTarget target) {
+      return store.locked(() -> store.challenges.values().stream()
+          .filter(c -> c.workspace().equals(workspace) && c.stepUp().equals(Optional.of(target))
+              && c.state() == ChallengeState.APPROVED)
+          .max(Comparator.comparing(Challenge::createdAt)));
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.gatehouse.application.port.in.entry.GetEntryQuery;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
@@ -102,7 +103,10 @@ class EntriesTest {
   void aRevealIsAuditedWithEntryUserSessionAndClient() {
     add("db1", Optional.of(EntrySecret.password(PASSWORD)));
 
-    RevealedEntry revealed = env.gatehouse.revealEntry().reveal(new RevealEntryCommand(reader, new EntryName("db1"), CLIENT));
+    RevealEntryResult result = env.gatehouse.revealEntry().reveal(new RevealEntryCommand(reader, new EntryName("db1"), CLIENT));
+
+    assertThat(result).isInstanceOf(RevealEntryResult.Revealed.class);
+    RevealedEntry revealed = ((RevealEntryResult.Revealed) result).entry();
 
     assertThat(revealed.secret().reveal()).isEqualTo(PASSWORD);
     assertThat(revealed.username()).contains("administrator");

@@ -45,6 +45,7 @@ public final class Challenge {
   private final Instant createdAt;
   private final Instant expiresAt;
   private final boolean sessionIssued;
+  private final StepUpTarget stepUp;
   private final long version;
 
   private Challenge(Builder b) {
@@ -63,7 +64,11 @@ public final class Challenge {
     this.createdAt = Require.notNull("createdAt", b.createdAt);
     this.expiresAt = Require.notNull("expiresAt", b.expiresAt);
     this.sessionIssued = b.sessionIssued;
+    this.stepUp = b.stepUp;
     this.version = b.version;
+    if ((purpose == ChallengePurpose.STEP_UP) != (stepUp != null)) {
+      throw new InvalidValueException("stepUp", "names the entry and session exactly when the purpose is STEP_UP");
+    }
     if ((state == ChallengeState.DENIED) != (denialReason != null)) {
       throw new InvalidValueException("denialReason", "is required exactly when the state is DENIED");
     }
@@ -95,7 +100,14 @@ public final class Challenge {
   public static Challenge start(ChallengeId id, WorkspaceId workspace, UserName user,
       ChallengePurpose purpose, DeviceSelection selection, StatusMessage message, Instant now,
       Duration lifetime) {
+    return new Challenge(start(id, workspace, user, purpose, selection, message, now, lifetime, null));
+  }
+
+  private static Builder start(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, StatusMessage message, Instant now,
+      Duration lifetime, StepUpTarget target) {
     Builder b = new Builder();
+    b.stepUp = target;
     b.id = id;
     b.workspace = workspace;
     b.user = user;
@@ -106,6 +118,16 @@ public final class Challenge {
     b.statusMessage = message;
     b.createdAt = now;
     b.expiresAt = Require.notNull("now", now).plus(Require.notNull("lifetime", lifetime));
+    return b;
+  }
+
+  /**
+   * A new step-up challenge: like {@link #start}, bound to revealing one entry on one workspace
+   * session; its approval counts for that entry and session only.
+   */
+  public static Challenge startStepUp(ChallengeId id, WorkspaceId workspace, UserName user, StepUpTarget target,
+      DeviceSelection selection, StatusMessage message, Instant now, Duration lifetime) {
+    Builder b = start(id, workspace, user, ChallengePurpose.STEP_UP, selection, message, now, lifetime, target);
     return new Challenge(b);
   }
 
@@ -119,13 +141,25 @@ public final class Challenge {
         Optional.empty(), Optional.empty(), passcodeAttempts, createdAt, expiresAt, sessionIssued, version);
   }
 
-  /** Rebuilds a stored challenge; the invariants are checked again. */
+  /** Rebuilds a stored challenge that is not a step-up; the invariants are checked again. */
   public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
       ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
       Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
       StatusMessage statusMessage, Optional<VerificationCode> verificationCode, Optional<DuoMethod> settledBy,
       int passcodeAttempts, Instant createdAt, Instant expiresAt, boolean sessionIssued, long version) {
+    return restore(id, workspace, user, purpose, selection, state, denialReason, duoTransaction, statusMessage,
+        verificationCode, settledBy, passcodeAttempts, createdAt, expiresAt, sessionIssued, Optional.empty(), version);
+  }
+
+  /** Rebuilds a stored challenge, a step-up with its target; the invariants are checked again. */
+  public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
+      Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
+      StatusMessage statusMessage, Optional<VerificationCode> verificationCode, Optional<DuoMethod> settledBy,
+      int passcodeAttempts, Instant createdAt, Instant expiresAt, boolean sessionIssued,
+      Optional<StepUpTarget> stepUp, long version) {
     Builder b = new Builder();
+    b.stepUp = stepUp.orElse(null);
     b.verificationCode = verificationCode.orElse(null);
     b.settledBy = settledBy.orElse(null);
     b.id = id;
@@ -339,6 +373,7 @@ public final class Challenge {
 
   private Builder copy() {
     Builder b = new Builder();
+    b.stepUp = stepUp;
     b.verificationCode = verificationCode;
     b.settledBy = settledBy;
     b.id = id;
@@ -429,6 +464,11 @@ public final class Challenge {
     return sessionIssued;
   }
 
+  /** For a step-up: the entry and session its approval counts for. */
+  public Optional<StepUpTarget> stepUp() {
+    return Optional.ofNullable(stepUp);
+  }
+
   public long version() {
     return version;
   }
@@ -440,7 +480,8 @@ public final class Challenge {
         && Objects.equals(duoTransaction, other.duoTransaction)
         && statusMessage.equals(other.statusMessage) && Objects.equals(verificationCode, other.verificationCode)
         && settledBy == other.settledBy && passcodeAttempts == other.passcodeAttempts
-        && sessionIssued == other.sessionIssued && workspace.equals(other.workspace)
+        && sessionIssued == other.sessionIssued && Objects.equals(stepUp, other.stepUp)
+        && workspace.equals(other.workspace)
         && user.equals(other.user) && purpose == other.purpose && selection.equals(other.selection)
         && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt);
   }
@@ -472,6 +513,7 @@ public final class Challenge {
     private Instant createdAt;
     private Instant expiresAt;
     private boolean sessionIssued;
+    private StepUpTarget stepUp;
     private long version;
   }
 }

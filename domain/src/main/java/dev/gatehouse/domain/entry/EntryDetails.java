@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * What an entry says about its connection, everything but the secret: name, kind, host, optional
- * port, user name, domain and URL, notes and tags. Each field is checked here, once.
+ * port, user name, domain and URL, notes, tags, and the step-up its reveal needs, if any. Each
+ * field is checked here, once.
  */
 public record EntryDetails(EntryName name, EntryKind kind, String host, Optional<Integer> port,
     Optional<String> username, Optional<String> domain, Optional<String> url, String notes,
-    SortedSet<EntryTag> tags) {
+    SortedSet<EntryTag> tags, Optional<StepUp> stepUp) {
   public static final int MAX_NOTES_BYTES = 4 * 1024;
   public static final int MAX_TAGS = 20;
   private static final Pattern HOST = Pattern.compile("[^\\s/\\\\]{1,253}");
@@ -42,14 +43,27 @@ public record EntryDetails(EntryName name, EntryKind kind, String host, Optional
       throw new InvalidValueException("tags", "must be at most " + MAX_TAGS);
     }
     tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+    Require.notNull("stepUp", stepUp);
   }
 
-  /** Details with the given tags (any set; sorted and de-duplicated). */
+  /** Details without a step-up. */
+  public EntryDetails(EntryName name, EntryKind kind, String host, Optional<Integer> port,
+      Optional<String> username, Optional<String> domain, Optional<String> url, String notes,
+      SortedSet<EntryTag> tags) {
+    this(name, kind, host, port, username, domain, url, notes, tags, Optional.empty());
+  }
+
+  /** Details with the given tags (any set; sorted and de-duplicated), without a step-up. */
   public static EntryDetails of(EntryName name, EntryKind kind, String host, Optional<Integer> port,
       Optional<String> username, Optional<String> domain, Optional<String> url, String notes,
       Set<EntryTag> tags) {
     return new EntryDetails(name, kind, host, port, username, domain, url, notes,
         new TreeSet<>(Require.notNull("tags", tags)));
+  }
+
+  /** The same details with the given step-up (or none). */
+  public EntryDetails withStepUp(Optional<StepUp> newStepUp) {
+    return new EntryDetails(name, kind, host, port, username, domain, url, notes, tags, newStepUp);
   }
 
   private static Optional<String> line(String field, Optional<String> value, int max) {

@@ -820,4 +820,32 @@ class ChallengeTest {
     assertThatThrownBy(() -> new VerificationCode("70a")).isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> new VerificationCode("7")).isInstanceOf(InvalidValueException.class);
   }
+
+  @Test
+  void aStepUpIsBoundToItsEntryAndSessionThroughEveryTransition() {
+    StepUpTarget target = new StepUpTarget(new dev.gatehouse.domain.entry.EntryId("entry-0001"),
+        new dev.gatehouse.domain.session.SessionId("session-0001"));
+    Challenge stepUp = Challenge.startStepUp(ID, WORKSPACE, ALICE, target, new DeviceSelection(DEVICE, DuoMethod.PUSH),
+        STARTED, NOW, LIFETIME);
+
+    Challenge approved = stepUp.attachTransaction(TXID, MESSAGE).approve(StatusMessage.of("Success"));
+
+    assertThat(approved.purpose()).isEqualTo(ChallengePurpose.STEP_UP);
+    assertThat(approved.stepUp()).contains(target);
+    assertThat(approved.canIssueSession()).isFalse();
+    assertThat(start(DuoMethod.PUSH).stepUp()).isEmpty();
+  }
+
+  @Test
+  void onlyAStepUpNamesAnEntryAndSession() {
+    StepUpTarget target = new StepUpTarget(new dev.gatehouse.domain.entry.EntryId("entry-0001"),
+        new dev.gatehouse.domain.session.SessionId("session-0001"));
+
+    assertThatThrownBy(() -> start(DuoMethod.PUSH, ChallengePurpose.STEP_UP))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("stepUp");
+    assertThatThrownBy(() -> Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK,
+        new DeviceSelection(DEVICE, DuoMethod.PUSH), ChallengeState.PENDING, Optional.empty(), Optional.empty(),
+        STARTED, Optional.empty(), Optional.empty(), 0, NOW, EXPIRY, false, Optional.of(target), 0))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("stepUp");
+  }
 }

@@ -166,4 +166,22 @@ class EntryTest {
     assertThatThrownBy(() -> new EntryName("-db")).isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> new EntryName("a".repeat(65))).isInstanceOf(InvalidValueException.class);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"PT59S", "PT24H0.5S", "PT24H1S", "PT0S", "PT1M0.5S"})
+  void aStepUpIsOneMinuteToTwentyFourHoursInWholeSeconds(String text) {
+    assertThatThrownBy(() -> new StepUp(java.time.Duration.parse(text)))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("stepUp");
+  }
+
+  @Test
+  void detailsCarryAStepUpOrNone() {
+    EntryDetails plain = details("db1.corp.example");
+    EntryDetails guarded = plain.withStepUp(Optional.of(new StepUp(java.time.Duration.ofMinutes(5))));
+
+    assertThat(plain.stepUp()).isEmpty();
+    assertThat(guarded.stepUp()).map(StepUp::toString).contains("PT5M");
+    assertThat(new StepUp(java.time.Duration.ofHours(24)).maxAge()).isEqualTo(StepUp.MAX);
+    assertThat(guarded.withStepUp(Optional.empty())).isEqualTo(plain);
+  }
 }

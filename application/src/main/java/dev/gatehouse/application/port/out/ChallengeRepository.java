@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.util.List;
@@ -29,6 +30,9 @@ public interface ChallengeRepository {
 
   /** The member's open push, phone or SMS challenge for the workspace, if any. */
   Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user);
+
+  /** The newest approved step-up for exactly this entry and session (by creation), if any. */
+  Optional<Challenge> findLatestApprovedStepUp(WorkspaceId workspace, StepUpTarget target);
 
   /** Every open challenge (any method) of the member for the workspace, oldest first. */
   List<Challenge> findOpen(WorkspaceId workspace, UserName user);
