@@ -4,6 +4,7 @@ import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.entry.GetEntryQuery;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
+import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
@@ -57,9 +58,19 @@ final class EntryPages {
     WorkspaceName workspace = WorkspacePages.workspace(request);
     EntryName entry = new EntryName(request.path("entry"));
     guarded(request, workspace, () -> credentials(request, workspace).ifPresent(credentials -> {
-      RevealedEntry revealed = gatehouse.revealEntry().reveal(new RevealEntryCommand(credentials, entry,
+      RevealEntryResult result = gatehouse.revealEntry().reveal(new RevealEntryCommand(credentials, entry,
           request.client()));
-      render(request, credentials, entry, Optional.of(revealed));
+      if (result instanceof RevealEntryResult.Revealed revealed) {
+        render(request, credentials, entry, Optional.of(revealed.entry()));
+      } else if (result instanceof RevealEntryResult.StepUpRequired stepUp) {
+        // The entry asks for a fresh Duo approval: the usual Duo prompt, then back to Reveal.
+        request.redirect("/challenges/" + WebLink.segment(stepUp.challenge().id().value()));
+      } else if (result instanceof RevealEntryResult.Denied denied) {
+        request.render(403, "error.jte", Map.of("frame", request.frame("Denied"), "status", 403,
+            "message", WebText.denial(denied.denial())));
+      } else {
+        throw new IllegalStateException("unmapped reveal result " + result.getClass().getName());
+      }
     }));
   }
 

@@ -26,6 +26,7 @@ record WebChallenge(String id, String workspace, boolean verifying, String metho
       case AWAITING_PASSCODE -> method == DuoMethod.SMS ? "Sent SMS passcodes to your phone. Type one below."
           : "Type a passcode from Duo Mobile or your token.";
       case APPROVED -> verifying ? "Approved. This device is now active for the workspace."
+          : view.purpose() == ChallengePurpose.STEP_UP ? "Approved. Reveal the entry again now."
           : "Approved. The workspace is open.";
       case DENIED -> "Denied. " + view.denialReason().map(WebText::reason).orElse("");
       case EXPIRED -> "The request expired without an answer.";
