@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Duo prompt: a waiting push or call with Cancel, a passcode box for SMS and passcodes, and
- * a status fragment that htmx reloads; each load long-polls the challenge for a few seconds.
+ * The Duo prompt: a waiting push or call with Cancel (and a Verified Duo Push's code beside it),
+ * a passcode box for SMS and passcodes, and while a push or call waits one for a passcode instead
+ * (whichever comes first settles it); a status fragment that htmx reloads, each load long-polling
+ * the challenge for a few seconds, keeping what was typed in the box.
  */
 final class ChallengePages {
   /** How long one status request waits for the challenge to change (GetChallenge's long poll). */
@@ -85,7 +87,7 @@ final class ChallengePages {
       return;
     }
     render(request, challenge.failed() ? 403 : 200, challenge,
-        challenge.awaitingPasscode() ? "That passcode was not accepted." : "");
+        challenge.acceptsPasscode() ? "That passcode was not accepted." : "");
   }
 
   void cancel(WebRequest request) {

@@ -3,12 +3,16 @@ package dev.gatehouse.adapter.web;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import java.util.Optional;
 
-/** A challenge as the console shows it: what is happening in a sentence, Duo's message, and what can be done next. */
+/**
+ * A challenge as the console shows it: what is happening in a sentence, Duo's message, the code
+ * of a waiting Verified Duo Push (empty if none), and what can be done next.
+ */
 record WebChallenge(String id, String workspace, boolean verifying, String method, ChallengeState state,
-    String headline, String duoMessage, int remainingPasscodeAttempts, String next) {
+    String headline, String duoMessage, int remainingPasscodeAttempts, String verificationCode, String next) {
 
   static WebChallenge from(ChallengeView view) {
     boolean verifying = view.purpose() == ChallengePurpose.VERIFY_DEVICE;
@@ -17,7 +21,9 @@ record WebChallenge(String id, String workspace, boolean verifying, String metho
     String next = verifying ? "/workspaces/" + WebLink.segment(workspace) + "/duo"
         : "/workspaces/" + WebLink.segment(workspace) + "/entries";
     return new WebChallenge(view.id().value(), workspace, verifying, WebText.method(method), view.state(),
-        headline(view, verifying, method), view.message().value(), view.remainingPasscodeAttempts(), next);
+        headline(view, verifying, method), view.message().value(), view.remainingPasscodeAttempts(),
+        view.verificationCode().filter(code -> view.state() == ChallengeState.PENDING).map(VerificationCode::value)
+            .orElse(""), next);
   }
 
   private static String headline(ChallengeView view, boolean verifying, DuoMethod method) {
@@ -42,6 +48,16 @@ record WebChallenge(String id, String workspace, boolean verifying, String metho
     return state == ChallengeState.AWAITING_PASSCODE;
   }
 
+  /** Whether a passcode may be typed now: one is awaited, or a push or call still waits (whichever comes first). */
+  boolean acceptsPasscode() {
+    return waiting() || awaitingPasscode();
+  }
+
+  /** Whether a Verified Duo Push waits for its code to be typed into Duo Mobile. */
+  boolean showsVerificationCode() {
+    return waiting() && !verificationCode.isEmpty();
+  }
+
   boolean approved() {
     return state == ChallengeState.APPROVED;
   }
@@ -62,7 +78,9 @@ record WebChallenge(String id, String workspace, boolean verifying, String metho
     return "/challenges/" + WebLink.segment(id);
   }
 
+  /** Duo's message when it says more than the headline (and more than the verification code shown beside it). */
   Optional<String> duoMessageShown() {
-    return duoMessage.isBlank() || duoMessage.equals(headline) ? Optional.empty() : Optional.of(duoMessage);
+    return duoMessage.isBlank() || duoMessage.equals(headline) || showsVerificationCode()
+        ? Optional.empty() : Optional.of(duoMessage);
   }
 }

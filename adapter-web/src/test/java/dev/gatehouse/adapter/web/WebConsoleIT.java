@@ -167,6 +167,25 @@ class WebConsoleIT {
     screenshot("duo-settings");
   }
 
+  @Test
+  void saveShowsAVerifiedPushCodeBesideCancelAndTakesAPasscodeInstead() {
+    web.configureDuo();
+    web.requireVerifiedPush();
+    signIn(web.aliceToken);
+    go("/workspaces/prod/duo");
+    driver.findElement(By.cssSelector("label[for=device-" + WebFixture.PHONE.id().value() + "]")).click();
+    select("method", "Duo Push");
+    click("Save");
+    waitForText(By.id("verification-code"), WebFixture.VERIFICATION_CODE);
+    assertShowsTheCodeBesideCancel();
+    screenshot("duo-settings-verified-push");
+
+    type("passcode", WebFixture.SMS_CODE);
+    click("Verify");
+    assertThat(driver.getCurrentUrl()).endsWith("/workspaces/prod/duo");
+    assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Active", "Duo Push on DPFZRS9FB0D46QFTM891");
+  }
+
   // ---- Open, entries, Reveal, Close, audit ------------------------------------------------------------
 
   @Test
@@ -209,6 +228,57 @@ class WebConsoleIT {
     assertThat(audit).contains("CHALLENGE_APPROVED", "ACCESS_GRANTED", "CREDENTIAL_REVEALED", "SESSION_CLOSED", "Duo Push");
     assertThat(audit).doesNotContain(WebFixture.ENTRY_PASSWORD);
     screenshot("audit");
+  }
+
+  @Test
+  void opensByAVerifiedPushWhoseCodeIsShownInLargeTypeBesideCancel() {
+    web.configureDuo();
+    web.activate(DuoMethod.PUSH);
+    web.requireVerifiedPush();
+    signIn(web.aliceToken);
+    go("/workspaces/prod");
+    click("Open");
+    waitForText(By.id("verification-code"), WebFixture.VERIFICATION_CODE);
+    assertShowsTheCodeBesideCancel();
+    String fontSize = driver.findElement(By.id("verification-code")).getCssValue("font-size");
+    assertThat(Double.parseDouble(fontSize.replace("px", ""))).isGreaterThanOrEqualTo(32.0);
+    assertThat(driver.findElement(By.cssSelector("label[for=passcode]")).getText()).isEqualTo("Or type a passcode instead");
+    screenshot("open-verified-push");
+
+    web.core.duo.approve(web.core.duo.lastTransaction());
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workspaces/prod/entries"));
+    assertThat(driver.findElement(By.tagName("table")).getText()).contains("db-primary");
+  }
+
+  @Test
+  void aPasscodeTypedWhileThePushWaitsOpensTheWorkspaceAndOutlivesTheStatusUpdates() {
+    web.configureDuo();
+    web.activate(DuoMethod.PUSH);
+    signIn(web.aliceToken);
+    go("/workspaces/prod");
+    click("Open");
+    waitForText(By.id("challenge-status"), "Pushed a login request to your device...");
+    assertThat(driver.findElement(By.cssSelector(".challenge .waiting")).getText()).contains("Waiting for approval.");
+    type("passcode", "99");
+    // The status is reloaded when Duo reports news (here a code, as for a Verified Duo Push);
+    // what was typed, and the focus, stay.
+    WebElement status = driver.findElement(By.id("challenge-status"));
+    web.requireVerifiedPush();
+    waitForText(By.id("verification-code"), WebFixture.VERIFICATION_CODE);
+    assertThat(isGone(status)).isTrue();
+    assertThat(driver.findElement(By.id("passcode")).getAttribute("value")).isEqualTo("99");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("passcode");
+    driver.findElement(By.id("passcode")).sendKeys("9999");
+    click("Verify");
+    assertThat(alert()).contains("That passcode was not accepted");
+    assertThat(driver.findElement(By.id("challenge-status")).getText()).contains("Pushed a login request");
+
+    type("passcode", WebFixture.SMS_CODE);
+    click("Verify");
+    assertThat(driver.getCurrentUrl()).endsWith("/workspaces/prod/entries");
+    // The push, answered after the passcode won, changes nothing.
+    web.core.duo.deny(web.core.duo.lastTransaction());
+    assertThat(web.core.gatehouse.listSessions().list(new ListSessionsQuery(WebFixture.ADMIN, WebFixture.PROD))).hasSize(1);
   }
 
   @Test
@@ -422,6 +492,17 @@ class WebConsoleIT {
     }
     assertThat(html + assets).isBetween(10_000L, 150_000L);
     assertThat(((Number) m.get("domInteractive")).longValue()).isLessThan(3_000L);
+  }
+
+  /** The Verified Duo Push code and Cancel stand side by side, with the passcode box below. */
+  private void assertShowsTheCodeBesideCancel() {
+    WebElement code = driver.findElement(By.id("verification-code"));
+    WebElement cancel = driver.findElement(By.xpath("//button[normalize-space()='Cancel']"));
+    assertThat(code.getText()).isEqualTo(WebFixture.VERIFICATION_CODE);
+    assertThat(Math.abs(code.getRect().getY() + code.getRect().getHeight() / 2
+        - (cancel.getRect().getY() + cancel.getRect().getHeight() / 2))).isLessThan(24);
+    assertThat(cancel.getRect().getX()).isGreaterThan(code.getRect().getX());
+    assertThat(driver.findElement(By.id("passcode")).getRect().getY()).isGreaterThan(cancel.getRect().getY());
   }
 
   private WebElement tabTo(String css) {

@@ -19,9 +19,12 @@ import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.application.port.in.entry.AddEntryCommand;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.Passcode;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.entry.EntryDetails;
 import dev.gatehouse.domain.entry.EntryKind;
 import dev.gatehouse.domain.entry.EntryName;
@@ -61,6 +64,8 @@ final class WebFixture implements AutoCloseable {
   static final String SKEY = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
   static final String ENTRY_PASSWORD = "c0rrect-Horse-battery";
   static final String SMS_CODE = "246810";
+  static final String VERIFICATION_CODE = "708";
+  static final String ENTER_CODE = "Verified Duo Push: enter verification code 708 into Duo Mobile";
   static final DuoDevice PHONE = new DuoDevice(new DeviceId("DPFZRS9FB0D46QFTM891"), "phone",
       "iOS (XXX-XXX-0100)", Set.of(DeviceCapability.PUSH, DeviceCapability.SMS, DeviceCapability.PHONE,
       DeviceCapability.MOBILE_OTP));
@@ -144,6 +149,12 @@ final class WebFixture implements AutoCloseable {
           new Passcode(SMS_CODE), ClientContext.UNKNOWN));
     }
     assertThat(done.state()).isEqualTo(ChallengeState.APPROVED);
+  }
+
+  /** From now on alice's policy requires Verified Duo Push; a waiting push reports its code. */
+  void requireVerifiedPush() {
+    core.duo.requiresVerifiedPush("alice", PHONE).whileWaitingReport(new AuthStatus.Waiting(
+        StatusMessage.of(ENTER_CODE), Optional.of(new VerificationCode(VERIFICATION_CODE))));
   }
 
   @Override
