@@ -300,6 +300,19 @@ class WebConsoleIT {
   }
 
   @Test
+  void cancelsAChallengeThatAwaitsAnSmsPasscode() {
+    web.configureDuo();
+    web.activate(DuoMethod.SMS);
+    signIn(web.aliceToken);
+    go("/workspaces/prod");
+    click("Open");
+    waitForText(By.id("challenge-status"), "Sent SMS passcodes to your phone");
+    click("Cancel");
+    assertThat(driver.getCurrentUrl()).endsWith("/workspaces/prod?notice=cancelled");
+    assertThat(notice()).isEqualTo("Request cancelled.");
+  }
+
+  @Test
   void showsWhyAPushWasDenied() {
     web.configureDuo();
     web.activate(DuoMethod.PUSH);
