@@ -33,9 +33,14 @@ final class GatehouseRuntime implements AutoCloseable {
 
   /** Starts storage and builds the injector; storage failures read as the core's storage problem. */
   static GatehouseRuntime start(Settings settings) {
+    return start(settings, DatabaseWait.none());
+  }
+
+  /** As {@link #start(Settings)}, waiting for an unreachable database as {@code wait} says. */
+  static GatehouseRuntime start(Settings settings, DatabaseWait wait) {
     PersistenceRuntime persistence;
     try {
-      persistence = PersistenceRuntime.start(settings.persistence());
+      persistence = wait.start(() -> PersistenceRuntime.start(settings.persistence()));
     } catch (StorageException e) {
       throw new StorageProblemException(e.getMessage(), e);
     }

@@ -17,9 +17,14 @@ final class Runtimes implements AutoCloseable {
   }
 
   synchronized GatehouseRuntime start(RuntimeOptions options) {
+    return start(options, DatabaseWait.none());
+  }
+
+  /** As {@link #start(RuntimeOptions)}, waiting for an unreachable database as {@code wait} says. */
+  synchronized GatehouseRuntime start(RuntimeOptions options, DatabaseWait wait) {
     if (runtime == null) {
       // Storage also closes itself in a shutdown hook when the process exits.
-      runtime = GatehouseRuntime.start(Settings.from(options, environment));
+      runtime = GatehouseRuntime.start(Settings.from(options, environment), wait);
     }
     return runtime;
   }

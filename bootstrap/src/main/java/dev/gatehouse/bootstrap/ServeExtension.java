@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code gatehouse serve [--bind ADDR] [--port N]}: the REST API until the process is stopped. */
+/**
+ * {@code gatehouse serve [--bind ADDR] [--port N] [--log-format text|json]}: the REST API until the
+ * process is stopped; a database that cannot be reached yet is waited for.
+ */
 final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
@@ -25,15 +28,20 @@ final class ServeExtension {
   static CliExtension create(Runtimes runtimes) {
     return new CliExtension("serve", "Serve the REST API (default 127.0.0.1:8080) until stopped.",
         List.of(CliExtension.Option.withValue("--bind", "ADDR", "address to listen on (default 127.0.0.1)"),
-            CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)")),
+            CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)"),
+            CliExtension.Option.withValue("--log-format", "FORMAT",
+                "log lines on stderr as text (default) or json (one object per line)")),
         Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
         invocation -> {
+          LogFormat logFormat = LogFormat.parse(invocation.options().get("--log-format"));
           String bind = bindAddress(invocation.options().get("--bind"));
           int port = port(invocation.options().get("--port"));
           // Before storage starts, and before Javalin could log its own error for an address in use.
           requireUsable(bind, port);
           RestConfig config = RestConfig.of(bind, port);
-          GatehouseRuntime runtime = runtimes.start(invocation.runtime());
+          logFormat.apply();
+          GatehouseRuntime runtime = runtimes.start(invocation.runtime(),
+              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())));
           RestServer server = start(runtime.restServer(config), bind, port);
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {

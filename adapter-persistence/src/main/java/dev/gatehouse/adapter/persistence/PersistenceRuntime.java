@@ -112,7 +112,7 @@ public final class PersistenceRuntime implements AutoCloseable {
       return new HikariDataSource(hikari);
     } catch (HikariPool.PoolInitializationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new StorageException("cannot connect to " + description + ": " + cause.getMessage(), e);
+      throw new DatabaseUnreachableException("cannot connect to " + description + ": " + cause.getMessage(), e);
     }
   }
 

@@ -20,8 +20,21 @@ final class RestAccessLog implements RequestLogger {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    LOG.info("method={} route={} status={} durationMs={}", ctx.method().name(), route(ctx),
-        ctx.statusCode(), executionTimeMs == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", executionTimeMs));
+    // The line may be written on another thread than the handler's (long polls): name the request again.
+    RestRequestId.withMdc(ctx.attribute(RestRequestId.ATTRIBUTE), () -> LOG.info(
+        "method={} route={} status={} durationMs={}", ctx.method().name(), route(ctx), ctx.statusCode(),
+        executionTimeMs == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", executionTimeMs)));
+  }
+
+  /**
+   * The line for what Jetty answered by itself (bad URI, 414, 431: no route ran, so Javalin's
+   * request logger never sees it).
+   */
+  static void jettyError(String method, int status, long startedNanos) {
+    if (LOG.isInfoEnabled()) {
+      LOG.info("method={} route={} status={} durationMs={}", method, "(rejected by the server)", status,
+          String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1_000_000.0));
+    }
   }
 
   static String route(Context ctx) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.MDC;
 
 /**
  * Gatehouse's REST API on Javalin (Jetty 12): every route of openapi.json, bearer authentication,
@@ -114,6 +115,7 @@ public final class RestServer implements AutoCloseable {
     cfg.http.compressionStrategy = CompressionStrategy.NONE;
     cfg.requestLogger.http(new RestAccessLog());
 
+    cfg.routes.before(RestServer::identify);
     cfg.routes.before(this::refuseOversizedBody);
     cfg.routes.beforeMatched(ctx -> {
       if (ctx.routeRoles().contains(RestAccess.BEARER)) {
@@ -121,6 +123,8 @@ public final class RestServer implements AutoCloseable {
       }
     });
     cfg.routes.beforeMatched(this::refuseNonJsonBody);
+    // The request thread goes back to the pool: what it logs next must not carry this id.
+    cfg.routes.after(ctx -> MDC.remove(RestRequestId.MDC_KEY));
     cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, errors.map(e)));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, errors.map(e)));
     // An async wait that outlives ASYNC_TIMEOUT_MS ends here (Javalin sets 500 and calls this).
@@ -148,7 +152,16 @@ public final class RestServer implements AutoCloseable {
     Executor continuation = threads;
     ctx.future(() -> stage.toCompletableFuture()
         .handle((reply, failure) -> failure == null ? reply : errors.map(failure))
-        .thenAcceptAsync(reply -> write(ctx, reply), continuation));
+        .thenAcceptAsync(reply -> RestRequestId.withMdc(ctx.attribute(RestRequestId.ATTRIBUTE),
+            () -> write(ctx, reply)), continuation));
+  }
+
+  /** Names the request (see {@link RestRequestId}): response header, logging context, attribute. */
+  private static void identify(Context ctx) {
+    String id = RestRequestId.accept(ctx.header(RestRequestId.HEADER));
+    ctx.attribute(RestRequestId.ATTRIBUTE, id);
+    ctx.header(RestRequestId.HEADER, id);
+    MDC.put(RestRequestId.MDC_KEY, id);
   }
 
   private void refuseOversizedBody(Context ctx) {
@@ -183,6 +196,10 @@ public final class RestServer implements AutoCloseable {
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Content-Type-Options", "nosniff");
     Object body = reply.body();
+    String requestId = ctx.attribute(RestRequestId.ATTRIBUTE);
+    if (body instanceof RestProblem problem && requestId != null) {
+      body = problem.withInstance(RestRequestId.instance(requestId));
+    }
     if (body == null) {
       ctx.result(new byte[0]);
       ctx.removeHeader("Content-Type");
