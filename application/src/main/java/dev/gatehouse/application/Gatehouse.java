@@ -157,7 +157,8 @@ public final class Gatehouse {
     this.removeEntry = new RemoveEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
     this.listEntries = new ListEntriesService(gate, p.entries());
     this.getEntry = new GetEntryService(gate, p.entries());
-    this.revealEntry = new RevealEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
+    this.revealEntry = new RevealEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock(),
+        p.telemetry());
     this.getSession = new GetSessionService(gate);
     this.closeSession = new CloseSessionService(gate, p.sessions(), p.audit(), p.unitOfWork(), p.clock());
     this.listSessions = new ListSessionsService(p.users(), p.workspaces(), p.sessions(), p.clock());

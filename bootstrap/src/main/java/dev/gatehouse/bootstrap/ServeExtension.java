@@ -30,7 +30,9 @@ final class ServeExtension {
         List.of(CliExtension.Option.withValue("--bind", "ADDR", "address to listen on (default 127.0.0.1)"),
             CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)"),
             CliExtension.Option.withValue("--log-format", "FORMAT",
-                "log lines on stderr as text (default) or json (one object per line)")),
+                "log lines on stderr as text (default) or json (one object per line)"),
+            CliExtension.Option.withValue("--metrics-bind", "ADDR:PORT",
+                "also serve GET /metrics without a token here (default: only on the API, for administrators)")),
         Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
         invocation -> {
           LogFormat logFormat = LogFormat.parse(invocation.options().get("--log-format"));
@@ -38,18 +40,25 @@ final class ServeExtension {
           int port = port(invocation.options().get("--port"));
           // Before storage starts, and before Javalin could log its own error for an address in use.
           requireUsable(bind, port);
+          Optional<InetSocketAddress> metricsBind = Optional.ofNullable(invocation.options().get("--metrics-bind"))
+              .map(MetricsEndpoint::address);
           RestConfig config = RestConfig.of(bind, port);
           logFormat.apply();
           GatehouseRuntime runtime = runtimes.start(invocation.runtime(),
-              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())));
+              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())), Metrics::prometheus);
           RestServer server = start(runtime.restServer(config), bind, port);
+          runtime.metrics().bindHttpServer(server);
+          Optional<MetricsEndpoint> metricsEndpoint = metricsBind.map(a -> MetricsEndpoint.start(a, runtime.metrics()));
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            metricsEndpoint.ifPresent(MetricsEndpoint::close);
             server.close();
             stopped.countDown();
           }, "gatehouse-serve-shutdown"));
           invocation.out().println("Gatehouse REST API on http://" + config.bindAddress() + ":" + server.port()
               + " (" + runtime.storageDescription() + ")");
+          metricsEndpoint.ifPresent(m -> invocation.out().println("Metrics on http://"
+              + metricsBind.get().getHostString() + ":" + m.port() + "/metrics"));
           invocation.out().flush();
           stopped.await();
           return 0;

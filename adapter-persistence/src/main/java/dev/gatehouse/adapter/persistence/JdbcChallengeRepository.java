@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,20 @@ final class JdbcChallengeRepository implements ChallengeRepository {
     return db.run("find open push, call or SMS of " + user, c -> one(c, "SELECT " + COLUMNS
         + " FROM challenges WHERE workspace_id = ? AND user_name = ? AND " + OPEN_DEVICE_REQUEST,
         workspace.value(), user.value()));
+  }
+
+  @Override
+  public long countOpen(Instant now) {
+    return db.run("count open challenges", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM challenges WHERE " + OPEN
+          + " AND expires_at > ?")) {
+        Columns.setInstant(s, 1, now);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
   }
 
   @Override

@@ -143,6 +143,26 @@ public final class PersistenceRuntime implements AutoCloseable {
     }
   }
 
+  /** Connections of the pool in use now (for metrics). */
+  public int activeConnections() {
+    return pool.getHikariPoolMXBean().getActiveConnections();
+  }
+
+  /** Connections of the pool idle now. */
+  public int idleConnections() {
+    return pool.getHikariPoolMXBean().getIdleConnections();
+  }
+
+  /** Threads waiting for a connection now. */
+  public int threadsAwaitingConnection() {
+    return pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+  }
+
+  /** The most connections the pool opens. */
+  public int maxConnections() {
+    return pool.getMaximumPoolSize();
+  }
+
   JdbcTransactions transactions() {
     return transactions;
   }

@@ -18,10 +18,12 @@ import org.eclipse.jetty.util.Callback;
 final class RestJettyErrorPages extends ErrorHandler {
   private final RestErrorMapper errors;
   private final RestJson json;
+  private final RestAccessLog accessLog;
 
-  RestJettyErrorPages(RestErrorMapper errors, RestJson json) {
+  RestJettyErrorPages(RestErrorMapper errors, RestJson json, RestAccessLog accessLog) {
     this.errors = errors;
     this.json = json;
+    this.accessLog = accessLog;
     setShowStacks(false);
     setShowCauses(false);
   }
@@ -40,7 +42,7 @@ final class RestJettyErrorPages extends ErrorHandler {
     RestReply reply = errors.status(status);
     String requestId = RestRequestId.accept(request.getHeaders().get(RestRequestId.HEADER));
     RestRequestId.withMdc(requestId,
-        () -> RestAccessLog.jettyError(method(request), reply.status(), request.getBeginNanoTime()));
+        () -> accessLog.jettyError(method(request), reply.status(), request.getBeginNanoTime()));
     response.setStatus(reply.status());
     response.getHeaders().put(RestRequestId.HEADER, requestId);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

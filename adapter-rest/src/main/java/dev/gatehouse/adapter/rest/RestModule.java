@@ -13,14 +13,21 @@ import dev.gatehouse.domain.common.Require;
  */
 public final class RestModule extends AbstractModule {
   private final RestConfig config;
+  private final RestMetrics metrics;
 
   public RestModule(RestConfig config) {
+    this(config, RestMetrics.NONE);
+  }
+
+  /** Reports each answered request to {@code metrics} and serves its text at {@code GET /metrics}. */
+  public RestModule(RestConfig config, RestMetrics metrics) {
     this.config = Require.notNull("config", config);
+    this.metrics = Require.notNull("metrics", metrics);
   }
 
   @Provides
   @Singleton
   RestServer restServer(Gatehouse gatehouse, ReadinessCheck readiness) {
-    return new RestServer(gatehouse, readiness, config);
+    return new RestServer(gatehouse, readiness, config, metrics);
   }
 }

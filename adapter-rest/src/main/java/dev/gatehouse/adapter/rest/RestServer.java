@@ -35,17 +35,25 @@ public final class RestServer implements AutoCloseable {
   private final RestJson json = new RestJson();
   private final RestErrorMapper errors = new RestErrorMapper();
   private final RestAuthenticator authenticator;
+  private final RestAccessLog accessLog;
   private final List<RestRoute> routes;
   private final QueuedThreadPool threads;
   private final Javalin app;
 
   RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
+    this(gatehouse, readiness, config, RestMetrics.NONE);
+  }
+
+  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, RestMetrics metrics) {
     Require.notNull("gatehouse", gatehouse);
     Require.notNull("readiness", readiness);
+    Require.notNull("metrics", metrics);
     this.config = Require.notNull("config", config);
+    this.accessLog = new RestAccessLog(metrics);
     this.authenticator = new RestAuthenticator(gatehouse.authenticateApiToken());
     List<RestRoute> all = new ArrayList<>();
     all.addAll(new SystemResource(readiness).routes());
+    all.addAll(new MetricsResource(metrics).routes());
     all.addAll(new UserResource(gatehouse).routes());
     all.addAll(new WorkspaceResource(gatehouse).routes());
     all.addAll(new MfaResource(gatehouse, errors).routes());
@@ -70,6 +78,26 @@ public final class RestServer implements AutoCloseable {
   /** The bound port (useful when the configured port was 0). */
   public int port() {
     return app.port();
+  }
+
+  /** Request threads busy now (serving, not waiting on a long poll). */
+  public int busyThreads() {
+    return threads.getBusyThreads();
+  }
+
+  /** Request threads idle now. */
+  public int idleThreads() {
+    return threads.getIdleThreads();
+  }
+
+  /** The most request threads there may be. */
+  public int maxThreads() {
+    return threads.getMaxThreads();
+  }
+
+  /** Requests waiting for a thread. */
+  public int queuedRequests() {
+    return threads.getQueueSize();
   }
 
   /** Stops serving and releases the port and threads. */
@@ -97,7 +125,7 @@ public final class RestServer implements AutoCloseable {
     cfg.startup.startupWatcherEnabled = false;
     cfg.jetty.threadPool = threads;
     // What Jetty answers by itself (bad URI, URI or headers too large) is a problem document too.
-    RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json);
+    RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json, accessLog);
     cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
     cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
@@ -113,7 +141,7 @@ public final class RestServer implements AutoCloseable {
     cfg.http.defaultContentType = JSON;
     // Bodies carry tokens: no compression, so no BREACH-style length oracle.
     cfg.http.compressionStrategy = CompressionStrategy.NONE;
-    cfg.requestLogger.http(new RestAccessLog());
+    cfg.requestLogger.http(accessLog);
 
     cfg.routes.before(RestServer::identify);
     cfg.routes.before(this::refuseOversizedBody);
@@ -203,6 +231,11 @@ public final class RestServer implements AutoCloseable {
     if (body == null) {
       ctx.result(new byte[0]);
       ctx.removeHeader("Content-Type");
+      return;
+    }
+    if (body instanceof RestRawText text) {
+      ctx.contentType(text.contentType());
+      ctx.result(text.bytes());
       return;
     }
     byte[] bytes = body instanceof RestRawJson raw ? raw.bytes() : json.write(body);

@@ -55,7 +55,11 @@ final class RestFixture implements AutoCloseable {
   }
 
   RestFixture(RestConfig config, ReadinessCheck readiness) {
-    server = new RestServer(core.gatehouse, readiness, config).start();
+    this(config, readiness, RestMetrics.NONE);
+  }
+
+  RestFixture(RestConfig config, ReadinessCheck readiness, RestMetrics metrics) {
+    server = new RestServer(core.gatehouse, readiness, config, metrics).start();
     UserName admin = new UserName("admin");
     core.gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
     adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();

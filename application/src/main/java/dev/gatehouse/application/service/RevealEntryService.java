@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.Telemetry;
 import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -21,11 +22,13 @@ public final class RevealEntryService implements RevealEntryUseCase {
   private final SessionGate gate;
   private final EntryRepository entries;
   private final AuditLog audit;
+  private final Telemetry telemetry;
   private final Transactions transactions;
   private final Clock clock;
 
   public RevealEntryService(SessionGate gate, EntryRepository entries, AuditLog audit,
-      UnitOfWork unitOfWork, Clock clock) {
+      UnitOfWork unitOfWork, Clock clock, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.gate = gate;
     this.entries = entries;
     this.audit = audit;
@@ -48,6 +51,7 @@ public final class RevealEntryService implements RevealEntryUseCase {
           .build());
       return found;
     });
+    telemetry.credentialRevealed();
     return new RevealedEntry(entry.name(), entry.details().username(), secret);
   }
 }
