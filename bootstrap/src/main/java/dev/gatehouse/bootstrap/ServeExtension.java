@@ -6,9 +6,11 @@ import dev.gatehouse.adapter.rest.RestServer;
 import dev.gatehouse.domain.common.InvalidValueException;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code gatehouse serve [--bind ADDR] [--port N] [--log-format text|json]}: the REST API until the
- * process is stopped; a database that cannot be reached yet is waited for.
+ * {@code gatehouse serve [--bind ADDR] [--port N] [--log-format text|json] [--metrics-bind ADDR:PORT]
+ * [--insecure-http]}: the REST API until the process is stopped; a database that cannot be reached
+ * yet is waited for, plain HTTP is refused off loopback unless asked for.
  */
 final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
@@ -32,7 +35,9 @@ final class ServeExtension {
             CliExtension.Option.withValue("--log-format", "FORMAT",
                 "log lines on stderr as text (default) or json (one object per line)"),
             CliExtension.Option.withValue("--metrics-bind", "ADDR:PORT",
-                "also serve GET /metrics without a token here (default: only on the API, for administrators)")),
+                "also serve GET /metrics without a token here (default: only on the API, for administrators)"),
+            CliExtension.Option.flag("--insecure-http",
+                "allow plain HTTP on an address other than loopback (only behind a proxy that terminates TLS)")),
         Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
         invocation -> {
           LogFormat logFormat = LogFormat.parse(invocation.options().get("--log-format"));
@@ -40,6 +45,7 @@ final class ServeExtension {
           int port = port(invocation.options().get("--port"));
           // Before storage starts, and before Javalin could log its own error for an address in use.
           requireUsable(bind, port);
+          requireLoopbackOrInsecure(bind, invocation.options().containsKey("--insecure-http"));
           Optional<InetSocketAddress> metricsBind = Optional.ofNullable(invocation.options().get("--metrics-bind"))
               .map(MetricsEndpoint::address);
           RestConfig config = RestConfig.of(bind, port);
@@ -104,6 +110,27 @@ final class ServeExtension {
     } catch (IOException e) {
       throw unusable(bind, port, e).orElseGet(() -> new InvalidValueException("--bind",
           "cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Plain HTTP only on loopback: elsewhere API and session tokens would cross the network in
+   * clear headers, so serving there takes {@code --insecure-http} (a proxy in front terminates TLS).
+   */
+  static void requireLoopbackOrInsecure(String bind, boolean insecureHttp) {
+    if (insecureHttp) {
+      return;
+    }
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new InvalidValueException("--bind", "refusing plain HTTP on " + bind
+          + ": API and session tokens would cross the network unencrypted; bind 127.0.0.1 behind a proxy"
+          + " that terminates TLS, or pass --insecure-http if that proxy reaches this address");
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,24 @@ class ServeProcessIT {
         .isEqualTo(line.get("formattedMessage").asText().strip())
         .contains("route=/api/v1/workspaces/{name}", "status=401");
     assertThat(err).as("every stderr line is one JSON object").allSatisfy(text -> JSON.readTree(text).isObject());
+  }
+
+  @Test
+  void theSeparateMetricsListenerNeedsNoToken() throws Exception {
+    serve = start("--data-dir", tempDir.resolve("data").toString(), "serve", "--port", "0",
+        "--metrics-bind", "127.0.0.1:0");
+    port();
+    Pattern said = Pattern.compile("Metrics on (http://127\\.0\\.0\\.1:\\d+/metrics)");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.stream().anyMatch(l -> said.matcher(l).find()));
+    Matcher metrics = said.matcher(String.join("\n", out));
+    assertThat(metrics.find()).as("stdout %s", out).isTrue();
+
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(metrics.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("jvm_memory_used_bytes", "gatehouse_unlocks_pending_total",
+        "hikaricp_connections_active");
   }
 
   @Test
