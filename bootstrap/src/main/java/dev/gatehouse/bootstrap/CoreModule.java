@@ -15,6 +15,7 @@ import dev.gatehouse.application.port.out.MasterKeyRotation;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorGateway;
 import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.application.port.out.Telemetry;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
@@ -22,7 +23,7 @@ import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.application.service.SecureRandomTokenSource;
 import java.time.Clock;
 
-/** The core for Guice: the clock, the token source, and every use case on the bound ports. */
+/** The core for Guice: the clock, the token source, and every use case on the bound ports and telemetry. */
 final class CoreModule extends AbstractModule {
 
   @Provides
@@ -43,9 +44,9 @@ final class CoreModule extends AbstractModule {
       MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices, ChallengeRepository challenges,
       WorkspaceSessionRepository sessions, AccessGuardRepository guards, EntryRepository entries, AuditLog audit,
       UnitOfWork unitOfWork, SecondFactorGateway secondFactor, MasterKeyRotation masterKeys,
-      SecureTokenSource tokens, Clock clock) {
+      SecureTokenSource tokens, Clock clock, Telemetry telemetry) {
     return new GatehousePorts(users, apiTokens, workspaces, policies, deviceChoices, challenges, sessions,
-        guards, entries, audit, unitOfWork, secondFactor, masterKeys, tokens, clock);
+        guards, entries, audit, unitOfWork, secondFactor, masterKeys, tokens, clock, telemetry);
   }
 
   @Provides

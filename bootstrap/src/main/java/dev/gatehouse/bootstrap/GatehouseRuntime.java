@@ -16,7 +16,10 @@ import dev.gatehouse.adapter.web.WebConsole;
 import dev.gatehouse.adapter.web.WebModule;
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.StorageException;
+import dev.gatehouse.application.port.out.Telemetry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,23 +31,35 @@ import java.util.Optional;
 final class GatehouseRuntime implements AutoCloseable {
   private final PersistenceRuntime persistence;
   private final Injector injector;
+  private final Metrics metrics;
 
-  private GatehouseRuntime(PersistenceRuntime persistence, Injector injector) {
+  private GatehouseRuntime(PersistenceRuntime persistence, Injector injector, Metrics metrics) {
     this.persistence = persistence;
     this.injector = injector;
+    this.metrics = metrics;
   }
 
   /** Starts storage and builds the injector; storage failures read as the core's storage problem. */
   static GatehouseRuntime start(Settings settings) {
+    return start(settings, DatabaseWait.none(), Metrics.off());
+  }
+
+  /**
+   * As {@link #start(Settings)}, waiting for an unreachable database as {@code wait} says, and
+   * reporting to {@code metrics} (which it closes when it closes).
+   */
+  static GatehouseRuntime start(Settings settings, DatabaseWait wait, Metrics metrics) {
     PersistenceRuntime persistence;
     try {
-      persistence = PersistenceRuntime.start(settings.persistence());
+      persistence = wait.start(() -> PersistenceRuntime.start(settings.persistence()));
     } catch (StorageException e) {
       throw new StorageProblemException(e.getMessage(), e);
     }
     try {
-      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(settings, persistence));
-      return new GatehouseRuntime(persistence, injector);
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(settings, persistence, metrics));
+      metrics.bindStorage(persistence, injector.getInstance(ChallengeRepository.class),
+          injector.getInstance(Clock.class));
+      return new GatehouseRuntime(persistence, injector, metrics);
     } catch (RuntimeException e) {
       persistence.close();
       throw e;
@@ -53,10 +68,16 @@ final class GatehouseRuntime implements AutoCloseable {
 
   /** Every module of the core and its driven adapters; the wiring test builds these in {@code Stage.TOOL}. */
   static List<Module> modules(Settings settings, PersistenceRuntime persistence) {
+    return modules(settings, persistence, Metrics.off());
+  }
+
+  /** As {@link #modules(Settings, PersistenceRuntime)}, the core and the Duo adapter reporting to {@code metrics}. */
+  static List<Module> modules(Settings settings, PersistenceRuntime persistence, Metrics metrics) {
     List<Module> modules = new ArrayList<>();
     modules.add(binder -> binder.requireExplicitBindings());
+    modules.add(binder -> binder.bind(Telemetry.class).toInstance(metrics.telemetry()));
     modules.add(new PersistenceModule(persistence));
-    modules.add(new DuoModule(settings.duo()));
+    modules.add(new DuoModule(settings.duo(), metrics.duo()));
     modules.add(new CoreModule());
     return modules;
   }
@@ -74,8 +95,12 @@ final class GatehouseRuntime implements AutoCloseable {
         .getInstance(WebConsole.class);
     return injector.createChildInjector(
             binder -> binder.bind(ReadinessCheck.class).toInstance(this::readiness),
-            new RestModule(config, List.of(console::install)))
+            new RestModule(config, metrics.rest(), List.of(console::install)))
         .getInstance(RestServer.class);
+  }
+
+  Metrics metrics() {
+    return metrics;
   }
 
   String storageDescription() {
@@ -88,6 +113,10 @@ final class GatehouseRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    persistence.close();
+    try {
+      persistence.close();
+    } finally {
+      metrics.close();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.application.Gatehouse;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Starts a command line's one {@link GatehouseRuntime} on first use; closing it (in-process runs)
@@ -17,9 +18,18 @@ final class Runtimes implements AutoCloseable {
   }
 
   synchronized GatehouseRuntime start(RuntimeOptions options) {
+    return start(options, DatabaseWait.none(), Metrics::off);
+  }
+
+  /**
+   * As {@link #start(RuntimeOptions)}, waiting for an unreachable database as {@code wait} says,
+   * with the metrics {@code metrics} makes (if this starts the runtime).
+   */
+  synchronized GatehouseRuntime start(RuntimeOptions options, DatabaseWait wait,
+      Supplier<Metrics> metrics) {
     if (runtime == null) {
       // Storage also closes itself in a shutdown hook when the process exits.
-      runtime = GatehouseRuntime.start(Settings.from(options, environment));
+      runtime = GatehouseRuntime.start(Settings.from(options, environment), wait, metrics.get());
     }
     return runtime;
   }

@@ -6,16 +6,22 @@ import dev.gatehouse.adapter.rest.RestServer;
 import dev.gatehouse.domain.common.InvalidValueException;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code gatehouse serve [--bind ADDR] [--port N]}: the REST API until the process is stopped. */
+/**
+ * {@code gatehouse serve [--bind ADDR] [--port N] [--log-format text|json] [--metrics-bind ADDR:PORT]
+ * [--insecure-http]}: the REST API until the process is stopped; a database that cannot be reached
+ * yet is waited for, plain HTTP is refused off loopback unless asked for.
+ */
 final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
@@ -25,23 +31,40 @@ final class ServeExtension {
   static CliExtension create(Runtimes runtimes) {
     return new CliExtension("serve", "Serve the REST API (default 127.0.0.1:8080) until stopped.",
         List.of(CliExtension.Option.withValue("--bind", "ADDR", "address to listen on (default 127.0.0.1)"),
-            CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)")),
+            CliExtension.Option.withValue("--port", "N", "port to listen on (default 8080; 0 picks a free one)"),
+            CliExtension.Option.withValue("--log-format", "FORMAT",
+                "log lines on stderr as text (default) or json (one object per line)"),
+            CliExtension.Option.withValue("--metrics-bind", "ADDR:PORT",
+                "also serve GET /metrics without a token here (default: only on the API, for administrators)"),
+            CliExtension.Option.flag("--insecure-http",
+                "allow plain HTTP on an address other than loopback (only behind a proxy that terminates TLS)")),
         Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
         invocation -> {
+          LogFormat logFormat = LogFormat.parse(invocation.options().get("--log-format"));
           String bind = bindAddress(invocation.options().get("--bind"));
           int port = port(invocation.options().get("--port"));
           // Before storage starts, and before Javalin could log its own error for an address in use.
           requireUsable(bind, port);
+          requireLoopbackOrInsecure(bind, invocation.options().containsKey("--insecure-http"));
+          Optional<InetSocketAddress> metricsBind = Optional.ofNullable(invocation.options().get("--metrics-bind"))
+              .map(MetricsEndpoint::address);
           RestConfig config = RestConfig.of(bind, port);
-          GatehouseRuntime runtime = runtimes.start(invocation.runtime());
+          logFormat.apply();
+          GatehouseRuntime runtime = runtimes.start(invocation.runtime(),
+              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())), Metrics::prometheus);
           RestServer server = start(runtime.restServer(config), bind, port);
+          runtime.metrics().bindHttpServer(server);
+          Optional<MetricsEndpoint> metricsEndpoint = metricsBind.map(a -> MetricsEndpoint.start(a, runtime.metrics()));
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            metricsEndpoint.ifPresent(MetricsEndpoint::close);
             server.close();
             stopped.countDown();
           }, "gatehouse-serve-shutdown"));
           invocation.out().println("Gatehouse REST API and web console on http://" + config.bindAddress() + ":" + server.port()
               + " (" + runtime.storageDescription() + ")");
+          metricsEndpoint.ifPresent(m -> invocation.out().println("Metrics on http://"
+              + metricsBind.get().getHostString() + ":" + m.port() + "/metrics"));
           invocation.out().flush();
           stopped.await();
           return 0;
@@ -87,6 +110,27 @@ final class ServeExtension {
     } catch (IOException e) {
       throw unusable(bind, port, e).orElseGet(() -> new InvalidValueException("--bind",
           "cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Plain HTTP only on loopback: elsewhere API and session tokens would cross the network in
+   * clear headers, so serving there takes {@code --insecure-http} (a proxy in front terminates TLS).
+   */
+  static void requireLoopbackOrInsecure(String bind, boolean insecureHttp) {
+    if (insecureHttp) {
+      return;
+    }
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new InvalidValueException("--bind", "refusing plain HTTP on " + bind
+          + ": API and session tokens would cross the network unencrypted; bind 127.0.0.1 behind a proxy"
+          + " that terminates TLS, or pass --insecure-http if that proxy reaches this address");
     }
   }
 

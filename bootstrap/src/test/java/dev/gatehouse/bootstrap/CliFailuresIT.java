@@ -287,6 +287,24 @@ class CliFailuresIT {
   }
 
   @Test
+  void refusesPlainHttpOffLoopbackUnlessAskedFor() throws IOException {
+    String address = nonLoopbackAddress();
+
+    assertThat(admin.run("serve", "--bind", address, "--port", "0").failsWith(INVALID_INPUT))
+        .isEqualTo("gatehouse: invalid --bind: refusing plain HTTP on " + address
+            + ": API and session tokens would cross the network unencrypted; bind 127.0.0.1 behind a proxy"
+            + " that terminates TLS, or pass --insecure-http if that proxy reaches this address");
+  }
+
+  /** An address of this host that is not loopback (the wildcard, when the host has no other). */
+  private static String nonLoopbackAddress() throws IOException {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+        .map(InetAddress::getHostAddress).findFirst().orElse("0.0.0.0");
+  }
+
+  @Test
   void exitsTwoWhenServeCannotUseTheAddress() throws IOException {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String port = Integer.toString(busy.getLocalPort());

@@ -55,10 +55,21 @@ final class RestNode implements AutoCloseable {
 
   /** Starts a node on the data directory, adding its answers to {@code answers} (shared by several nodes). */
   static RestNode start(Path dataDir, Path duoCaFile, List<Response> answers) {
+    return start(dataDir, duoCaFile, answers, Metrics.off());
+  }
+
+  /** Starts a node as {@code serve} does, with Prometheus metrics (served at {@code /metrics}). */
+  static RestNode startWithMetrics(Path dataDir, Path duoCaFile) {
+    return start(dataDir, duoCaFile, new CopyOnWriteArrayList<>(), Metrics.prometheus());
+  }
+
+  private static RestNode start(Path dataDir, Path duoCaFile, List<Response> answers, Metrics metrics) {
     RuntimeOptions options = new RuntimeOptions(Optional.of(dataDir), Optional.empty(), Optional.of(duoCaFile));
-    GatehouseRuntime runtime = GatehouseRuntime.start(Settings.from(options, Map.of()));
+    GatehouseRuntime runtime = GatehouseRuntime.start(Settings.from(options, Map.of()), DatabaseWait.none(), metrics);
     try {
-      return new RestNode(runtime, runtime.restServer(RestConfig.of("127.0.0.1", 0)).start(), answers);
+      RestServer server = runtime.restServer(RestConfig.of("127.0.0.1", 0)).start();
+      runtime.metrics().bindHttpServer(server);
+      return new RestNode(runtime, server, answers);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -70,6 +81,10 @@ final class RestNode implements AutoCloseable {
     UserName admin = new UserName(name);
     runtime.gatehouse().addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
     return runtime.gatehouse().issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();
+  }
+
+  GatehouseRuntime runtime() {
+    return runtime;
   }
 
   int port() {

@@ -32,11 +32,13 @@ final class DuoHttpClient extends Http2Client {
 
   private final HttpClient client;
   private final Executor decoding;
+  private final DuoRequestListener listener;
 
-  DuoHttpClient(HttpClient client, Executor decoding) {
+  DuoHttpClient(HttpClient client, Executor decoding, DuoRequestListener listener) {
     super(client);
     this.client = client;
     this.decoding = decoding;
+    this.listener = listener;
   }
 
   @Override
@@ -50,7 +52,11 @@ final class DuoHttpClient extends Http2Client {
     }
     HttpResponse.BodyHandler<InputStream> buffered = info -> HttpResponse.BodySubscribers.mapping(
         HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
+    String endpoint = DuoRequestListener.endpoint(request.url());
+    long started = System.nanoTime();
     return client.sendAsync(httpRequest, buffered).handleAsync((response, error) -> {
+      listener.answered(endpoint, DuoRequestListener.result(error == null ? response.statusCode() : 0),
+          Duration.ofNanos(System.nanoTime() - started));
       if (error != null) {
         throw error instanceof CompletionException completion ? completion : new CompletionException(error);
       }

@@ -15,14 +15,21 @@ import java.util.Objects;
  */
 public final class DuoModule extends AbstractModule {
   private final DuoConfig config;
+  private final DuoRequestListener listener;
 
   public DuoModule(DuoConfig config) {
+    this(config, DuoRequestListener.NONE);
+  }
+
+  /** Reports each request to Duo and each 429 back-off to {@code listener} (metrics). */
+  public DuoModule(DuoConfig config, DuoRequestListener listener) {
     this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   @Provides
   @Singleton
   SecondFactorGateway secondFactorGateway() {
-    return DuoSecondFactorGateway.create(config);
+    return DuoSecondFactorGateway.create(config, listener);
   }
 }

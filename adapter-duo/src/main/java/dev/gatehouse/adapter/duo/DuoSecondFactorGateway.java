@@ -68,6 +68,7 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
   private final Clock clock;
   private final DuoBackoff backoff;
   private final DuoSleeper sleeper;
+  private final DuoRequestListener listener;
   private final ObjectMapper mapper;
   /** Least recently used first; guarded by itself. */
   private final Map<ClientKey, DuoConnection> connections = new LinkedHashMap<>(16, 0.75f, true) {
@@ -95,8 +96,14 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
   }
 
   DuoSecondFactorGateway(DuoConfig config, Clock clock, DuoBackoff backoff, DuoSleeper sleeper) {
+    this(config, clock, backoff, sleeper, DuoRequestListener.NONE);
+  }
+
+  DuoSecondFactorGateway(DuoConfig config, Clock clock, DuoBackoff backoff, DuoSleeper sleeper,
+      DuoRequestListener listener) {
     this.config = config;
-    this.transport = new DuoTransport(config);
+    this.listener = listener;
+    this.transport = new DuoTransport(config, listener);
     this.clock = clock;
     this.backoff = backoff;
     this.sleeper = sleeper;
@@ -104,8 +111,8 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
   }
 
   /** The production gateway: system clock, the official back-off, timer-based waits. No I/O. */
-  static DuoSecondFactorGateway create(DuoConfig config) {
-    return new DuoSecondFactorGateway(config, Clock.systemUTC(), DuoBackoff.official(), null);
+  static DuoSecondFactorGateway create(DuoConfig config, DuoRequestListener listener) {
+    return new DuoSecondFactorGateway(config, Clock.systemUTC(), DuoBackoff.official(), null, listener);
   }
 
   // ---- the port -------------------------------------------------------------------------------
@@ -387,6 +394,7 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
           }
           LOG.info("Duo at {} is rate limiting (attempt {}); retrying in {} ms", c.host(), attempt,
               wait.get().toMillis());
+          listener.backedOff();
           return sleeper().sleep(wait.get())
               .thenCompose(x -> attempt(c, request, deadline, attempt + 1, resynced));
         }

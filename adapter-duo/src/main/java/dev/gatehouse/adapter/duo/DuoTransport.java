@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DuoTransport {
   private final DuoConfig config;
+  private final DuoRequestListener listener;
   private volatile DuoHttpClient client;
   private volatile ExecutorService executor;
   private volatile ExecutorService callbacks;
 
-  DuoTransport(DuoConfig config) {
+  DuoTransport(DuoConfig config, DuoRequestListener listener) {
     this.config = config;
+    this.listener = listener;
   }
 
   DuoHttpClient client() {
@@ -80,7 +82,7 @@ final class DuoTransport {
         .sslContext(DuoTls.context(config.caFile()))
         .executor(executor());
     config.httpProxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(address(proxy))));
-    return new DuoHttpClient(builder.build(), executor());
+    return new DuoHttpClient(builder.build(), executor(), listener);
   }
 
   private static InetSocketAddress address(URI proxy) {

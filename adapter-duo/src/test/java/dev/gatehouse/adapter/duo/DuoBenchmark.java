@@ -76,7 +76,8 @@ public final class DuoBenchmark {
 
       DuoSettings settings = new DuoSettings(new ApiHostname(HOST), new IntegrationKey(integration.integrationKey()),
           new DuoSecretKey(integration.secretKey()));
-      DuoSecondFactorGateway gateway = DuoSecondFactorGateway.create(DuoConfig.defaults().withCaFile(ca));
+      DuoSecondFactorGateway gateway = DuoSecondFactorGateway.create(DuoConfig.defaults().withCaFile(ca),
+          DuoRequestListener.NONE);
       Callable<Void> adapter = () -> {
         PreauthOutcome preauth = gateway.preauth(settings, new DuoUsername("alice"), ClientContext.UNKNOWN);
         AuthStatus status = gateway.verifyPasscode(settings, new DuoUsername("alice"), new Passcode("123456"),

@@ -33,7 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -192,6 +194,32 @@ class DuoFaultsIT {
     assertThat(sleeper.waits.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3));
     assertThat(sleeper.waits.get(2)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(5));
     assertThat(preauthRequests() - before).isEqualTo(4);
+  }
+
+  @Test
+  void tellsItsListenerOfEachRequestAndEachBackOff() {
+    MutableClock clock = new MutableClock(Instant.now());
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
+    List<String> heard = new CopyOnWriteArrayList<>();
+    DuoRequestListener listener = new DuoRequestListener() {
+      @Override
+      public void answered(String endpoint, String result, Duration latency) {
+        heard.add(endpoint + " " + result + (latency.isNegative() ? " negative" : ""));
+      }
+
+      @Override
+      public void backedOff() {
+        heard.add("backed off");
+      }
+    };
+    DuoSecondFactorGateway observed = new DuoSecondFactorGateway(rig.config(), clock, DuoBackoff.official(), sleeper,
+        listener);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 2, null));
+
+    observed.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
+
+    assertThat(heard).containsExactly("preauth rate_limited", "backed off", "preauth rate_limited", "backed off",
+        "preauth ok");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +121,20 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         + " FROM challenges WHERE workspace_id = ? AND purpose = 'STEP_UP' AND step_up_entry_id = ?"
         + " AND step_up_session_id = ? AND state = 'APPROVED' ORDER BY created_at DESC, id LIMIT 1",
         workspace.value(), target.entry().value(), target.session().value()));
+  }
+
+  @Override
+  public long countOpen(Instant now) {
+    return db.run("count open challenges", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM challenges WHERE " + OPEN
+          + " AND expires_at > ?")) {
+        Columns.setInstant(s, 1, now);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
   }
 
   @Override

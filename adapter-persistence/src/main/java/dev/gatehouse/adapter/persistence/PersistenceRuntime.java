@@ -112,7 +112,7 @@ public final class PersistenceRuntime implements AutoCloseable {
       return new HikariDataSource(hikari);
     } catch (HikariPool.PoolInitializationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new StorageException("cannot connect to " + description + ": " + cause.getMessage(), e);
+      throw new DatabaseUnreachableException("cannot connect to " + description + ": " + cause.getMessage(), e);
     }
   }
 
@@ -141,6 +141,26 @@ public final class PersistenceRuntime implements AutoCloseable {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** Connections of the pool in use now (for metrics). */
+  public int activeConnections() {
+    return pool.getHikariPoolMXBean().getActiveConnections();
+  }
+
+  /** Connections of the pool idle now. */
+  public int idleConnections() {
+    return pool.getHikariPoolMXBean().getIdleConnections();
+  }
+
+  /** Threads waiting for a connection now. */
+  public int threadsAwaitingConnection() {
+    return pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+  }
+
+  /** The most connections the pool opens. */
+  public int maxConnections() {
+    return pool.getMaximumPoolSize();
   }
 
   JdbcTransactions transactions() {

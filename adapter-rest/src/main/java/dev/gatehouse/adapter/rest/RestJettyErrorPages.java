@@ -18,10 +18,12 @@ import org.eclipse.jetty.util.Callback;
 final class RestJettyErrorPages extends ErrorHandler {
   private final RestErrorMapper errors;
   private final RestJson json;
+  private final RestAccessLog accessLog;
 
-  RestJettyErrorPages(RestErrorMapper errors, RestJson json) {
+  RestJettyErrorPages(RestErrorMapper errors, RestJson json, RestAccessLog accessLog) {
     this.errors = errors;
     this.json = json;
+    this.accessLog = accessLog;
     setShowStacks(false);
     setShowCauses(false);
   }
@@ -38,7 +40,11 @@ final class RestJettyErrorPages extends ErrorHandler {
       status = HttpStatus.INTERNAL_SERVER_ERROR_500;
     }
     RestReply reply = errors.status(status);
+    String requestId = RestRequestId.accept(request.getHeaders().get(RestRequestId.HEADER));
+    RestRequestId.withMdc(requestId,
+        () -> accessLog.jettyError(method(request), reply.status(), request.getBeginNanoTime()));
     response.setStatus(reply.status());
+    response.getHeaders().put(RestRequestId.HEADER, requestId);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     if ("HEAD".equals(request.getMethod()) || HttpStatus.hasNoBody(reply.status())) {
@@ -46,10 +52,16 @@ final class RestJettyErrorPages extends ErrorHandler {
       return true;
     }
     reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-    byte[] body = json.write(reply.body());
+    byte[] body = json.write(((RestProblem) reply.body()).withInstance(RestRequestId.instance(requestId)));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, RestServer.PROBLEM_JSON);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
+  }
+
+  /** The method of the request line, or "-" when it is not a plain token (never echo odd input). */
+  private static String method(Request request) {
+    String method = request.getMethod();
+    return method != null && method.matches("[A-Z]{1,16}") ? method : "-";
   }
 }

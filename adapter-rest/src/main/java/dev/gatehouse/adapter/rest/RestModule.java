@@ -16,21 +16,27 @@ import java.util.function.Consumer;
  */
 public final class RestModule extends AbstractModule {
   private final RestConfig config;
+  private final RestMetrics metrics;
   private final List<Consumer<JavalinConfig>> faces;
 
   public RestModule(RestConfig config) {
-    this(config, List.of());
+    this(config, RestMetrics.NONE, List.of());
   }
 
-  /** The REST API and other faces that share its port (each installs its routes into the server's config). */
-  public RestModule(RestConfig config, List<Consumer<JavalinConfig>> faces) {
+  /**
+   * The REST API, reporting each answered request to {@code metrics} (its text at
+   * {@code GET /metrics}), and other faces that share its port (each installs its routes into the
+   * server's config).
+   */
+  public RestModule(RestConfig config, RestMetrics metrics, List<Consumer<JavalinConfig>> faces) {
     this.config = Require.notNull("config", config);
+    this.metrics = Require.notNull("metrics", metrics);
     this.faces = List.copyOf(Require.notNull("faces", faces));
   }
 
   @Provides
   @Singleton
   RestServer restServer(Gatehouse gatehouse, ReadinessCheck readiness) {
-    return new RestServer(gatehouse, readiness, config, faces);
+    return new RestServer(gatehouse, readiness, config, metrics, faces);
   }
 }

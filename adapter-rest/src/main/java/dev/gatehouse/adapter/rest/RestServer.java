@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.MDC;
 
 /**
  * Gatehouse's REST API on Javalin (Jetty 12): every route of openapi.json, bearer authentication,
@@ -35,26 +36,32 @@ public final class RestServer implements AutoCloseable {
   private final RestJson json = new RestJson();
   private final RestErrorMapper errors = new RestErrorMapper();
   private final RestAuthenticator authenticator;
+  private final RestAccessLog accessLog;
   private final List<RestRoute> routes;
   private final QueuedThreadPool threads;
   private final List<Consumer<JavalinConfig>> faces;
   private final Javalin app;
 
   RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
-    this(gatehouse, readiness, config, List.of());
+    this(gatehouse, readiness, config, RestMetrics.NONE, List.of());
   }
 
   /**
-   * A server that also serves other faces on the same port (the web console): each installs its
-   * own routes outside {@code /api/}, where the REST API's JSON rules do not apply.
+   * A server that reports each answered request to {@code metrics} and also serves other faces on
+   * the same port (the web console): each installs its own routes outside {@code /api/}, where the
+   * REST API's JSON rules do not apply.
    */
-  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, List<Consumer<JavalinConfig>> faces) {
+  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, RestMetrics metrics,
+      List<Consumer<JavalinConfig>> faces) {
     Require.notNull("gatehouse", gatehouse);
     Require.notNull("readiness", readiness);
+    Require.notNull("metrics", metrics);
     this.config = Require.notNull("config", config);
+    this.accessLog = new RestAccessLog(metrics);
     this.authenticator = new RestAuthenticator(gatehouse.authenticateApiToken());
     List<RestRoute> all = new ArrayList<>();
     all.addAll(new SystemResource(readiness).routes());
+    all.addAll(new MetricsResource(metrics).routes());
     all.addAll(new UserResource(gatehouse).routes());
     all.addAll(new WorkspaceResource(gatehouse).routes());
     all.addAll(new MfaResource(gatehouse, errors).routes());
@@ -82,6 +89,26 @@ public final class RestServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Request threads busy now (serving, not waiting on a long poll). */
+  public int busyThreads() {
+    return threads.getBusyThreads();
+  }
+
+  /** Request threads idle now. */
+  public int idleThreads() {
+    return threads.getIdleThreads();
+  }
+
+  /** The most request threads there may be. */
+  public int maxThreads() {
+    return threads.getMaxThreads();
+  }
+
+  /** Requests waiting for a thread. */
+  public int queuedRequests() {
+    return threads.getQueueSize();
+  }
+
   /** Stops serving and releases the port and threads. */
   @Override
   public void close() {
@@ -107,7 +134,7 @@ public final class RestServer implements AutoCloseable {
     cfg.startup.startupWatcherEnabled = false;
     cfg.jetty.threadPool = threads;
     // What Jetty answers by itself (bad URI, URI or headers too large) is a problem document too.
-    RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json);
+    RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json, accessLog);
     cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
     cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
@@ -123,8 +150,9 @@ public final class RestServer implements AutoCloseable {
     cfg.http.defaultContentType = JSON;
     // Bodies carry tokens: no compression, so no BREACH-style length oracle.
     cfg.http.compressionStrategy = CompressionStrategy.NONE;
-    cfg.requestLogger.http(new RestAccessLog());
+    cfg.requestLogger.http(accessLog);
 
+    cfg.routes.before(RestServer::identify);
     cfg.routes.before(this::refuseOversizedBody);
     cfg.routes.beforeMatched(ctx -> {
       if (ctx.routeRoles().contains(RestAccess.BEARER)) {
@@ -132,6 +160,8 @@ public final class RestServer implements AutoCloseable {
       }
     });
     cfg.routes.beforeMatched(this::refuseNonJsonBody);
+    // The request thread goes back to the pool: what it logs next must not carry this id.
+    cfg.routes.after(ctx -> MDC.remove(RestRequestId.MDC_KEY));
     cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, errors.map(e)));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, errors.map(e)));
     // An async wait that outlives ASYNC_TIMEOUT_MS ends here (Javalin sets 500 and calls this).
@@ -165,7 +195,16 @@ public final class RestServer implements AutoCloseable {
     Executor continuation = threads;
     ctx.future(() -> stage.toCompletableFuture()
         .handle((reply, failure) -> failure == null ? reply : errors.map(failure))
-        .thenAcceptAsync(reply -> write(ctx, reply), continuation));
+        .thenAcceptAsync(reply -> RestRequestId.withMdc(ctx.attribute(RestRequestId.ATTRIBUTE),
+            () -> write(ctx, reply)), continuation));
+  }
+
+  /** Names the request (see {@link RestRequestId}): response header, logging context, attribute. */
+  private static void identify(Context ctx) {
+    String id = RestRequestId.accept(ctx.header(RestRequestId.HEADER));
+    ctx.attribute(RestRequestId.ATTRIBUTE, id);
+    ctx.header(RestRequestId.HEADER, id);
+    MDC.put(RestRequestId.MDC_KEY, id);
   }
 
   private void refuseOversizedBody(Context ctx) {
@@ -203,9 +242,18 @@ public final class RestServer implements AutoCloseable {
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Content-Type-Options", "nosniff");
     Object body = reply.body();
+    String requestId = ctx.attribute(RestRequestId.ATTRIBUTE);
+    if (body instanceof RestProblem problem && requestId != null) {
+      body = problem.withInstance(RestRequestId.instance(requestId));
+    }
     if (body == null) {
       ctx.result(new byte[0]);
       ctx.removeHeader("Content-Type");
+      return;
+    }
+    if (body instanceof RestRawText text) {
+      ctx.contentType(text.contentType());
+      ctx.result(text.bytes());
       return;
     }
     byte[] bytes = body instanceof RestRawJson raw ? raw.bytes() : json.write(body);

@@ -20,6 +20,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,11 @@ final class RestFixture implements AutoCloseable {
   }
 
   RestFixture(RestConfig config, ReadinessCheck readiness) {
-    server = new RestServer(core.gatehouse, readiness, config).start();
+    this(config, readiness, RestMetrics.NONE);
+  }
+
+  RestFixture(RestConfig config, ReadinessCheck readiness, RestMetrics metrics) {
+    server = new RestServer(core.gatehouse, readiness, config, metrics, List.of()).start();
     UserName admin = new UserName("admin");
     core.gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
     adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();

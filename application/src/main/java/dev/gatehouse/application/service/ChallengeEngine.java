@@ -20,7 +20,7 @@ final class ChallengeEngine {
     this.outcomes = new ChallengeOutcomes(ports.challenges(), ports.workspaces(), ports.policies(),
         ports.deviceChoices(), ports.guards(), sessions,
         new SessionRevocation(ports.sessions(), ports.audit(), ports.clock()), ports.audit(), transactions,
-        ports.clock());
+        ports.clock(), ports.telemetry());
     this.follower = new ChallengeFollower(outcomes, ports.policies(), ports.secondFactor(), ports.clock());
     this.starter = new ChallengeStarter(ports.challenges(), ports.guards(), ports.secondFactor(),
         ports.tokens(), outcomes, follower, ports.audit(), transactions, ports.clock());

@@ -13,6 +13,7 @@ import dev.gatehouse.application.port.out.DeviceChoiceRepository;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.application.port.out.Telemetry;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -34,6 +35,7 @@ import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,11 +60,12 @@ final class ChallengeOutcomes {
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
+  private final Telemetry telemetry;
 
   ChallengeOutcomes(ChallengeRepository challenges, WorkspaceRepository workspaces,
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       SessionIssuer sessions, SessionRevocation revocation, AuditLog audit, Transactions transactions,
-      Clock clock) {
+      Clock clock, Telemetry telemetry) {
     this.challenges = challenges;
     this.workspaces = workspaces;
     this.policies = policies;
@@ -73,6 +76,7 @@ final class ChallengeOutcomes {
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
+    this.telemetry = telemetry;
   }
 
   /** The challenge, if the actor owns it. */
@@ -98,7 +102,8 @@ final class ChallengeOutcomes {
     ConflictException lastConflict = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        return transactions.write(() -> {
+        boolean[] settledHere = new boolean[1];
+        Challenge result = transactions.write(() -> {
           Challenge current = challenges.find(id)
               .orElseThrow(() -> new NotFoundException("no challenge " + id));
           if (current.state().isFinal()) {
@@ -110,8 +115,15 @@ final class ChallengeOutcomes {
           }
           Challenge stored = challenges.update(next);
           consequences(current, stored);
+          settledHere[0] = stored.state().isFinal();
           return stored;
         });
+        // Reported once committed, by the one request (or node) whose change settled it.
+        if (settledHere[0]) {
+          telemetry.challengeSettled(result.purpose(), result.state(),
+              Duration.between(result.createdAt(), clock.instant()));
+        }
+        return result;
       } catch (ConflictException e) {
         lastConflict = e;
       }
@@ -225,6 +237,9 @@ final class ChallengeOutcomes {
         });
         current = issued[0];
         message = refusal[0] != null ? refusal[0] : current.statusMessage();
+        if (grant.isPresent()) {
+          telemetry.unlockGranted(GrantKind.DUO_APPROVED);
+        }
       } catch (ConflictException e) {
         current = find(challenge.id());
         message = current.statusMessage();

@@ -41,6 +41,14 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
 
   @Override
   public UnlockResult open(OpenWorkspaceCommand command) {
+    UnlockResult result = decide(command);
+    if (result instanceof UnlockResult.Pending) {
+      engine.ports.telemetry().unlockPending();
+    }
+    return result;
+  }
+
+  private UnlockResult decide(OpenWorkspaceCommand command) {
     User actor = engine.access.actor(command.actor());
     Workspace workspace = engine.access.workspaceOfMember(actor, command.workspace());
     MfaPolicy policy = Transactions.read(() -> engine.ports.policies().find(workspace.id()));
@@ -66,6 +74,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
       return new UnlockResult.Pending(started.challenge());
     }
     if (outcome instanceof StartOutcome.Refused refused) {
+      engine.ports.telemetry().unlockDenied(refused.denial().code());
       return new UnlockResult.Denied(refused.denial());
     }
     if (outcome instanceof StartOutcome.Bypassed bypassed) {
@@ -131,11 +140,13 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
       why.ifPresent(engine.ports.audit()::append);
       return engine.sessions.issue(workspace, actor.name(), kind, options.sessionLifetime());
     });
+    engine.ports.telemetry().unlockGranted(kind);
     return new UnlockResult.Granted(grant);
   }
 
   private UnlockResult denied(User actor, Workspace workspace, Denial denial) {
     engine.starter.auditDenial(actor, workspace, ChallengePurpose.UNLOCK, denial);
+    engine.ports.telemetry().unlockDenied(denial.code());
     return new UnlockResult.Denied(denial);
   }
 

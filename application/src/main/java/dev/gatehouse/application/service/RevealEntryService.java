@@ -111,6 +111,7 @@ public final class RevealEntryService implements RevealEntryUseCase {
           .build());
       return found;
     });
+    engine.ports.telemetry().credentialRevealed();
     return new RevealedEntry(entry.name(), entry.details().username(), secret);
   }
 }

@@ -19,6 +19,7 @@ import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -278,5 +279,21 @@ public interface ChallengeRepositoryContract extends StorageContract {
     assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), target)).contains(approved);
     assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), otherEntry)).isEmpty();
     assertThat(ports().challenges().findLatestApprovedStepUp(workspace.id(), otherSession)).isEmpty();
+  }
+
+  @Test
+  default void countsOpenChallengesUntilTheyAreSettledOrExpire() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+    Instant during = challenge.createdAt().plusSeconds(1);
+
+    assertThat(ports().challenges().countOpen(during)).isEqualTo(1);
+    assertThat(ports().challenges().countOpen(challenge.expiresAt())).isZero();
+
+    ports().challenges().update(challenge.deny(DenialReason.DENIED,
+        StatusMessage.of("Login request denied.")));
+    assertThat(ports().challenges().countOpen(during)).isZero();
   }
 }

@@ -9,11 +9,12 @@ public final class InMemoryGatehouse {
   public final InMemoryStore store = new InMemoryStore();
   public final MutableClock clock = MutableClock.startingAt("2026-11-29T09:00:00Z");
   public final FakeSecondFactorGateway duo = new FakeSecondFactorGateway();
+  public final RecordingTelemetry telemetry = new RecordingTelemetry();
   public final GatehousePorts ports;
   public final Gatehouse gatehouse;
 
   public InMemoryGatehouse() {
-    this.ports = ports(store, duo, clock);
+    this.ports = ports(store, duo, clock).withTelemetry(telemetry);
     this.gatehouse = Gatehouse.assemble(ports);
   }
 

@@ -331,6 +331,13 @@ public final class InMemoryRepositories {
     }
 
     @Override
+    public long countOpen(Instant now) {
+      return store.locked(() -> store.challenges.values().stream()
+          .filter(c -> !c.state().isFinal() && c.expiresAt().isAfter(now))
+          .count());
+    }
+
+    @Override
     public List<Challenge> findOpen(WorkspaceId workspace, UserName user) {
       return store.locked(() -> store.challenges.values().stream()
           .filter(c -> c.workspace().equals(workspace) && c.user().equals(user) && !c.state().isFinal())

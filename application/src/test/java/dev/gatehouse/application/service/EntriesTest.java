@@ -100,6 +100,18 @@ class EntriesTest {
   }
 
   @Test
+  void aRevealIsCountedAndARefusedOneIsNot() {
+    add("db1", Optional.of(EntrySecret.password(PASSWORD)));
+    add("db2", Optional.empty());
+
+    env.gatehouse.revealEntry().reveal(new RevealEntryCommand(reader, new EntryName("db1"), CLIENT));
+    assertThatThrownBy(() -> env.gatehouse.revealEntry()
+        .reveal(new RevealEntryCommand(reader, new EntryName("db2"), CLIENT)));
+
+    assertThat(env.telemetry.events()).filteredOn(e -> e.equals("revealed")).hasSize(1);
+  }
+
+  @Test
   void aRevealIsAuditedWithEntryUserSessionAndClient() {
     add("db1", Optional.of(EntrySecret.password(PASSWORD)));
 

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +37,7 @@ public interface ChallengeRepository {
 
   /** Every open challenge (any method) of the member for the workspace, oldest first. */
   List<Challenge> findOpen(WorkspaceId workspace, UserName user);
+
+  /** How many challenges are open (pending or awaiting a passcode) and not yet past their expiry at {@code now}. */
+  long countOpen(Instant now);
 }

@@ -3,12 +3,15 @@ package dev.gatehouse.application.port.out;
 import dev.gatehouse.domain.common.Require;
 import java.time.Clock;
 
-/** Every driven port Gatehouse needs, and its clock: what a host application supplies to embed it. */
+/**
+ * Every driven port Gatehouse needs, its clock and its telemetry: what a host application supplies
+ * to embed it.
+ */
 public record GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
     WorkspaceRepository workspaces, MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices,
     ChallengeRepository challenges, WorkspaceSessionRepository sessions, AccessGuardRepository guards,
     EntryRepository entries, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway secondFactor,
-    MasterKeyRotation masterKeys, SecureTokenSource tokens, Clock clock) {
+    MasterKeyRotation masterKeys, SecureTokenSource tokens, Clock clock, Telemetry telemetry) {
 
   public GatehousePorts {
     Require.notNull("users", users);
@@ -26,5 +29,22 @@ public record GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
     Require.notNull("masterKeys", masterKeys);
     Require.notNull("tokens", tokens);
     Require.notNull("clock", clock);
+    Require.notNull("telemetry", telemetry);
+  }
+
+  /** The ports without telemetry (it reports nothing): what hosts that collect no metrics supply. */
+  public GatehousePorts(UserRepository users, ApiTokenRepository apiTokens,
+      WorkspaceRepository workspaces, MfaPolicyRepository policies, DeviceChoiceRepository deviceChoices,
+      ChallengeRepository challenges, WorkspaceSessionRepository sessions, AccessGuardRepository guards,
+      EntryRepository entries, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway secondFactor,
+      MasterKeyRotation masterKeys, SecureTokenSource tokens, Clock clock) {
+    this(users, apiTokens, workspaces, policies, deviceChoices, challenges, sessions, guards, entries, audit,
+        unitOfWork, secondFactor, masterKeys, tokens, clock, Telemetry.NONE);
+  }
+
+  /** These ports, reporting to {@code value}. */
+  public GatehousePorts withTelemetry(Telemetry value) {
+    return new GatehousePorts(users, apiTokens, workspaces, policies, deviceChoices, challenges, sessions,
+        guards, entries, audit, unitOfWork, secondFactor, masterKeys, tokens, clock, value);
   }
 }
