@@ -13,12 +13,15 @@ import dev.gatehouse.domain.mfa.DuoDevice;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.UserName;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +217,30 @@ final class RestFixture implements AutoCloseable {
       assertThat(problem.has("detail")).isTrue();
       assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
       return problem;
+    }
+  }
+
+  /**
+   * Sends a request declaring {@code body}'s full length but writing only its first 8 KiB, and
+   * returns the raw answer: for over-size bodies the server answers from the declared length, and
+   * no upload still in flight can race that answer.
+   */
+  String rawStart(String method, String path, Map<String, String> headers, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    URI target = uri(path);
+    try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+      socket.setSoTimeout(10_000);
+      StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: close\r\nContent-Length: " + bytes.length + "\r\n");
+      headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+      head.append("\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes, 0, Math.min(bytes.length, 8 * 1024));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

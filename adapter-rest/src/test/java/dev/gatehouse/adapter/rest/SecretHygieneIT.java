@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,8 +134,14 @@ class SecretHygieneIT {
     keep(fx.inSession("POST", entries, alice, session, "{\"secret\":{\"password\":" + password + "}}"));
     keep(fx.inSession("PUT", entries + "/web1", alice, session, "{\"kind\":\"ssh\",\"host\":\"h\",\"version\":9,"
         + "\"secret\":{\"password\":\"" + password + "\"}}"));
-    keep(fx.inSession("POST", entries, alice, session, "{\"name\":\"big\",\"kind\":\"ssh\",\"host\":\"h\","
-        + "\"secret\":{\"privateKey\":\"" + keyBody.repeat(2000) + "\"}}"));
+    // Too large: declared over the limit, refused before the body is read (only its start is sent,
+    // so the answer is read, never raced by the server closing an upload still in flight).
+    String big = "{\"name\":\"big\",\"kind\":\"ssh\",\"host\":\"h\",\"secret\":{\"privateKey\":\""
+        + keyBody.repeat(2000) + "\"}}";
+    String tooLarge = fx.rawStart("POST", entries, Map.of("Authorization", "Bearer " + alice,
+        RestRequest.SESSION_HEADER, session, "Content-Type", "application/json"), big);
+    assertThat(tooLarge).startsWith("HTTP/1.1 413");
+    bodies.add(tooLarge);
     keep(fx.inSession("POST", entries, alice, null, "{\"name\":\"y\",\"kind\":\"ssh\",\"host\":\"h\","
         + "\"secret\":{\"password\":\"" + password + "\"}}"));
     keep(fx.get("/api/v1/audit?limit=1000", fx.adminToken));
