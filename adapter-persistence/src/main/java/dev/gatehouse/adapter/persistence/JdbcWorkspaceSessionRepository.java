@@ -81,7 +81,7 @@ final class JdbcWorkspaceSessionRepository implements WorkspaceSessionRepository
   public Optional<WorkspaceSession> findLatestDuoApproved(WorkspaceId workspace, UserName user) {
     return db.run("find latest Duo-approved session of " + user, c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM workspace_sessions"
-          + " WHERE workspace_id = ? AND user_name = ? AND grant_kind = 'DUO_APPROVED'"
+          + " WHERE workspace_id = ? AND user_name = ? AND grant_kind = 'DUO_APPROVED' AND revoked_at IS NULL"
           + " ORDER BY created_at DESC LIMIT 1")) {
         s.setString(1, workspace.value());
         s.setString(2, user.value());

@@ -39,6 +39,7 @@ public final class AddEntryService implements AddEntryUseCase {
     Entry entry = Entry.create(tokens.newEntryId(), opened.workspace().id(), command.details(),
         command.secret().map(EntrySecret::kind), opened.user().name(), now);
     transactions.write(() -> {
+      gate.recheck(opened);
       entries.add(entry, command.secret());
       audit.append(EntryAudit.event(AuditEventType.ENTRY_ADDED, opened, entry, now).build());
     });

@@ -17,7 +17,7 @@ final class ChallengeEngine {
     this.transactions = new Transactions(ports.unitOfWork());
     this.access = new Access(ports.users(), ports.workspaces());
     this.sessions = new SessionIssuer(ports.sessions(), ports.tokens(), ports.audit(), ports.clock());
-    this.outcomes = new ChallengeOutcomes(ports.challenges(), ports.workspaces(), ports.policies(),
+    this.outcomes = new ChallengeOutcomes(ports.challenges(), ports.users(), ports.workspaces(), ports.policies(),
         ports.deviceChoices(), ports.guards(), sessions,
         new SessionRevocation(ports.sessions(), ports.audit(), ports.clock()), ports.audit(), transactions,
         ports.clock(), ports.telemetry());

@@ -14,6 +14,7 @@ import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.out.Telemetry;
+import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -51,6 +52,7 @@ final class ChallengeOutcomes {
   private static final int ATTEMPTS = 3;
 
   private final ChallengeRepository challenges;
+  private final UserRepository users;
   private final WorkspaceRepository workspaces;
   private final MfaPolicyRepository policies;
   private final DeviceChoiceRepository choices;
@@ -62,11 +64,12 @@ final class ChallengeOutcomes {
   private final Clock clock;
   private final Telemetry telemetry;
 
-  ChallengeOutcomes(ChallengeRepository challenges, WorkspaceRepository workspaces,
+  ChallengeOutcomes(ChallengeRepository challenges, UserRepository users, WorkspaceRepository workspaces,
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       SessionIssuer sessions, SessionRevocation revocation, AuditLog audit, Transactions transactions,
       Clock clock, Telemetry telemetry) {
     this.challenges = challenges;
+    this.users = users;
     this.workspaces = workspaces;
     this.policies = policies;
     this.choices = choices;
@@ -266,6 +269,9 @@ final class ChallengeOutcomes {
    * so an approval or a session never outruns a removal, a suspension or a lockout.
    */
   private Optional<Revocation> revocation(Challenge challenge, Instant now) {
+    if (users.find(challenge.user()).filter(User::isDisabled).isPresent()) {
+      return Optional.of(new Revocation(DenialReason.CANCELLED, StatusMessage.of("Your user was disabled")));
+    }
     boolean member = workspaces.find(challenge.workspace())
         .filter(w -> w.isMember(challenge.user())).isPresent();
     if (!member) {

@@ -36,6 +36,7 @@ public final class EditEntryService implements EditEntryUseCase {
     Instant now = clock.instant();
     Entry edited = current.edit(command.details(), command.secret(), opened.user().name(), now);
     return transactions.write(() -> {
+      gate.recheck(opened);
       Entry stored = entries.update(edited, command.secret());
       audit.append(EntryAudit.event(AuditEventType.ENTRY_UPDATED, opened, stored, now)
           .outcome(command.secret() instanceof SecretChange.Keep

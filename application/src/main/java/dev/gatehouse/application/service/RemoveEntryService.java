@@ -35,6 +35,7 @@ public final class RemoveEntryService implements RemoveEntryUseCase {
     command.expectedVersion().ifPresent(expected -> EntryLookup.atVersion(current, expected));
     Instant now = clock.instant();
     transactions.write(() -> {
+      gate.recheck(opened);
       if (!entries.remove(opened.workspace().id(), current.id())) {
         throw new NotFoundException("no entry named " + current.name() + " in workspace " + opened.workspace().name());
       }

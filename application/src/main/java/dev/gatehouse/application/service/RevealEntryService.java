@@ -102,6 +102,7 @@ public final class RevealEntryService implements RevealEntryUseCase {
   private RevealedEntry open(SessionGate.Opened opened, Entry entry, RevealEntryCommand command, String stepUp) {
     Instant now = engine.ports.clock().instant();
     EntrySecret secret = engine.transactions.write(() -> {
+      gate.recheck(opened);
       EntrySecret found = engine.ports.entries().secretOf(opened.workspace().id(), entry.id())
           .orElseThrow(() -> new NotFoundException("entry " + entry.name() + " has no secret to reveal"));
       engine.ports.audit().append(EntryAudit.event(AuditEventType.CREDENTIAL_REVEALED, opened, entry, now)

@@ -16,6 +16,7 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,27 @@ public final class SessionGate {
     return Transactions.read(() -> sessions.find(tokens.hash(credentials.session())))
         .filter(s -> s.user().equals(credentials.actor()) && s.workspace().equals(workspace.id()))
         .filter(s -> s.isLiveAt(clock.instant()));
+  }
+
+  /**
+   * Checks again, inside the unit of work that acts, that the session is still live and the user
+   * still a member (in the role checked before): a revocation, removal or demotion that committed
+   * since {@link #require} is honoured, so nothing is revealed or changed past it.
+   */
+  void recheck(Opened opened) {
+    Instant now = clock.instant();
+    boolean live = sessions.find(opened.session().id()).filter(s -> s.isLiveAt(now)).isPresent();
+    if (!live) {
+      throw new SessionRequiredException("the session for workspace " + opened.workspace().name()
+          + " ended meanwhile: open the workspace first");
+    }
+    boolean stillMember = users.find(opened.user().name()).filter(u -> !u.isDisabled()).isPresent()
+        && workspaces.find(opened.workspace().id()).flatMap(w -> w.roleOf(opened.user().name()))
+            .filter(role -> role == opened.role()).isPresent();
+    if (!stillMember || suspended(opened.workspace(), opened.user())) {
+      throw new AccessDeniedException(opened.user().name() + " no longer has this access to workspace "
+          + opened.workspace().name());
+    }
   }
 
   /** The workspace, if the acting user is enabled and one of its members. */

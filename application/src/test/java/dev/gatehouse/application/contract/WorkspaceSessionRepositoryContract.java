@@ -44,6 +44,20 @@ public interface WorkspaceSessionRepositoryContract extends StorageContract {
   }
 
   @Test
+  default void aRevokedSessionNeverCountsForTheRememberWindow() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    WorkspaceSession older = session(workspace, alice, GrantKind.DUO_APPROVED, StorageFixtures.T0);
+    WorkspaceSession newer = session(workspace, alice, GrantKind.DUO_APPROVED, StorageFixtures.T0.plusSeconds(60));
+    ports().sessions().add(older);
+    ports().sessions().add(newer);
+
+    ports().sessions().revokeAll(workspace.id(), Optional.of(alice.name()), StorageFixtures.T0.plusSeconds(90));
+
+    assertThat(ports().sessions().findLatestDuoApproved(workspace.id(), alice.name())).isEmpty();
+  }
+
+  @Test
   default void listsOnlyLiveSessionsOfTheWorkspaceNewestFirst() {
     User alice = givenUser("alice");
     User bob = givenUser("bob");

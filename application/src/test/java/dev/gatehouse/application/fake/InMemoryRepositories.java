@@ -381,7 +381,7 @@ public final class InMemoryRepositories {
     public Optional<WorkspaceSession> findLatestDuoApproved(WorkspaceId workspace, UserName user) {
       return store.locked(() -> store.sessions.values().stream()
           .filter(s -> s.workspace().equals(workspace) && s.user().equals(user))
-          .filter(s -> s.grantKind() == GrantKind.DUO_APPROVED)
+          .filter(s -> s.grantKind() == GrantKind.DUO_APPROVED && !s.isRevoked())
           .max(Comparator.comparing(WorkspaceSession::createdAt)));
     }
 

@@ -11,6 +11,7 @@ import static dev.gatehouse.application.service.GatehouseFixtures.granted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.AddMemberCommand;
@@ -30,6 +31,8 @@ import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
+import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.entry.Entry;
@@ -40,12 +43,17 @@ import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.entry.EntryTag;
 import dev.gatehouse.domain.entry.SecretChange;
 import dev.gatehouse.domain.entry.SecretKind;
+import dev.gatehouse.domain.session.SessionId;
+import dev.gatehouse.domain.session.WorkspaceSession;
 import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -227,6 +235,65 @@ class EntriesTest {
 
     assertThatThrownBy(() -> env.gatehouse.revealEntry().reveal(new RevealEntryCommand(reader, new EntryName("db1"), CLIENT)))
         .isInstanceOf(StorageProblemException.class);
+    assertThat(audit(AuditEventType.CREDENTIAL_REVEALED)).isEmpty();
+  }
+
+  @Test
+  void aRevocationThatCommitsAfterTheSessionCheckStillStopsTheReveal() {
+    add("db1", Optional.of(EntrySecret.password(PASSWORD)));
+    // The session is revoked right after the gate has looked it up, as a revocation committing on
+    // another node between the check and the reveal would.
+    WorkspaceSessionRepository sessions = env.ports.sessions();
+    WorkspaceSessionRepository revokedRightAfterTheCheck = new WorkspaceSessionRepository() {
+      @Override
+      public void add(WorkspaceSession session) {
+        sessions.add(session);
+      }
+
+      @Override
+      public Optional<WorkspaceSession> find(TokenHash hash) {
+        Optional<WorkspaceSession> found = sessions.find(hash);
+        found.ifPresent(s -> sessions.revoke(s.id(), env.clock.instant()));
+        return found;
+      }
+
+      @Override
+      public Optional<WorkspaceSession> find(SessionId id) {
+        return sessions.find(id);
+      }
+
+      @Override
+      public Optional<WorkspaceSession> findLatestDuoApproved(WorkspaceId workspace, UserName user) {
+        return sessions.findLatestDuoApproved(workspace, user);
+      }
+
+      @Override
+      public List<WorkspaceSession> listLive(WorkspaceId workspace, Instant now) {
+        return sessions.listLive(workspace, now);
+      }
+
+      @Override
+      public boolean revoke(SessionId id, Instant at) {
+        return sessions.revoke(id, at);
+      }
+
+      @Override
+      public int revokeAll(WorkspaceId workspace, Optional<UserName> user, Instant at) {
+        return sessions.revokeAll(workspace, user, at);
+      }
+
+      @Override
+      public int revokeAllOf(UserName user, Instant at) {
+        return sessions.revokeAllOf(user, at);
+      }
+    };
+    GatehousePorts p = env.ports;
+    Gatehouse racing = Gatehouse.assemble(new GatehousePorts(p.users(), p.apiTokens(), p.workspaces(), p.policies(),
+        p.deviceChoices(), p.challenges(), revokedRightAfterTheCheck, p.guards(), p.entries(), p.audit(),
+        p.unitOfWork(), p.secondFactor(), p.masterKeys(), p.tokens(), p.clock()));
+
+    assertThatThrownBy(() -> racing.revealEntry().reveal(new RevealEntryCommand(reader, new EntryName("db1"), CLIENT)))
+        .isInstanceOf(SessionRequiredException.class).hasMessageContaining("ended meanwhile");
     assertThat(audit(AuditEventType.CREDENTIAL_REVEALED)).isEmpty();
   }
 }

@@ -32,6 +32,8 @@ import dev.gatehouse.application.port.in.DenialCode;
 import dev.gatehouse.application.port.in.DeviceListResult;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
 import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.session.ListSessionsQuery;
+import dev.gatehouse.application.port.in.session.RevokeSessionCommand;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.mfa.DeviceSelection;
@@ -39,6 +41,7 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.session.GrantKind;
+import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
@@ -252,5 +255,18 @@ class SeedFlowTest {
 
     assertThat(session.kind()).isEqualTo(GrantKind.REMEMBERED);
     assertThat(env.duo.count(Operation.PREAUTH)).isEqualTo(preauths);
+  }
+
+  @Test
+  void aRevokedApprovalNeverCountsForTheRememberWindow() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    GatehouseFixtures.configure(env, Failmode.SECURE, new MfaOptions(Duration.ofHours(8),
+        Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofHours(1)));
+    approveAndRead(env, MEMBER, pending(open(env, MEMBER)).id());
+    SessionId approved = env.gatehouse.listSessions().list(new ListSessionsQuery(ADMIN, WORKSPACE)).get(0).id();
+    env.gatehouse.revokeSession().revoke(new RevokeSessionCommand(ADMIN, WORKSPACE, approved));
+    env.clock.advance(Duration.ofMinutes(1));
+
+    pending(open(env, MEMBER));
   }
 }

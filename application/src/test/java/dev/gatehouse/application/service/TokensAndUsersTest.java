@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
+import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ChangeUserStatusCommand;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
@@ -27,6 +28,7 @@ import dev.gatehouse.application.port.in.RotateMasterKeyCommand;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.TokenScope;
 import dev.gatehouse.domain.user.User;
@@ -187,5 +189,24 @@ class TokensAndUsersTest {
     assertThat(rotated.currentKeyId()).isNotEqualTo(rotated.previousKeyId());
     assertThat(audit(env, AuditEventType.MASTER_KEY_ROTATED)).singleElement()
         .satisfies(e -> assertThat(e.detail()).contains(rotated.currentKeyId()));
+  }
+
+  @Test
+  void aPushApprovedAfterTheUserWasDisabledOpensNothing() {
+    InMemoryGatehouse env = GatehouseFixtures.aMemberWithActivePush();
+    ChallengeView waiting = GatehouseFixtures.pending(open(env, MEMBER));
+
+    env.gatehouse.disableUser().disable(new ChangeUserStatusCommand(ADMIN, MEMBER));
+    env.duo.approve(env.duo.lastTransaction());
+
+    // The disabled member can no longer read it; the challenge ends denied, with no session.
+    assertThatThrownBy(() -> GatehouseFixtures.read(env, MEMBER, waiting.id(), GatehouseFixtures.WAIT))
+        .isInstanceOf(AccessDeniedException.class);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!env.ports.challenges().find(waiting.id()).orElseThrow().state().isFinal() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(env.ports.challenges().find(waiting.id()).orElseThrow().state()).isNotEqualTo(ChallengeState.APPROVED);
+    assertThat(env.ports.sessions().listLive(GatehouseFixtures.workspaceId(env), env.clock.instant())).isEmpty();
   }
 }

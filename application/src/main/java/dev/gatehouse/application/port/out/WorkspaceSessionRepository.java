@@ -22,7 +22,10 @@ public interface WorkspaceSessionRepository {
 
   Optional<WorkspaceSession> find(SessionId id);
 
-  /** The member's most recent session granted by a Duo approval, for the remember window. */
+  /**
+   * The member's most recent session granted by a Duo approval and neither closed nor revoked, for
+   * the remember window: a revocation (or a close) always means Duo is asked again.
+   */
   Optional<WorkspaceSession> findLatestDuoApproved(WorkspaceId workspace, UserName user);
 
   /** The workspace's sessions live at the given time, newest first. */
