@@ -47,6 +47,7 @@ public final class WebConsole {
         new SignInPages(gatehouse, sessions, tokens).routes(),
         new WorkspacePages(gatehouse, challenges).routes(),
         new SecurityPages(gatehouse).routes(),
+        new ReadinessPages(gatehouse).routes(),
         new DuoDevicePages(gatehouse, challenges).routes(),
         new ChallengePages(gatehouse, challenges, errors).routes(),
         new EntryPages(gatehouse).routes(),

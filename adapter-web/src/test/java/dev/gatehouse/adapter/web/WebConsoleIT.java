@@ -380,6 +380,73 @@ class WebConsoleIT {
     assertThat(notice()).contains("Open the workspace first");
   }
 
+  // ---- Duo readiness and step-up -------------------------------------------------------------------
+
+  @Test
+  void administratorReadsTheDuoReadinessOfEveryMember() {
+    web.configureDuo();
+    web.activate(DuoMethod.PUSH);
+    web.membersInEveryPreauthState();
+    signIn(web.adminToken);
+    go("/workspaces/prod");
+    navigate(By.linkText("Duo readiness of the members"));
+    assertThat(driver.getCurrentUrl()).endsWith("/workspaces/prod/duo/readiness");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Duo readiness");
+    assertThat(driver.findElement(By.id("verdict-asked")).getText()).isEqualTo("alice");
+    assertThat(driver.findElement(By.id("verdict-no-second-factor")).getText()).isEqualTo("bob");
+    assertThat(driver.findElement(By.id("verdict-cannot-get-in")).getText()).isEqualTo("carol, dave");
+    assertThat(driver.findElement(By.id("verdict-not-checked")).getText()).isEqualTo("nobody");
+    assertThat(driver.findElement(By.id("readiness-summary")).getText())
+        .contains("Will be asked by Duo (1)", "Cannot get in (2)", "Get in without a second factor (1)", "Could not be checked (0)");
+    String alice = row("alice");
+    assertThat(alice).contains("auth", "iOS (XXX-XXX-0100)", "Duo Push on DPFZRS9FB0D46QFTM891", "still listed by Duo", "Asked");
+    assertThat(row("bob")).contains("allow", "No second factor");
+    assertThat(row("carol")).contains("enroll", "Enrollment portal", "Cannot get in");
+    assertThat(driver.findElement(By.linkText("Enrollment portal")).getAttribute("href"))
+        .isEqualTo("https://api-test.duosecurity.com/portal?code=abc");
+    assertThat(row("dave")).contains("deny", "Your account is disabled", "Cannot get in");
+    // Nothing was pushed to anyone: preauth only.
+    assertThat(web.core.duo.count(FakeSecondFactorGateway.Operation.START_AUTH)).isEqualTo(1);
+    driver.manage().window().setSize(new Dimension(1280, 1150));
+    screenshot("duo-readiness");
+    driver.manage().window().setSize(new Dimension(1280, 900));
+
+    go("/workspaces/prod/security");
+    assertThat(driver.findElements(By.linkText("Duo readiness of the members"))).hasSize(1);
+    // Without Duo settings the page says so, as the other pages show Duo's problems.
+    go("/workspaces/lab/duo/readiness");
+    assertThat(alert()).contains("Duo is not configured for this workspace.");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("HTTP 409");
+  }
+
+  @Test
+  void revealingAStepUpEntryAsksDuoThenRevealsAfterTheApproval() {
+    web.stepUpEntry();
+    web.configureDuo();
+    web.activate(DuoMethod.PUSH);
+    signIn(web.aliceToken);
+    go("/workspaces/prod");
+    click("Open");
+    waitForText(By.id("challenge-status"), "Pushed a login request to your device...");
+    web.core.duo.approve(web.core.duo.lastTransaction());
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workspaces/prod/entries"));
+    waitUntilLoaded();
+
+    navigate(By.linkText(WebFixture.STEP_UP_ENTRY));
+    click("Reveal");
+    assertThat(driver.getCurrentUrl()).contains("/challenges/");
+    waitForText(By.id("challenge-status"), "Pushed a login request to your device...");
+    assertThat(driver.getPageSource()).doesNotContain(WebFixture.STEP_UP_PASSWORD);
+    screenshot("step-up-waiting");
+    web.core.duo.approve(web.core.duo.lastTransaction());
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workspaces/prod/entries"));
+    waitUntilLoaded();
+
+    navigate(By.linkText(WebFixture.STEP_UP_ENTRY));
+    click("Reveal");
+    assertThat(driver.findElement(By.id("secret")).getAttribute("value")).isEqualTo(WebFixture.STEP_UP_PASSWORD);
+  }
+
   // ---- refusals ----------------------------------------------------------------------------------
 
   @Test
@@ -441,7 +508,7 @@ class WebConsoleIT {
     go("/workspaces/prod");
     assertThat(driver.findElements(By.xpath("//h2[normalize-space()='Administration']"))).isEmpty();
     assertThat(driver.findElements(By.linkText("Audit"))).isEmpty();
-    for (String path : List.of("/workspaces/prod/security", "/workspaces/prod/members", "/workspaces/prod/sessions", "/audit")) {
+    for (String path : List.of("/workspaces/prod/security", "/workspaces/prod/duo/readiness", "/workspaces/prod/members", "/workspaces/prod/sessions", "/audit")) {
       go(path);
       assertThat(alert()).as(path).isEqualTo("You are not allowed to do this.");
       assertThat(driver.findElement(By.tagName("main")).getText()).contains("HTTP 403");
@@ -527,6 +594,11 @@ class WebConsoleIT {
       new Actions(driver).sendKeys(Keys.TAB).perform();
     }
     throw new AssertionError("Tab never reached " + css);
+  }
+
+  /** The text of the readiness table's row of the member. */
+  private String row(String member) {
+    return driver.findElement(By.xpath("//table[@id='readiness']//tr[th[starts-with(normalize-space(), '" + member + "')]]")).getText();
   }
 
   private void signIn(String token) {

@@ -30,6 +30,7 @@ import dev.gatehouse.domain.entry.EntryKind;
 import dev.gatehouse.domain.entry.EntryName;
 import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.entry.EntryTag;
+import dev.gatehouse.domain.entry.StepUp;
 import dev.gatehouse.domain.mfa.ApiHostname;
 import dev.gatehouse.domain.mfa.DeviceCapability;
 import dev.gatehouse.domain.mfa.DeviceId;
@@ -69,6 +70,8 @@ final class WebFixture implements AutoCloseable {
   static final DuoDevice PHONE = new DuoDevice(new DeviceId("DPFZRS9FB0D46QFTM891"), "phone",
       "iOS (XXX-XXX-0100)", Set.of(DeviceCapability.PUSH, DeviceCapability.SMS, DeviceCapability.PHONE,
       DeviceCapability.MOBILE_OTP));
+  static final String STEP_UP_ENTRY = "vault-root";
+  static final String STEP_UP_PASSWORD = "s7ep-Up-only-after-Duo";
   static final WorkspaceName PROD = new WorkspaceName("prod");
   static final WorkspaceName LAB = new WorkspaceName("lab");
   static final UserName ADMIN = new UserName("admin");
@@ -124,6 +127,27 @@ final class WebFixture implements AutoCloseable {
     core.gatehouse.addEntry().add(new AddEntryCommand(session, EntryDetails.of(new EntryName(name), kind, host,
         Optional.of(port), Optional.of(user), Optional.empty(), Optional.empty(), "Ask ops before rebooting.",
         Set.of(new EntryTag(kind.wireName()))), Optional.of(EntrySecret.password(ENTRY_PASSWORD))));
+  }
+
+  /** Adds members to prod in every other preauth state: bob (Duo bypass), carol (not enrolled), dave (locked out at Duo). */
+  void membersInEveryPreauthState() {
+    for (String name : java.util.List.of("bob", "carol", "dave")) {
+      core.gatehouse.addUser().add(new AddUserCommand(ADMIN, new UserName(name), Role.MEMBER, Optional.empty()));
+      core.gatehouse.addMember().add(new AddMemberCommand(ADMIN, PROD, new UserName(name), Optional.of(MemberRole.READER)));
+    }
+    core.duo.bypass("bob").notEnrolled("carol").lockedOut("dave");
+  }
+
+  /** Adds the entry {@value #STEP_UP_ENTRY} to prod, whose reveal needs a Duo approval no older than 5 minutes (before Duo is configured). */
+  void stepUpEntry() {
+    UnlockResult.Granted granted = (UnlockResult.Granted) core.gatehouse.openWorkspace()
+        .open(new OpenWorkspaceCommand(ALICE, PROD, ClientContext.UNKNOWN));
+    SessionCredentials session = new SessionCredentials(ALICE, PROD, granted.session().token());
+    core.gatehouse.addEntry().add(new AddEntryCommand(session, EntryDetails.of(new EntryName(STEP_UP_ENTRY),
+        EntryKind.SSH, "10.0.0.9", Optional.of(22), Optional.of("root"), Optional.empty(), Optional.empty(),
+        "Break glass only.", Set.of()).withStepUp(Optional.of(StepUp.of(Duration.ofMinutes(5)))),
+        Optional.of(EntrySecret.password(STEP_UP_PASSWORD))));
+    core.gatehouse.closeSession().close(new CloseSessionCommand(session));
   }
 
   /** Configures Duo on prod through the use case (tests of the settings page do it in the browser). */
