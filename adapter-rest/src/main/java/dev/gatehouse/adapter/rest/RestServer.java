@@ -14,8 +14,16 @@ import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.MDC;
 
@@ -41,6 +49,8 @@ public final class RestServer implements AutoCloseable {
   private final QueuedThreadPool threads;
   private final List<Consumer<JavalinConfig>> faces;
   private final Javalin app;
+  /** Present when serving HTTPS: what {@link #reloadTls()} reloads. */
+  private final SslContextFactory.Server tls;
 
   RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
     this(gatehouse, readiness, config, RestMetrics.NONE, List.of());
@@ -75,6 +85,7 @@ public final class RestServer implements AutoCloseable {
     this.faces = List.copyOf(Require.notNull("faces", faces));
     this.threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()), 60_000);
     this.threads.setName("gatehouse-rest");
+    this.tls = config.tls().map(RestServer::sslContextFactory).orElse(null);
     this.app = Javalin.create(this::configure);
   }
 
@@ -109,6 +120,28 @@ public final class RestServer implements AutoCloseable {
     return threads.getQueueSize();
   }
 
+  /** Whether this server speaks HTTPS (a certificate was configured). */
+  public boolean isTls() {
+    return tls != null;
+  }
+
+  /**
+   * Reads the certificate and key files again and serves them to new connections; open
+   * connections go on with the certificate they negotiated. Files that cannot serve leave the
+   * current certificate in place and fail with {@link RestTls.InvalidFileException}.
+   */
+  public void reloadTls() {
+    if (tls == null) {
+      throw new IllegalStateException("this server does not serve HTTPS");
+    }
+    java.security.KeyStore keyStore = config.tls().orElseThrow().keyStore();
+    try {
+      tls.reload(factory -> factory.setKeyStore(keyStore));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot reload the TLS certificate: " + e.getMessage(), e);
+    }
+  }
+
   /** Stops serving and releases the port and threads. */
   @Override
   public void close() {
@@ -138,7 +171,9 @@ public final class RestServer implements AutoCloseable {
     cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
     cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
-      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+      ServerConnector connector = tls == null
+          ? new ServerConnector(server, new HttpConnectionFactory(httpConfiguration))
+          : httpsConnector(server, httpConfiguration);
       connector.setHost(config.bindAddress());
       connector.setPort(config.port());
       connector.setIdleTimeout(IDLE_TIMEOUT_MS);
@@ -175,6 +210,31 @@ public final class RestServer implements AutoCloseable {
           ctx -> handle(ctx, route), route.access());
     }
     faces.forEach(face -> face.accept(cfg));
+  }
+
+  /** The key store loaded now (bad files fail here, before anything listens). */
+  private static SslContextFactory.Server sslContextFactory(RestTls certificate) {
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    factory.setKeyStore(certificate.keyStore());
+    factory.setKeyStorePassword(RestTls.KEY_STORE_PASSWORD);
+    factory.setCipherComparator(HTTP2Cipher.COMPARATOR);
+    return factory;
+  }
+
+  /** TLS, then HTTP/2 or HTTP/1.1 as ALPN negotiates (HTTP/1.1 for clients that offer nothing). */
+  private ServerConnector httpsConnector(Server server, HttpConfiguration plain) {
+    HttpConfiguration https = new HttpConfiguration(plain);
+    https.setSecureScheme("https");
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    // Clients may reach a node by an address the certificate does not name (behind a balancer).
+    secure.setSniHostCheck(false);
+    https.addCustomizer(secure);
+    HttpConnectionFactory http11 = new HttpConnectionFactory(https);
+    HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http11.getProtocol());
+    alpn.setDefaultProtocol(http11.getProtocol());
+    SslConnectionFactory ssl = new SslConnectionFactory(tls, alpn.getProtocol());
+    return new ServerConnector(server, ssl, alpn, http2, http11);
   }
 
   /** The REST API's own paths; everything else belongs to another face (the console). */
