@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.cli.CliExtension;
 import dev.gatehouse.adapter.rest.RestConfig;
 import dev.gatehouse.adapter.rest.RestServer;
+import dev.gatehouse.adapter.rest.RestTls;
 import dev.gatehouse.domain.common.InvalidValueException;
 import java.io.IOException;
 import java.net.BindException;
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,12 +21,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code gatehouse serve [--bind ADDR] [--port N] [--log-format text|json] [--metrics-bind ADDR:PORT]
- * [--insecure-http]}: the REST API until the process is stopped; a database that cannot be reached
- * yet is waited for, plain HTTP is refused off loopback unless asked for.
+ * [--insecure-http] [--tls-cert PEM --tls-key PEM]}: the REST API until the process is stopped; a
+ * database that cannot be reached yet is waited for, plain HTTP is refused off loopback unless asked
+ * for, HTTPS (HTTP/2 and HTTP/1.1) is served with a certificate that SIGHUP reloads.
  */
 final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeExtension.class);
 
   private ServeExtension() {}
 
@@ -36,6 +41,10 @@ final class ServeExtension {
                 "log lines on stderr as text (default) or json (one object per line)"),
             CliExtension.Option.withValue("--metrics-bind", "ADDR:PORT",
                 "also serve GET /metrics without a token here (default: only on the API, for administrators)"),
+            CliExtension.Option.withValue("--tls-cert", "PEM",
+                "serve HTTPS with this certificate chain (server certificate first; reloaded on SIGHUP)"),
+            CliExtension.Option.withValue("--tls-key", "PEM",
+                "the certificate's private key (unencrypted PKCS#8 PEM, BEGIN PRIVATE KEY)"),
             CliExtension.Option.flag("--insecure-http",
                 "allow plain HTTP on an address other than loopback (only behind a proxy that terminates TLS)")),
         Optional.of("gatehouse serve --bind 0.0.0.0 --port 8080"),
@@ -45,15 +54,21 @@ final class ServeExtension {
           int port = port(invocation.options().get("--port"));
           // Before storage starts, and before Javalin could log its own error for an address in use.
           requireUsable(bind, port);
-          requireLoopbackOrInsecure(bind, invocation.options().containsKey("--insecure-http"));
+          Optional<RestTls> tls = tls(invocation.options().get("--tls-cert"), invocation.options().get("--tls-key"));
+          if (tls.isEmpty()) {
+            requireLoopbackOrInsecure(bind, invocation.options().containsKey("--insecure-http"));
+          }
           Optional<InetSocketAddress> metricsBind = Optional.ofNullable(invocation.options().get("--metrics-bind"))
               .map(MetricsEndpoint::address);
-          RestConfig config = RestConfig.of(bind, port);
+          RestConfig config = tls.map(RestConfig.of(bind, port)::withTls).orElseGet(() -> RestConfig.of(bind, port));
           logFormat.apply();
           GatehouseRuntime runtime = runtimes.start(invocation.runtime(),
               DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())), Metrics::prometheus);
           RestServer server = start(runtime.restServer(config), bind, port);
           runtime.metrics().bindHttpServer(server);
+          if (server.isTls()) {
+            SignalHangups.onHangup(() -> reload(server));
+          }
           Optional<MetricsEndpoint> metricsEndpoint = metricsBind.map(a -> MetricsEndpoint.start(a, runtime.metrics()));
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,7 +76,7 @@ final class ServeExtension {
             server.close();
             stopped.countDown();
           }, "gatehouse-serve-shutdown"));
-          invocation.out().println("Gatehouse REST API and web console on http://" + config.bindAddress() + ":" + server.port()
+          invocation.out().println("Gatehouse REST API and web console on " + (server.isTls() ? "https" : "http") + "://" + config.bindAddress() + ":" + server.port()
               + " (" + runtime.storageDescription() + ")");
           metricsEndpoint.ifPresent(m -> invocation.out().println("Metrics on http://"
               + metricsBind.get().getHostString() + ":" + m.port() + "/metrics"));
@@ -69,6 +84,46 @@ final class ServeExtension {
           stopped.await();
           return 0;
         });
+  }
+
+  /**
+   * The certificate and key to serve HTTPS with, both given or neither, read once now so that a
+   * bad file is invalid input before anything starts.
+   */
+  static Optional<RestTls> tls(String certificate, String key) {
+    if (certificate == null && key == null) {
+      return Optional.empty();
+    }
+    if (certificate == null || certificate.isBlank()) {
+      throw new InvalidValueException("--tls-cert", "is needed with --tls-key");
+    }
+    if (key == null || key.isBlank()) {
+      throw new InvalidValueException("--tls-key", "is needed with --tls-cert");
+    }
+    RestTls tls = new RestTls(Path.of(certificate.strip()), Path.of(key.strip()));
+    try {
+      tls.keyStore();
+    } catch (RestTls.InvalidFileException e) {
+      throw invalid(e);
+    }
+    return Optional.of(tls);
+  }
+
+  private static InvalidValueException invalid(RestTls.InvalidFileException e) {
+    return new InvalidValueException(e.isKey() ? "--tls-key" : "--tls-cert", e.getMessage());
+  }
+
+  /** SIGHUP: the files again; a bad file is logged and the certificate in use stays. */
+  static void reload(RestServer server) {
+    try {
+      server.reloadTls();
+      LOG.info("Reloaded the TLS certificate");
+    } catch (RestTls.InvalidFileException e) {
+      InvalidValueException invalid = invalid(e);
+      LOG.warn("Kept the TLS certificate in use: invalid {}: {}", invalid.field(), invalid.reason());
+    } catch (RuntimeException e) {
+      LOG.warn("Kept the TLS certificate in use: {}", e.getMessage());
+    }
   }
 
   static String bindAddress(String text) {
