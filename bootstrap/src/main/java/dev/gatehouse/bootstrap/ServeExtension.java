@@ -100,13 +100,25 @@ final class ServeExtension {
     if (key == null || key.isBlank()) {
       throw new InvalidValueException("--tls-key", "is needed with --tls-cert");
     }
-    RestTls tls = new RestTls(Path.of(certificate.strip()), Path.of(key.strip()));
+    RestTls tls = new RestTls(file("--tls-cert", certificate), file("--tls-key", key));
     try {
       tls.keyStore();
     } catch (RestTls.InvalidFileException e) {
       throw invalid(e);
     }
     return Optional.of(tls);
+  }
+
+  /** A file's path; PEM text given in its place is refused without being repeated (it may be a key). */
+  private static Path file(String option, String text) {
+    if (text.contains("-----") || text.contains("\n")) {
+      throw new InvalidValueException(option, "must name a PEM file, not hold its content");
+    }
+    try {
+      return Path.of(text.strip());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidValueException(option, "is not a file path");
+    }
   }
 
   private static InvalidValueException invalid(RestTls.InvalidFileException e) {
