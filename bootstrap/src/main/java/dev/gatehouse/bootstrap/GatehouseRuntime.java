@@ -108,6 +108,9 @@ final class GatehouseRuntime implements AutoCloseable {
   }
 
   private Optional<String> readiness() {
+    if (!persistence.migrationsCurrent()) {
+      return Optional.of("database migrations are pending");
+    }
     return persistence.isReachable() ? Optional.empty() : Optional.of("the database does not answer");
   }
 

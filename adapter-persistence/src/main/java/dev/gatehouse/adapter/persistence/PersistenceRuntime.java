@@ -28,11 +28,18 @@ public final class PersistenceRuntime implements AutoCloseable {
   private final MasterKeySource keys;
   private final SecretCipher cipher;
   private final String description;
+  private final int pendingMigrations;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
   PersistenceRuntime(HikariDataSource pool, EmbeddedPostgresServer embedded, MasterKeySource keys,
       String description) {
+    this(pool, embedded, keys, description, 0);
+  }
+
+  PersistenceRuntime(HikariDataSource pool, EmbeddedPostgresServer embedded, MasterKeySource keys,
+      String description, int pendingMigrations) {
+    this.pendingMigrations = pendingMigrations;
     this.pool = pool;
     this.embedded = embedded;
     this.transactions = new JdbcTransactions(pool);
@@ -72,9 +79,9 @@ public final class PersistenceRuntime implements AutoCloseable {
             + (embedded.startedHere() ? ", started by this process)" : ", shared with another process)");
       }
       pool = openPool(hikari, config.maxPoolSize(), description);
-      migrate(pool);
+      int pending = migrate(pool);
       MasterKeySource keys = MasterKeys.load(config, pool);
-      return new PersistenceRuntime(pool, embedded, keys, description);
+      return new PersistenceRuntime(pool, embedded, keys, description, pending);
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -116,14 +123,16 @@ public final class PersistenceRuntime implements AutoCloseable {
     }
   }
 
-  static void migrate(DataSource dataSource) {
+  /** Migrates the schema; returns how many known migrations are still not applied after that (0 when current). */
+  static int migrate(DataSource dataSource) {
     try {
-      Flyway.configure(PersistenceRuntime.class.getClassLoader())
+      Flyway flyway = Flyway.configure(PersistenceRuntime.class.getClassLoader())
           .dataSource(dataSource)
           .locations("classpath:db/migration")
           .failOnMissingLocations(true)
-          .load()
-          .migrate();
+          .load();
+      flyway.migrate();
+      return flyway.info().pending().length;
     } catch (FlywayException e) {
       throw new StorageException("cannot migrate the database schema: " + e.getMessage(), e);
     }
@@ -132,6 +141,11 @@ public final class PersistenceRuntime implements AutoCloseable {
   /** Where the data lives, for logs and {@code --help}-style output (never a password). */
   public String description() {
     return description;
+  }
+
+  /** Whether every migration this build knows was applied (checked once, at start; for readiness checks). */
+  public boolean migrationsCurrent() {
+    return pendingMigrations == 0;
   }
 
   /** Whether the database answers now (for readiness checks). */

@@ -55,6 +55,13 @@ class PersistenceModuleTest {
     assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("c2VjcmV0");
   }
 
+  @Test
+  void migrationsAreCurrentOnlyWhenNoneWasLeftPending() {
+    assertThat(unstartedRuntime().migrationsCurrent()).isTrue();
+    assertThat(new PersistenceRuntime(new HikariDataSource(), null, MasterKeySource.fixed(TestKeys.randomRing()),
+        "unstarted", 1).migrationsCurrent()).isFalse();
+  }
+
   private static PersistenceRuntime unstartedRuntime() {
     return new PersistenceRuntime(new HikariDataSource(), null, MasterKeySource.fixed(TestKeys.randomRing()),
         "unstarted");
