@@ -154,31 +154,7 @@ class TlsServeIT {
   }
 
   private Process start(String... args) throws IOException {
-    Path jar = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "gatehouse.jar");
-    assertThat(jar).as("the packaged executable (mvn verify packages it before the integration tests)").exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
-    Process process = builder.start();
-    collect(process.getInputStream(), out);
-    collect(process.getErrorStream(), err);
-    return process;
-  }
-
-  private static void collect(InputStream stream, List<String> lines) {
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, "serve-output");
-    reader.setDaemon(true);
-    reader.start();
+    return GatehouseProcess.start(out, err, args);
   }
 
   private int port() throws InterruptedException {

@@ -31,27 +31,27 @@ public final class SecureRandomTokenSource implements SecureTokenSource {
 
   @Override
   public ChallengeId newChallengeId() {
-    return new ChallengeId(randomText(16));
+    return new ChallengeId(publicId(16));
   }
 
   @Override
   public WorkspaceId newWorkspaceId() {
-    return new WorkspaceId(randomText(16));
+    return new WorkspaceId(publicId(16));
   }
 
   @Override
   public EntryId newEntryId() {
-    return new EntryId(randomText(16));
+    return new EntryId(publicId(16));
   }
 
   @Override
   public SessionId newSessionId() {
-    return new SessionId(randomText(16));
+    return new SessionId(publicId(16));
   }
 
   @Override
   public TokenId newTokenId() {
-    return new TokenId(randomText(12));
+    return new TokenId(publicId(12));
   }
 
   @Override
@@ -69,6 +69,18 @@ public final class SecureRandomTokenSource implements SecureTokenSource {
       // Every Java platform must provide SHA-256 (java.security.MessageDigest's contract).
       throw new IllegalStateException("SHA-256 missing from this JDK", e);
     }
+  }
+
+  /**
+   * A random id that starts with a letter or digit: ids are typed as command-line arguments
+   * ({@code session revoke WS ID}), where a leading {@code -} would read as an option.
+   */
+  private String publicId(int bytes) {
+    String id = randomText(bytes);
+    while (!Character.isLetterOrDigit(id.charAt(0))) {
+      id = randomText(bytes);
+    }
+    return id;
   }
 
   private String randomText(int bytes) {

@@ -57,8 +57,9 @@ public final class SessionGate {
 
   /** The opened workspace; throws {@link SessionRequiredException} when the session is not live for it. */
   Opened require(SessionCredentials credentials) {
-    Workspace workspace = member(credentials);
-    User user = Transactions.read(() -> users.find(credentials.actor())).orElseThrow();
+    Member member = memberOf(credentials);
+    User user = member.user();
+    Workspace workspace = member.workspace();
     WorkspaceSession session = live(credentials, workspace)
         .orElseThrow(() -> new SessionRequiredException("no live session for workspace " + workspace.name()
             + ": open the workspace first"));
@@ -118,6 +119,13 @@ public final class SessionGate {
 
   /** The workspace, if the acting user is enabled and one of its members. */
   Workspace member(SessionCredentials credentials) {
+    return memberOf(credentials).workspace();
+  }
+
+  /** An enabled user and a workspace they are a member of, read once per request. */
+  private record Member(User user, Workspace workspace) {}
+
+  private Member memberOf(SessionCredentials credentials) {
     User user = Transactions.read(() -> users.find(credentials.actor()))
         .orElseThrow(() -> new AccessDeniedException("unknown user " + credentials.actor()));
     if (user.isDisabled()) {
@@ -128,6 +136,6 @@ public final class SessionGate {
     if (!workspace.isMember(user.name())) {
       throw new AccessDeniedException(user.name() + " is not a member of workspace " + workspace.name());
     }
-    return workspace;
+    return new Member(user, workspace);
   }
 }
