@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.AddMemberUseCase;
 import dev.gatehouse.application.port.in.AddUserUseCase;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.application.port.in.CancelChallengeUseCase;
+import dev.gatehouse.application.port.in.ClaimSessionUseCase;
 import dev.gatehouse.application.port.in.CheckDuoSettingsUseCase;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
 import dev.gatehouse.application.port.in.ClearSuspensionUseCase;
@@ -60,6 +61,8 @@ import dev.gatehouse.application.service.AddMemberService;
 import dev.gatehouse.application.service.AddUserService;
 import dev.gatehouse.application.service.AuthenticateApiTokenService;
 import dev.gatehouse.application.service.CancelChallengeService;
+import dev.gatehouse.application.service.ChallengeLifecycle;
+import dev.gatehouse.application.service.ClaimSessionService;
 import dev.gatehouse.application.service.CheckDuoSettingsService;
 import dev.gatehouse.application.service.ChooseDuoDeviceService;
 import dev.gatehouse.application.service.ClearSuspensionService;
@@ -79,9 +82,12 @@ import dev.gatehouse.application.service.SubmitPasscodeService;
 /**
  * Gatehouse as a library: every use case, assembled from the driven ports a host application
  * supplies (storage, Duo, clock, token source). No dependency injection framework is needed;
- * Gatehouse's own executable wires the same ports with Guice.
+ * Gatehouse's own executable wires the same ports with Guice. The collaborators use cases share —
+ * the {@link SessionGate} and the {@link ChallengeLifecycle} — are built here once and handed to the
+ * use cases that need them. Close it before closing storage: pending Duo requests it follows are
+ * handed over to other processes and waiting clients are answered.
  */
-public final class Gatehouse {
+public final class Gatehouse implements AutoCloseable {
   private final AddUserUseCase addUser;
   private final IssueApiTokenUseCase issueApiToken;
   private final AuthenticateApiTokenUseCase authenticateApiToken;
@@ -119,8 +125,14 @@ public final class Gatehouse {
   private final ListSessionsUseCase listSessions;
   private final RevokeSessionUseCase revokeSession;
   private final IntrospectSessionUseCase introspectSession;
+  private final ClaimSessionUseCase claimSession;
+  private final ChallengeLifecycle lifecycle;
 
-  private Gatehouse(GatehousePorts p) {
+  private Gatehouse(GatehousePorts p, GatehouseOptions options) {
+    // Every challenge use case shares the one lifecycle: one follower per pending Duo request.
+    this.lifecycle = new ChallengeLifecycle(p.challenges(), p.users(), p.workspaces(), p.policies(),
+        p.deviceChoices(), p.guards(), p.sessions(), p.audit(), p.unitOfWork(), p.secondFactor(), p.tokens(),
+        p.signals(), p.telemetry(), p.clock(), options);
     this.addUser = new AddUserService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
     this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens(), p.clock());
@@ -128,16 +140,23 @@ public final class Gatehouse {
     this.listWorkspaces = new ListWorkspacesService(p.users(), p.workspaces(), p.policies());
     this.getWorkspace = new GetWorkspaceService(p.users(), p.workspaces(), p.policies());
     this.addMember = new AddMemberService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
-    this.removeMember = new RemoveMemberService(p);
+    this.removeMember = new RemoveMemberService(p.users(), p.workspaces(), p.sessions(), p.audit(), p.unitOfWork(),
+        lifecycle, p.clock());
     this.checkDuoSettings = new CheckDuoSettingsService(p.users(), p.workspaces(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
     this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
     this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());
-    this.listDuoDevices = new ListDuoDevicesService(p);
-    this.chooseDuoDevice = new ChooseDuoDeviceService(p);
-    this.openWorkspace = new OpenWorkspaceService(p);
-    this.getChallenge = new GetChallengeService(p);
-    this.submitPasscode = new SubmitPasscodeService(p);
-    this.cancelChallenge = new CancelChallengeService(p);
+    this.listDuoDevices = new ListDuoDevicesService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
+        p.secondFactor());
+    this.chooseDuoDevice = new ChooseDuoDeviceService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
+        p.audit(), lifecycle, p.clock());
+    this.openWorkspace = new OpenWorkspaceService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
+        p.guards(), p.sessions(), p.secondFactor(), p.tokens(), p.audit(), p.unitOfWork(), lifecycle, p.telemetry(),
+        p.clock());
+    this.getChallenge = new GetChallengeService(p.users(), p.workspaces(), lifecycle);
+    this.claimSession = new ClaimSessionService(p.users(), p.workspaces(), lifecycle);
+    this.submitPasscode = new SubmitPasscodeService(p.users(), p.workspaces(), p.challenges(), p.guards(),
+        p.policies(), p.secondFactor(), p.audit(), p.unitOfWork(), lifecycle, p.clock());
+    this.cancelChallenge = new CancelChallengeService(p.users(), p.workspaces(), lifecycle);
     this.listAuditEvents = new ListAuditEventsService(p.users(), p.workspaces(), p.audit());
     this.clearSuspension = new ClearSuspensionService(p.users(), p.workspaces(), p.guards(), p.audit(), p.unitOfWork(), p.clock());
     this.listApiTokens = new ListApiTokensService(p.users(), p.workspaces(), p.apiTokens());
@@ -157,7 +176,8 @@ public final class Gatehouse {
     this.removeEntry = new RemoveEntryService(gate, p.entries(), p.audit(), p.unitOfWork(), p.clock());
     this.listEntries = new ListEntriesService(gate, p.entries());
     this.getEntry = new GetEntryService(gate, p.entries());
-    this.revealEntry = new RevealEntryService(gate, p);
+    this.revealEntry = new RevealEntryService(gate, p.entries(), p.challenges(), p.policies(), p.deviceChoices(),
+        p.audit(), p.unitOfWork(), lifecycle, p.telemetry(), p.clock());
     this.getSession = new GetSessionService(gate);
     this.closeSession = new CloseSessionService(gate, p.sessions(), p.audit(), p.unitOfWork(), p.clock());
     this.listSessions = new ListSessionsService(p.users(), p.workspaces(), p.sessions(), p.clock());
@@ -165,9 +185,29 @@ public final class Gatehouse {
     this.introspectSession = new IntrospectSessionService(gate);
   }
 
-  /** Builds every use case on the given ports. */
+  /** Builds every use case on the given ports, as a server: it takes over dead processes' Duo requests. */
   public static Gatehouse assemble(GatehousePorts ports) {
-    return new Gatehouse(ports);
+    return assemble(ports, GatehouseOptions.server());
+  }
+
+  /** Builds every use case on the given ports, with these options for following Duo requests. */
+  public static Gatehouse assemble(GatehousePorts ports, GatehouseOptions options) {
+    return new Gatehouse(ports, options);
+  }
+
+  public ClaimSessionUseCase claimSession() {
+    return claimSession;
+  }
+
+  /** The challenge lifecycle (for operations: how many Duo requests this process follows). */
+  public ChallengeLifecycle challenges() {
+    return lifecycle;
+  }
+
+  /** Stops following Duo requests (handing them to other processes) and answers waiting clients. */
+  @Override
+  public void close() {
+    lifecycle.close();
   }
 
   public AddUserUseCase addUser() {

@@ -11,6 +11,8 @@ import dev.gatehouse.application.fake.MutableClock;
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoCommand;
@@ -82,10 +84,10 @@ class GatehouseEmbeddingTest {
     ChallengeView approved = read(gatehouse, ((UnlockResult.Pending) opened).challenge().id());
 
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(approved.session()).hasValueSatisfying(s -> {
-      assertThat(s.workspace()).isEqualTo(WORKSPACE);
-      assertThat(s.kind()).isEqualTo(GrantKind.DUO_APPROVED);
-    });
+    assertThat(approved.sessionReady()).isTrue();
+    SessionGrant session = gatehouse.claimSession().claim(new ClaimSessionCommand(MEMBER, approved.id()));
+    assertThat(session.workspace()).isEqualTo(WORKSPACE);
+    assertThat(session.kind()).isEqualTo(GrantKind.DUO_APPROVED);
   }
 
   private static ChallengeView read(Gatehouse gatehouse, ChallengeId id) throws Exception {

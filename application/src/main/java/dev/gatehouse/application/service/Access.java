@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 
 /** Authorization inside the use cases: who the actor is and what their role and membership allow. */
@@ -50,6 +51,11 @@ final class Access {
   Workspace workspace(WorkspaceName name) {
     return Transactions.read(() -> workspaces.find(name))
         .orElseThrow(() -> new NotFoundException("no workspace named " + name));
+  }
+
+  /** The workspace by id (a challenge's or a session's); call inside a read. */
+  Workspace workspaceOf(WorkspaceId id) {
+    return workspaces.find(id).orElseThrow(() -> new NotFoundException("the workspace no longer exists"));
   }
 
   /** The workspace, if the actor is one of its members. */

@@ -5,7 +5,11 @@ import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.DenialCode;
-import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
@@ -14,6 +18,7 @@ import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -23,18 +28,29 @@ import java.time.Instant;
  * is chosen for the member).
  */
 public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
-  private final ChallengeEngine engine;
+  private final Access access;
+  private final MfaPolicyRepository policies;
+  private final DeviceChoiceRepository choices;
+  private final AuditLog audit;
+  private final ChallengeLifecycle lifecycle;
+  private final Clock clock;
 
-  public ChooseDuoDeviceService(GatehousePorts ports) {
-    this.engine = new ChallengeEngine(ports);
+  public ChooseDuoDeviceService(UserRepository users, WorkspaceRepository workspaces, MfaPolicyRepository policies,
+      DeviceChoiceRepository choices, AuditLog audit, ChallengeLifecycle lifecycle, Clock clock) {
+    this.access = new Access(users, workspaces);
+    this.policies = policies;
+    this.choices = choices;
+    this.audit = audit;
+    this.lifecycle = lifecycle;
+    this.clock = clock;
   }
 
   @Override
   public ChooseDuoDeviceResult choose(ChooseDuoDeviceCommand command) {
-    User actor = engine.access.actor(command.actor());
-    Workspace workspace = engine.access.workspaceOfMember(actor, command.workspace());
-    MfaPolicy.Duo duo = DuoPolicies.require(engine.ports, workspace);
-    StartOutcome outcome = engine.starter.start(actor, workspace, duo, command.device(), command.method(),
+    User actor = access.actor(command.actor());
+    Workspace workspace = access.workspaceOfMember(actor, command.workspace());
+    MfaPolicy.Duo duo = DuoPolicies.require(policies, workspace);
+    StartOutcome outcome = lifecycle.start(actor, workspace, duo, command.device(), command.method(),
         ChallengePurpose.VERIFY_DEVICE, command.client(), selection -> storePending(actor, workspace, selection));
     if (outcome instanceof StartOutcome.Started started) {
       return new ChooseDuoDeviceResult.Verifying(started.challenge());
@@ -53,18 +69,18 @@ public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
   }
 
   private void storePending(User actor, Workspace workspace, DeviceSelection selection) {
-    Instant now = engine.ports.clock().instant();
-    DeviceChoice choice = engine.ports.deviceChoices().find(workspace.id(), actor.name())
+    Instant now = clock.instant();
+    DeviceChoice choice = choices.find(workspace.id(), actor.name())
         .map(existing -> existing.choose(selection, now))
         .orElseGet(() -> DeviceChoice.create(workspace.id(), actor.name(), selection, now));
-    engine.ports.deviceChoices().save(choice);
-    engine.ports.audit().append(AuditEvent.of(AuditEventType.DEVICE_CHOSEN, now).actor(actor.name())
+    choices.save(choice);
+    audit.append(AuditEvent.of(AuditEventType.DEVICE_CHOSEN, now).actor(actor.name())
         .workspace(workspace.name()).method(selection.method()).outcome("pending")
         .detail("device " + selection.device()).build());
   }
 
   private ChooseDuoDeviceResult denied(User actor, Workspace workspace, Denial denial) {
-    engine.starter.auditDenial(actor, workspace, ChallengePurpose.VERIFY_DEVICE, denial);
+    lifecycle.auditDenial(actor, workspace, ChallengePurpose.VERIFY_DEVICE, denial);
     return new ChooseDuoDeviceResult.Denied(denial);
   }
 }

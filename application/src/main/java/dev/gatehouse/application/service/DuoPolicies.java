@@ -2,7 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
-import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.workspace.Workspace;
 
@@ -10,8 +10,8 @@ import dev.gatehouse.domain.workspace.Workspace;
 final class DuoPolicies {
   private DuoPolicies() {}
 
-  static MfaPolicy.Duo require(GatehousePorts ports, Workspace workspace) {
-    MfaPolicy policy = Transactions.read(() -> ports.policies().find(workspace.id()));
+  static MfaPolicy.Duo require(MfaPolicyRepository policies, Workspace workspace) {
+    MfaPolicy policy = Transactions.read(() -> policies.find(workspace.id()));
     if (policy instanceof MfaPolicy.Duo duo) {
       return duo;
     }

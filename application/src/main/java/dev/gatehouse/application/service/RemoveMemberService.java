@@ -3,12 +3,17 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.application.port.in.RemoveMemberUseCase;
-import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -16,27 +21,38 @@ import java.util.Optional;
  * workspace are cancelled in the same unit of work, so none of them can still open it.
  */
 public final class RemoveMemberService implements RemoveMemberUseCase {
-  private final ChallengeEngine engine;
+  private final Access access;
+  private final WorkspaceRepository workspaces;
+  private final AuditLog audit;
+  private final Transactions transactions;
   private final SessionRevocation revocation;
+  private final ChallengeLifecycle lifecycle;
+  private final Clock clock;
 
-  public RemoveMemberService(GatehousePorts ports) {
-    this.engine = new ChallengeEngine(ports);
-    this.revocation = new SessionRevocation(ports.sessions(), ports.audit(), ports.clock());
+  public RemoveMemberService(UserRepository users, WorkspaceRepository workspaces, WorkspaceSessionRepository sessions,
+      AuditLog audit, UnitOfWork unitOfWork, ChallengeLifecycle lifecycle, Clock clock) {
+    this.access = new Access(users, workspaces);
+    this.workspaces = workspaces;
+    this.audit = audit;
+    this.transactions = new Transactions(unitOfWork);
+    this.revocation = new SessionRevocation(sessions, audit, clock);
+    this.lifecycle = lifecycle;
+    this.clock = clock;
   }
 
   @Override
   public Workspace remove(RemoveMemberCommand command) {
-    User actor = engine.access.administrator(command.actor());
-    return engine.transactions.write(() -> {
-      Workspace workspace = engine.access.workspaceForUpdate(command.workspace());
+    User actor = access.administrator(command.actor());
+    return transactions.write(() -> {
+      Workspace workspace = access.workspaceForUpdate(command.workspace());
       if (!workspace.isMember(command.member())) {
         throw new NotFoundException(command.member() + " is not a member of " + workspace.name());
       }
       Workspace updated = workspace.withoutMember(command.member());
-      engine.ports.workspaces().update(updated);
-      engine.ports.audit().append(AuditEvent.of(AuditEventType.MEMBER_REMOVED, engine.ports.clock().instant())
+      workspaces.update(updated);
+      audit.append(AuditEvent.of(AuditEventType.MEMBER_REMOVED, clock.instant())
           .actor(actor.name()).workspace(workspace.name()).subject(command.member()).build());
-      engine.outcomes.cancelOpen(workspace.id(), command.member(),
+      lifecycle.cancelOpen(workspace.id(), command.member(),
           StatusMessage.of("Cancelled: the member was removed from the workspace"));
       revocation.revoke(workspace, Optional.of(command.member()), Optional.of(actor.name()),
           "member removed from the workspace");

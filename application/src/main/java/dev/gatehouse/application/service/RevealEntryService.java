@@ -9,7 +9,13 @@ import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
-import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.EntryRepository;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.Telemetry;
+import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
@@ -20,6 +26,7 @@ import dev.gatehouse.domain.entry.StepUp;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.MfaPolicy;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,25 +41,43 @@ import java.util.Optional;
  */
 public final class RevealEntryService implements RevealEntryUseCase {
   private final SessionGate gate;
-  private final ChallengeEngine engine;
+  private final EntryRepository entries;
+  private final ChallengeRepository challenges;
+  private final MfaPolicyRepository policies;
+  private final DeviceChoiceRepository choices;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final ChallengeLifecycle lifecycle;
+  private final Telemetry telemetry;
+  private final Clock clock;
 
-  public RevealEntryService(SessionGate gate, GatehousePorts ports) {
+  public RevealEntryService(SessionGate gate, EntryRepository entries, ChallengeRepository challenges,
+      MfaPolicyRepository policies, DeviceChoiceRepository choices, AuditLog audit, UnitOfWork unitOfWork,
+      ChallengeLifecycle lifecycle, Telemetry telemetry, Clock clock) {
     this.gate = gate;
-    this.engine = new ChallengeEngine(ports);
+    this.entries = entries;
+    this.challenges = challenges;
+    this.policies = policies;
+    this.choices = choices;
+    this.audit = audit;
+    this.transactions = new Transactions(unitOfWork);
+    this.lifecycle = lifecycle;
+    this.telemetry = telemetry;
+    this.clock = clock;
   }
 
   @Override
   public RevealEntryResult reveal(RevealEntryCommand command) {
     SessionGate.Opened opened = gate.require(command.session());
-    Entry entry = EntryLookup.find(engine.ports.entries(), opened, command.entry());
+    Entry entry = EntryLookup.find(entries, opened, command.entry());
     Optional<StepUp> stepUp = entry.details().stepUp();
     if (stepUp.isEmpty()) {
       return new RevealEntryResult.Revealed(open(opened, entry, command, ""));
     }
     StepUpTarget target = new StepUpTarget(entry.id(), opened.session().id());
-    Instant now = engine.ports.clock().instant();
+    Instant now = clock.instant();
     Optional<Challenge> fresh = Transactions.read(
-            () -> engine.ports.challenges().findLatestApprovedStepUp(opened.workspace().id(), target))
+            () -> challenges.findLatestApprovedStepUp(opened.workspace().id(), target))
         .filter(approved -> approved.isOwnedBy(opened.user().name()))
         .filter(approved -> !now.isAfter(approved.createdAt().plus(stepUp.get().maxAge())));
     if (fresh.isPresent()) {
@@ -64,20 +89,20 @@ public final class RevealEntryService implements RevealEntryUseCase {
 
   private RevealEntryResult stepUp(SessionGate.Opened opened, Entry entry, StepUpTarget target,
       RevealEntryCommand command) {
-    MfaPolicy policy = Transactions.read(() -> engine.ports.policies().find(opened.workspace().id()));
+    MfaPolicy policy = Transactions.read(() -> policies.find(opened.workspace().id()));
     if (!(policy instanceof MfaPolicy.Duo duo)) {
       throw new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "entry " + entry.name()
           + " needs a Duo step-up, but workspace " + opened.workspace().name() + " does not use Duo");
     }
     Optional<DeviceSelection> active = Transactions.read(
-        () -> engine.ports.deviceChoices().find(opened.workspace().id(), opened.user().name()))
+        () -> choices.find(opened.workspace().id(), opened.user().name()))
         .flatMap(DeviceChoice::active);
     if (active.isEmpty()) {
       return denied(opened, Denial.of(DenialCode.NO_ACTIVE_DEVICE, "entry " + entry.name()
           + " needs a Duo step-up and you have no verified Duo device for this workspace; choose one first"
           + " (duo use-device)"));
     }
-    StartOutcome outcome = engine.starter.startStepUp(opened.user(), opened.workspace(), duo, active.get(), target,
+    StartOutcome outcome = lifecycle.startStepUp(opened.user(), opened.workspace(), duo, active.get(), target,
         command.client());
     if (outcome instanceof StartOutcome.Started started) {
       return new RevealEntryResult.StepUpRequired(started.challenge());
@@ -95,24 +120,24 @@ public final class RevealEntryService implements RevealEntryUseCase {
   }
 
   private RevealEntryResult denied(SessionGate.Opened opened, Denial denial) {
-    engine.starter.auditDenial(opened.user(), opened.workspace(), ChallengePurpose.STEP_UP, denial);
+    lifecycle.auditDenial(opened.user(), opened.workspace(), ChallengePurpose.STEP_UP, denial);
     return new RevealEntryResult.Denied(denial);
   }
 
   private RevealedEntry open(SessionGate.Opened opened, Entry entry, RevealEntryCommand command, String stepUp) {
-    Instant now = engine.ports.clock().instant();
-    EntrySecret secret = engine.transactions.write(() -> {
+    Instant now = clock.instant();
+    EntrySecret secret = transactions.write(() -> {
       gate.recheck(opened);
-      EntrySecret found = engine.ports.entries().secretOf(opened.workspace().id(), entry.id())
+      EntrySecret found = entries.secretOf(opened.workspace().id(), entry.id())
           .orElseThrow(() -> new NotFoundException("entry " + entry.name() + " has no secret to reveal"));
-      engine.ports.audit().append(EntryAudit.event(AuditEventType.CREDENTIAL_REVEALED, opened, entry, now)
+      audit.append(EntryAudit.event(AuditEventType.CREDENTIAL_REVEALED, opened, entry, now)
           .outcome(found.kind().wireName())
           .detail("entry " + entry.name() + " (" + entry.id() + "), session " + opened.session().id()
               + ", client " + command.client().ipAddress().orElse("unknown") + stepUp)
           .build());
       return found;
     });
-    engine.ports.telemetry().credentialRevealed();
+    telemetry.credentialRevealed();
     return new RevealedEntry(entry.name(), entry.details().username(), secret);
   }
 }

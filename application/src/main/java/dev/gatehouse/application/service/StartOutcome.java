@@ -9,6 +9,7 @@ import dev.gatehouse.domain.challenge.StatusMessage;
 sealed interface StartOutcome {
   record Started(ChallengeView challenge) implements StartOutcome {}
 
+  /** Refused, and audited as such. */
   record Refused(Denial denial) implements StartOutcome {}
 
   /** Duo's preauth said allow. */

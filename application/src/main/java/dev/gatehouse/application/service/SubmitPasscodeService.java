@@ -6,7 +6,14 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
 import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
 import dev.gatehouse.application.port.out.AuthStatus;
-import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.audit.AuditEvent;
@@ -15,10 +22,12 @@ import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,52 +42,67 @@ import java.util.Optional;
  */
 public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
   private static final int ATTEMPTS = 3;
-  private static final StatusMessage SUSPENDED =
-      StatusMessage.of("Access is suspended after a fraud report");
-  private static final StatusMessage LOCKED = StatusMessage.of("Too many wrong passcodes; try again later");
 
-  private final ChallengeEngine engine;
+  private final Access access;
+  private final ChallengeRepository challenges;
+  private final AccessGuardRepository guards;
+  private final MfaPolicyRepository policies;
+  private final SecondFactorGateway gateway;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final ChallengeLifecycle lifecycle;
+  private final Clock clock;
 
-  public SubmitPasscodeService(GatehousePorts ports) {
-    this.engine = new ChallengeEngine(ports);
+  public SubmitPasscodeService(UserRepository users, WorkspaceRepository workspaces, ChallengeRepository challenges,
+      AccessGuardRepository guards, MfaPolicyRepository policies, SecondFactorGateway gateway, AuditLog audit,
+      UnitOfWork unitOfWork, ChallengeLifecycle lifecycle, Clock clock) {
+    this.access = new Access(users, workspaces);
+    this.challenges = challenges;
+    this.guards = guards;
+    this.policies = policies;
+    this.gateway = gateway;
+    this.audit = audit;
+    this.transactions = new Transactions(unitOfWork);
+    this.lifecycle = lifecycle;
+    this.clock = clock;
   }
 
   @Override
   public ChallengeView submit(SubmitPasscodeCommand command) {
-    User actor = engine.access.actor(command.actor());
-    Challenge challenge = engine.outcomes.expireIfDue(engine.outcomes.owned(actor, command.challenge()));
+    User actor = access.actor(command.actor());
+    Challenge challenge = lifecycle.expireIfDue(lifecycle.owned(actor, command.challenge()));
     requireAcceptsPasscode(challenge);
-    Workspace workspace = engine.outcomes.workspaceOf(challenge);
-    MfaPolicy.Duo duo = DuoPolicies.require(engine.ports, workspace);
+    Workspace workspace = Transactions.read(() -> access.workspaceOf(challenge.workspace()));
+    MfaPolicy.Duo duo = DuoPolicies.require(policies, workspace);
     Reservation reservation = reserve(actor, workspace, challenge.id());
     if (reservation.refused().isPresent()) {
-      return engine.outcomes.view(reservation.refused().get());
+      return lifecycle.view(reservation.refused().get(), workspace.name());
     }
     AuthStatus status;
     try {
-      status = engine.ports.secondFactor().verifyPasscode(duo.settings(), actor.duoUsername(),
+      status = gateway.verifyPasscode(duo.settings(), actor.duoUsername(),
           command.passcode(), command.client());
     } catch (SecondFactorUnavailableException | SecondFactorRejectedException e) {
       // The passcode stays counted: its fate at Duo is unknown.
-      return engine.outcomes.view(engine.outcomes.applyFailure(challenge.id(), e));
+      return lifecycle.view(lifecycle.applyFailure(challenge.id(), e));
     }
     if (status instanceof AuthStatus.Denied denied && denied.reason() == DenialReason.DENIED) {
-      return engine.outcomes.view(wrongPasscode(actor, workspace, challenge, reservation.at(), denied.message()));
+      return lifecycle.view(wrongPasscode(actor, workspace, challenge, reservation.at(), denied.message()));
     }
     if (status instanceof AuthStatus.Waiting waiting) {
       // A passcode answer is final; "waiting" here is an answer Gatehouse cannot use.
-      return engine.outcomes.view(engine.outcomes.transition(challenge.id(),
+      return lifecycle.view(lifecycle.transition(challenge.id(),
           c -> c.fail(StatusMessage.of("Duo gave no final answer to the passcode: " + waiting.message()))));
     }
     if (status instanceof AuthStatus.Allowed) {
       // A right passcode does not count towards the member's lockout.
-      return engine.outcomes.view(engine.transactions.write(() -> {
-        engine.ports.guards().find(workspace.id(), actor.name())
-            .ifPresent(g -> engine.ports.guards().save(g.releasePasscodeAttempt(reservation.at())));
-        return engine.outcomes.applyPasscode(challenge.id(), status);
+      return lifecycle.view(transactions.write(() -> {
+        guards.find(workspace.id(), actor.name())
+            .ifPresent(g -> guards.save(g.releasePasscodeAttempt(reservation.at())));
+        return lifecycle.applyPasscode(challenge.id(), status);
       }));
     }
-    return engine.outcomes.view(engine.outcomes.applyPasscode(challenge.id(), status));
+    return lifecycle.view(lifecycle.applyPasscode(challenge.id(), status));
   }
 
   /**
@@ -91,26 +115,27 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
     ConflictException lost = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        return engine.transactions.write(() -> {
-          Instant now = engine.ports.clock().instant();
-          Challenge current = engine.ports.challenges().find(id)
+        return transactions.write(() -> {
+          Instant now = clock.instant();
+          Challenge current = challenges.find(id)
               .orElseThrow(() -> new NotFoundException("no challenge " + id));
           requireAcceptsPasscode(current);
           if (!current.hasPasscodeAttemptLeft()) {
             throw new ConflictException("challenge " + id
                 + " has no passcode attempts left while earlier passcodes are being verified");
           }
-          engine.ports.challenges().update(current.reservePasscodeAttempt());
-          AccessGuard guard = engine.ports.guards().find(workspace.id(), actor.name())
+          challenges.update(current.reservePasscodeAttempt());
+          AccessGuard guard = guards.find(workspace.id(), actor.name())
               .orElse(AccessGuard.clear(workspace.id(), actor.name()));
-          if (guard.isSuspended() || guard.isLockedOut(now)) {
-            return Reservation.refused(lockOut(id, guard.isSuspended() ? SUSPENDED : LOCKED));
+          Optional<Restriction> restricted = guard.restrictionAt(now);
+          if (restricted.isPresent()) {
+            return Reservation.refused(deny(id, restricted.get()));
           }
           AccessGuard counted = guard.reservePasscodeAttempt(now);
-          engine.ports.guards().save(counted);
+          guards.save(counted);
           if (counted.isLockedOut(now)) {
             auditLockout(actor, workspace, counted);
-            return Reservation.refused(lockOut(id, LOCKED));
+            return Reservation.refused(deny(id, counted.restrictionAt(now).orElseThrow()));
           }
           return Reservation.at(now);
         });
@@ -123,14 +148,14 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
 
   private Challenge wrongPasscode(User actor, Workspace workspace, Challenge challenge, Instant reservedAt,
       StatusMessage message) {
-    return engine.transactions.write(() -> {
-      Instant now = engine.ports.clock().instant();
-      Challenge rejected = engine.outcomes.transition(challenge.id(), c -> c.rejectPasscode(message));
-      AccessGuard before = engine.ports.guards().find(workspace.id(), actor.name())
+    return transactions.write(() -> {
+      Instant now = clock.instant();
+      Challenge rejected = lifecycle.transition(challenge.id(), c -> c.rejectPasscode(message));
+      AccessGuard before = guards.find(workspace.id(), actor.name())
           .orElse(AccessGuard.clear(workspace.id(), actor.name()).reservePasscodeAttempt(reservedAt));
       AccessGuard guard = before.afterReservedPasscodeWasWrong(now);
-      engine.ports.guards().save(guard);
-      engine.ports.audit().append(AuditEvent.of(AuditEventType.PASSCODE_REJECTED, now).actor(actor.name())
+      guards.save(guard);
+      audit.append(AuditEvent.of(AuditEventType.PASSCODE_REJECTED, now).actor(actor.name())
           .workspace(workspace.name()).method(challenge.selection().method()).outcome("rejected")
           .detail(rejected.remainingPasscodeAttempts() + " attempts left on this challenge").build());
       if (!guard.isLockedOut(now)) {
@@ -139,16 +164,17 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
       if (!before.isLockedOut(now)) {
         auditLockout(actor, workspace, guard);
       }
-      return lockOut(challenge.id(), LOCKED);
+      return deny(challenge.id(), guard.restrictionAt(now).orElseThrow());
     });
   }
 
-  private Challenge lockOut(ChallengeId id, StatusMessage message) {
-    return engine.outcomes.transition(id, c -> c.deny(DenialReason.LOCKED_OUT, message));
+  /** Denies the challenge for the restriction that stops its owner now (suspension or lockout). */
+  private Challenge deny(ChallengeId id, Restriction restriction) {
+    return lifecycle.transition(id, c -> c.deny(restriction.denialReason(), Wording.revoked(restriction)));
   }
 
   private void auditLockout(User actor, Workspace workspace, AccessGuard guard) {
-    engine.ports.audit().append(AuditEvent.of(AuditEventType.PASSCODE_LOCKOUT, engine.ports.clock().instant())
+    audit.append(AuditEvent.of(AuditEventType.PASSCODE_LOCKOUT, clock.instant())
         .actor(actor.name()).workspace(workspace.name()).outcome("locked")
         .detail("too many wrong passcodes; locked until " + guard.lockedUntil().orElseThrow()).build());
   }

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -273,6 +274,10 @@ public final class InMemoryRepositories {
   /** Challenges with optimistic versions and at most one open push, call or SMS per member and workspace. */
   public static final class Challenges implements ChallengeRepository {
     private final InMemoryStore store;
+    /** Follow leases: apart from the challenge and its version, as in the database. */
+    private final Map<ChallengeId, Lease> leases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Lease(String owner, Instant until) {}
 
     public Challenges(InMemoryStore store) {
       this.store = store;
@@ -320,6 +325,59 @@ public final class InMemoryRepositories {
     @Override
     public Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user) {
       return store.locked(() -> openDeviceRequest(workspace, user));
+    }
+
+    @Override
+    public boolean lease(ChallengeId id, String node, Instant now, Instant until) {
+      return store.locked(() -> {
+        Challenge challenge = store.challenges.get(id);
+        if (challenge == null || !followable(challenge) || !free(id, node, now)) {
+          return false;
+        }
+        leases.put(id, new Lease(node, until));
+        return true;
+      });
+    }
+
+    @Override
+    public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit) {
+      return store.locked(() -> {
+        List<Challenge> held = new ArrayList<>();
+        int taken = 0;
+        for (Challenge challenge : store.challenges.values().stream()
+            .sorted(Comparator.comparing(Challenge::expiresAt)).toList()) {
+          if (!followable(challenge) || !free(challenge.id(), node, now)) {
+            continue;
+          }
+          boolean mine = leases.containsKey(challenge.id()) && leases.get(challenge.id()).owner().equals(node);
+          if (!mine && taken >= limit) {
+            continue;
+          }
+          taken += mine ? 0 : 1;
+          leases.put(challenge.id(), new Lease(node, until));
+          held.add(challenge);
+        }
+        return held;
+      });
+    }
+
+    @Override
+    public void releaseLease(ChallengeId id, String node) {
+      leases.computeIfPresent(id, (key, lease) -> lease.owner().equals(node) ? null : lease);
+    }
+
+    @Override
+    public void releaseLeases(String node) {
+      leases.values().removeIf(lease -> lease.owner().equals(node));
+    }
+
+    private boolean free(ChallengeId id, String node, Instant now) {
+      Lease lease = leases.get(id);
+      return lease == null || lease.owner().equals(node) || lease.until().isBefore(now);
+    }
+
+    private static boolean followable(Challenge challenge) {
+      return challenge.state() == ChallengeState.PENDING && challenge.duoTransaction().isPresent();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.CancelChallengeCommand;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoCommand;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
@@ -196,6 +197,12 @@ final class GatehouseFixtures {
   }
 
   /** Approves the latest push or call at Duo, then reads the challenge. */
+  /** Claims the session of an approved unlock, as its owner. */
+  static SessionGrant claim(InMemoryGatehouse env, UserName user, ChallengeView approved) {
+    assertThat(approved.sessionReady()).as("the approved unlock's session is ready to claim").isTrue();
+    return env.gatehouse.claimSession().claim(new ClaimSessionCommand(user, approved.id()));
+  }
+
   static ChallengeView approveAndRead(InMemoryGatehouse env, UserName user, ChallengeId id) {
     env.duo.approve(env.duo.lastTransaction());
     return read(env, user, id, WAIT);

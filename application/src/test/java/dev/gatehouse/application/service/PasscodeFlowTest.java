@@ -89,7 +89,7 @@ class PasscodeFlowTest {
 
     ChallengeView approved = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(approved.session()).hasValueSatisfying(s -> assertThat(s.kind()).isEqualTo(GrantKind.DUO_APPROVED));
+    assertThat(GatehouseFixtures.claim(env, MEMBER, approved).kind()).isEqualTo(GrantKind.DUO_APPROVED);
   }
 
   @Test
@@ -112,8 +112,9 @@ class PasscodeFlowTest {
 
     ChallengeView approved = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
 
-    assertThat(approved.session()).isPresent();
-    assertThat(GatehouseFixtures.read(env, MEMBER, challenge.id(), Duration.ZERO).session()).isEmpty();
+    GatehouseFixtures.claim(env, MEMBER, approved);
+    assertThat(GatehouseFixtures.read(env, MEMBER, challenge.id(), Duration.ZERO).sessionReady()).isFalse();
+    assertThatThrownBy(() -> GatehouseFixtures.claim(env, MEMBER, approved)).isInstanceOf(ConflictException.class);
   }
 
   @Test
@@ -136,7 +137,7 @@ class PasscodeFlowTest {
     assertThat(after.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
     assertThat(after.remainingPasscodeAttempts()).isEqualTo(Challenge.MAX_WRONG_PASSCODES - 1);
     assertThat(after.message().value()).isEqualTo("Incorrect passcode. Please try again.");
-    assertThat(after.session()).isEmpty();
+    assertThat(after.sessionReady()).isFalse();
   }
 
   @Test
@@ -270,7 +271,7 @@ class PasscodeFlowTest {
 
     assertThat(after.state()).isEqualTo(ChallengeState.DENIED);
     assertThat(after.denialReason()).contains(DenialReason.LOCKED_OUT);
-    assertThat(after.session()).isEmpty();
+    assertThat(after.sessionReady()).isFalse();
     assertThat(env.duo.count(Operation.VERIFY_PASSCODE)).isEqualTo(verifications);
   }
 
@@ -293,7 +294,7 @@ class PasscodeFlowTest {
     ChallengeView after = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
 
     assertThat(after.state()).isEqualTo(ChallengeState.FAILED);
-    assertThat(after.session()).isEmpty();
+    assertThat(after.sessionReady()).isFalse();
     assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
   }
 
@@ -350,7 +351,7 @@ class PasscodeFlowTest {
 
       assertThat(eleventh.state()).isEqualTo(ChallengeState.DENIED);
       assertThat(eleventh.denialReason()).contains(DenialReason.LOCKED_OUT);
-      assertThat(eleventh.session()).isEmpty();
+      assertThat(eleventh.sessionReady()).isFalse();
       assertThat(env.duo.count(Operation.VERIFY_PASSCODE) - before).isEqualTo(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
       duoAnswers.countDown();
       for (Future<Object> f : inFlight) {
@@ -369,7 +370,7 @@ class PasscodeFlowTest {
 
     ChallengeView approved = submit(env, MEMBER, pending(open(env, MEMBER)).id(), RIGHT_PASSCODE);
 
-    assertThat(approved.session()).isPresent();
+    assertThat(approved.sessionReady()).isTrue();
     assertThat(env.ports.guards().find(workspaceId(env), MEMBER).orElseThrow().wrongPasscodes())
         .hasSize(AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW - 1);
     assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);

@@ -49,7 +49,7 @@ class PushOrPasscodeTest {
 
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
     assertThat(approved.settledBy()).contains(DuoMethod.PASSCODE);
-    assertThat(approved.session()).isPresent();
+    assertThat(approved.sessionReady()).isTrue();
   }
 
   @Test
@@ -107,7 +107,7 @@ class PushOrPasscodeTest {
     ChallengeView approved = approveAndRead(env, MEMBER, push.id());
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
     assertThat(approved.settledBy()).contains(DuoMethod.PUSH);
-    assertThat(approved.session()).isPresent();
+    assertThat(approved.sessionReady()).isTrue();
   }
 
   @Test

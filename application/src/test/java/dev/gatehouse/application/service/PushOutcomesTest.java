@@ -54,7 +54,7 @@ class PushOutcomesTest {
 
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
     assertThat(approved.message().value()).isEqualTo("Success. Logging you in...");
-    assertThat(approved.session()).isPresent();
+    assertThat(approved.sessionReady()).isTrue();
   }
 
   @Test
@@ -82,7 +82,7 @@ class PushOutcomesTest {
 
     assertThat(view.state()).isEqualTo(ChallengeState.PENDING);
     assertThat(view.message().value()).isEqualTo("Pushed a login request to your device...");
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -95,7 +95,7 @@ class PushOutcomesTest {
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
     assertThat(view.denialReason()).contains(DenialReason.DENIED);
     assertThat(view.message().value()).isEqualTo("Login request denied.");
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -139,7 +139,7 @@ class PushOutcomesTest {
 
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
     assertThat(view.denialReason()).contains(DenialReason.FRAUD);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -257,7 +257,7 @@ class PushOutcomesTest {
     ChallengeView view = read(env, MEMBER, challenge.id(), NO_WAIT);
 
     assertThat(view.state()).isEqualTo(ChallengeState.EXPIRED);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
     assertThat(audit(env, AuditEventType.CHALLENGE_EXPIRED)).hasSize(1);
   }
 
@@ -280,7 +280,7 @@ class PushOutcomesTest {
     ChallengeView view = approveAndRead(env, MEMBER, challenge.id());
 
     assertThat(view.state()).isEqualTo(ChallengeState.EXPIRED);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -315,7 +315,7 @@ class PushOutcomesTest {
     ChallengeView view = approveAndRead(env, MEMBER, challenge.id());
 
     assertThat(view.denialReason()).contains(DenialReason.CANCELLED);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test

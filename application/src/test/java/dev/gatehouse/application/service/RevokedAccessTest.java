@@ -15,8 +15,10 @@ import static dev.gatehouse.application.service.GatehouseFixtures.read;
 import static dev.gatehouse.application.service.GatehouseFixtures.submit;
 import static dev.gatehouse.application.service.GatehouseFixtures.workspaceId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -70,7 +72,7 @@ class RevokedAccessTest {
     ChallengeView view = approveAndRead(env, MEMBER, challenge.id());
 
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -82,9 +84,9 @@ class RevokedAccessTest {
     ChallengeView view = approveAndRead(env, MEMBER, challenge.id());
 
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
-    assertThat(view.denialReason()).contains(DenialReason.LOCKED_OUT);
+    assertThat(view.denialReason()).as("a suspension is reported as such").contains(DenialReason.SUSPENDED);
     assertThat(view.message().value()).startsWith("Access is suspended after a fraud report");
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -96,7 +98,7 @@ class RevokedAccessTest {
     ChallengeView view = submit(env, MEMBER, challenge.id(), RIGHT_PASSCODE);
 
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
-    assertThat(view.session()).isEmpty();
+    assertThat(view.sessionReady()).isFalse();
   }
 
   @Test
@@ -107,9 +109,9 @@ class RevokedAccessTest {
     ChallengeView view = approveInStorageThenRead(env, challenge, () -> remove(env));
 
     assertThat(view.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(view.session()).isEmpty();
-    assertThat(view.message().value())
-        .isEqualTo("Approved, but no session was issued: You are no longer a member of this workspace");
+    assertThatThrownBy(() -> GatehouseFixtures.claim(env, MEMBER, view))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessage("approved, but no session was issued: You are no longer a member of this workspace");
   }
 
   @Test
@@ -120,7 +122,7 @@ class RevokedAccessTest {
     ChallengeView view = approveInStorageThenRead(env, challenge, () -> suspend(env));
 
     assertThat(view.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(view.session()).isEmpty();
+    assertThatThrownBy(() -> GatehouseFixtures.claim(env, MEMBER, view)).isInstanceOf(AccessDeniedException.class);
     assertThat(env.ports.challenges().find(challenge.id()).orElseThrow().sessionIssued()).isFalse();
   }
 
@@ -130,12 +132,13 @@ class RevokedAccessTest {
     ChallengeView challenge = pending(open(env, MEMBER));
     long grantsBefore = audit(env, AuditEventType.ACCESS_GRANTED).size();
 
-    approveInStorageThenRead(env, challenge, () -> suspend(env));
+    ChallengeView view = approveInStorageThenRead(env, challenge, () -> suspend(env));
+    assertThatThrownBy(() -> GatehouseFixtures.claim(env, MEMBER, view)).isInstanceOf(AccessDeniedException.class);
 
     assertThat(audit(env, AuditEventType.ACCESS_GRANTED)).hasSize((int) grantsBefore);
     assertThat(audit(env, AuditEventType.ACCESS_DENIED)).first().satisfies(e -> {
       assertThat(e.actor()).contains(MEMBER);
-      assertThat(e.outcome()).isEqualTo("locked_out");
+      assertThat(e.outcome()).isEqualTo("suspended");
     });
   }
 
@@ -146,7 +149,7 @@ class RevokedAccessTest {
 
     ChallengeView view = approveInStorageThenRead(env, challenge, () -> { });
 
-    assertThat(view.session()).isPresent();
+    assertThat(view.sessionReady()).isTrue();
   }
 
   /**

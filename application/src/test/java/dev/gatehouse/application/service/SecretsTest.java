@@ -135,8 +135,9 @@ class SecretsTest {
       env.duo.failNext(Operation.PREAUTH, rejected(reason));
       seen(() -> g.listDuoDevices().list(new ListDuoDevicesQuery(MEMBER, WORKSPACE, CLIENT)));
     }
+    // A Duo rejection while following fails the challenge (a transient failure would be retried).
+    env.duo.failNext(Operation.AWAIT_STATUS, rejected(Reason.REQUEST_REJECTED));
     ChallengeId pollFailure = challengeOf(seen(() -> open(MEMBER)));
-    env.duo.failNext(Operation.AWAIT_STATUS, unavailable(Kind.SERVER_ERROR));
     seen(() -> read(MEMBER, pollFailure));
     env.duo.bypass(MEMBER.value());
     seen(() -> open(MEMBER));

@@ -10,6 +10,7 @@ import static dev.gatehouse.application.service.GatehouseFixtures.WORKSPACE;
 import static dev.gatehouse.application.service.GatehouseFixtures.aDuoWorkspace;
 import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActivePush;
 import static dev.gatehouse.application.service.GatehouseFixtures.approveAndRead;
+import static dev.gatehouse.application.service.GatehouseFixtures.claim;
 import static dev.gatehouse.application.service.GatehouseFixtures.choose;
 import static dev.gatehouse.application.service.GatehouseFixtures.denied;
 import static dev.gatehouse.application.service.GatehouseFixtures.open;
@@ -98,10 +99,10 @@ class SeedFlowTest {
 
       ChallengeView approved = approveAndRead(env, MEMBER, challenge.id());
       assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-      SessionGrant session = approved.session().orElseThrow();
+      SessionGrant session = claim(env, MEMBER, approved);
       assertThat(session.kind()).isEqualTo(GrantKind.DUO_APPROVED);
       assertThat(tokens.add(session.token().reveal())).isTrue();
-      assertThat(read(env, MEMBER, challenge.id(), NO_WAIT).session()).isEmpty();
+      assertThat(read(env, MEMBER, challenge.id(), NO_WAIT).sessionReady()).isFalse();
     }
   }
 
@@ -177,7 +178,7 @@ class SeedFlowTest {
     ChallengeView approved = approveAndRead(env, MEMBER, challenge.id());
 
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(approved.session()).isEmpty();
+    assertThat(approved.sessionReady()).isFalse();
   }
 
   @Test
@@ -226,9 +227,12 @@ class SeedFlowTest {
     ChallengeView first = approveAndRead(env, MEMBER, challenge.id());
     ChallengeView second = read(env, MEMBER, challenge.id(), NO_WAIT);
 
-    assertThat(first.session()).isPresent();
+    assertThat(second.sessionReady()).as("reading never claims").isTrue();
+    assertThat(first.sessionReady()).isTrue();
+    claim(env, MEMBER, first);
+    second = read(env, MEMBER, challenge.id(), NO_WAIT);
     assertThat(second.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(second.session()).isEmpty();
+    assertThat(second.sessionReady()).isFalse();
   }
 
   @Test
@@ -236,7 +240,7 @@ class SeedFlowTest {
     InMemoryGatehouse env = aMemberWithActivePush();
     ChallengeView challenge = pending(open(env, MEMBER));
 
-    SessionGrant session = approveAndRead(env, MEMBER, challenge.id()).session().orElseThrow();
+    SessionGrant session = claim(env, MEMBER, approveAndRead(env, MEMBER, challenge.id()));
 
     assertThat(session.expiresAt()).isEqualTo(env.clock.instant().plus(MfaOptions.DEFAULTS.sessionLifetime()));
     assertThat(env.ports.sessions().find(env.ports.tokens().hash(session.token()))).isPresent();
@@ -247,7 +251,7 @@ class SeedFlowTest {
     InMemoryGatehouse env = aMemberWithActivePush();
     GatehouseFixtures.configure(env, Failmode.SECURE, new MfaOptions(Duration.ofHours(8),
         Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofHours(1)));
-    approveAndRead(env, MEMBER, pending(open(env, MEMBER)).id());
+    claim(env, MEMBER, approveAndRead(env, MEMBER, pending(open(env, MEMBER)).id()));
     long preauths = env.duo.count(Operation.PREAUTH);
     env.clock.advance(Duration.ofMinutes(30));
 
@@ -262,7 +266,7 @@ class SeedFlowTest {
     InMemoryGatehouse env = aMemberWithActivePush();
     GatehouseFixtures.configure(env, Failmode.SECURE, new MfaOptions(Duration.ofHours(8),
         Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofHours(1)));
-    approveAndRead(env, MEMBER, pending(open(env, MEMBER)).id());
+    claim(env, MEMBER, approveAndRead(env, MEMBER, pending(open(env, MEMBER)).id()));
     SessionId approved = env.gatehouse.listSessions().list(new ListSessionsQuery(ADMIN, WORKSPACE)).get(0).id();
     env.gatehouse.revokeSession().revoke(new RevokeSessionCommand(ADMIN, WORKSPACE, approved));
     env.clock.advance(Duration.ofMinutes(1));

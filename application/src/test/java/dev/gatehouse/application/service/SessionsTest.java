@@ -144,7 +144,7 @@ class SessionsTest {
     InMemoryGatehouse env = aMemberWithActivePush();
     ChallengeView first = pending(open(env, MEMBER));
     ChallengeView approved = approveAndRead(env, MEMBER, first.id());
-    SessionCredentials session = new SessionCredentials(MEMBER, WORKSPACE, approved.session().orElseThrow().token());
+    SessionCredentials session = new SessionCredentials(MEMBER, WORKSPACE, GatehouseFixtures.claim(env, MEMBER, approved).token());
     assertThat(env.gatehouse.listEntries().list(new ListEntriesQuery(session))).isEmpty();
 
     ChallengeView second = pending(open(env, MEMBER));

@@ -86,7 +86,7 @@ class StepUpTest {
     ChallengeView unlock = pending(open(env, MEMBER));
     ChallengeView approved = unlock.state() == ChallengeState.AWAITING_PASSCODE
         ? submit(env, MEMBER, unlock.id(), RIGHT_PASSCODE) : approveAndRead(env, MEMBER, unlock.id());
-    SessionGrant grant = approved.session().orElseThrow();
+    SessionGrant grant = GatehouseFixtures.claim(env, MEMBER, approved);
     return new SessionCredentials(MEMBER, WORKSPACE, grant.token());
   }
 
@@ -130,7 +130,7 @@ class StepUpTest {
     assertThat(challenge.purpose()).isEqualTo(ChallengePurpose.STEP_UP);
     assertThat(challenge.state()).isEqualTo(ChallengeState.PENDING);
     assertThat(challenge.selection().method()).isEqualTo(DuoMethod.PUSH);
-    assertThat(challenge.session()).isEmpty();
+    assertThat(challenge.sessionReady()).isFalse();
     assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(pushes + 1);
     assertThat(env.duo.lastPushContext().action()).isEqualTo("Reveal credential");
     assertThat(audit(env, AuditEventType.CREDENTIAL_REVEALED)).isEmpty();

@@ -36,8 +36,9 @@ class TelemetryTest {
     ChallengeView challenge = pending(open(env, MEMBER));
     env.clock.advance(Duration.ofSeconds(3));
 
-    approveAndRead(env, MEMBER, challenge.id());
+    ChallengeView approved = approveAndRead(env, MEMBER, challenge.id());
     GatehouseFixtures.read(env, MEMBER, challenge.id(), Duration.ZERO);
+    GatehouseFixtures.claim(env, MEMBER, approved);
 
     assertThat(env.telemetry.events().subList(before, env.telemetry.events().size()))
         .containsExactly("pending", "settled UNLOCK APPROVED PT3S", "granted DUO_APPROVED");

@@ -25,6 +25,7 @@ import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.DenialCode;
 import dev.gatehouse.application.port.in.GetChallengeQuery;
 import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengeId;
@@ -98,11 +99,12 @@ class UnreadPushTest {
     assertThat(env.ports.sessions().findLatestDuoApproved(workspaceId(env), MEMBER)).isEmpty();
 
     ChallengeView first = read(env, MEMBER, id, NO_WAIT);
-    ChallengeView second = read(env, MEMBER, id, NO_WAIT);
-
     assertThat(first.state()).isEqualTo(ChallengeState.APPROVED);
-    assertThat(first.session()).isPresent();
-    assertThat(second.session()).isEmpty();
+    assertThat(first.sessionReady()).isTrue();
+    assertThat(audit(env, AuditEventType.ACCESS_GRANTED)).as("reading never opens the session").isEmpty();
+    GatehouseFixtures.claim(env, MEMBER, first);
+    ChallengeView second = read(env, MEMBER, id, NO_WAIT);
+    assertThat(second.sessionReady()).isFalse();
     assertThat(audit(env, AuditEventType.ACCESS_GRANTED)).hasSize(1);
   }
 
@@ -140,21 +142,36 @@ class UnreadPushTest {
     ChallengeId id = pending(open(env, MEMBER)).id();
 
     await().atMost(SETTLES).until(() -> env.duo.count(Operation.AWAIT_STATUS) - pollsBefore
-        == ChallengeStarter.MAX_BACKGROUND_POLLS);
+        == ChallengeWatch.MAX_POLLS);
     assertThat(stored(env, id)).isEqualTo(ChallengeState.PENDING);
   }
 
   @Test
-  void aDuoFailureWhileFollowingInTheBackgroundFailsTheChallengeAndNeverGrants() {
+  void aTransientDuoFailureWhileFollowingIsRetriedAndNeverEndsAPushDuoStillHolds() {
     InMemoryGatehouse env = aMemberWithActivePush(Failmode.SAFE);
-    env.duo.failNext(Operation.AWAIT_STATUS, FakeSecondFactorGateway.unavailable(Kind.UNREACHABLE));
+    env.duo.failNext(Operation.AWAIT_STATUS, FakeSecondFactorGateway.unavailable(Kind.TIMEOUT));
+    long pollsBefore = env.duo.count(Operation.AWAIT_STATUS);
+
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    await().atMost(SETTLES).until(() -> env.duo.count(Operation.AWAIT_STATUS) - pollsBefore >= 2);
+    assertThat(stored(env, id)).isEqualTo(ChallengeState.PENDING);
+
+    env.duo.approve(env.duo.lastTransaction());
+    await().atMost(SETTLES).until(() -> stored(env, id) == ChallengeState.APPROVED);
+    assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
+  }
+
+  @Test
+  void aDuoRejectionWhileFollowingInTheBackgroundFailsTheChallengeAndNeverGrants() {
+    InMemoryGatehouse env = aMemberWithActivePush(Failmode.SAFE);
+    env.duo.failNext(Operation.AWAIT_STATUS, FakeSecondFactorGateway.rejected(SecondFactorRejectedException.Reason.CREDENTIALS_REJECTED));
 
     ChallengeId id = pending(open(env, MEMBER)).id();
 
     await().atMost(SETTLES).until(() -> stored(env, id) == ChallengeState.FAILED);
     ChallengeView read = read(env, MEMBER, id, NO_WAIT);
     assertThat(read.state()).isEqualTo(ChallengeState.FAILED);
-    assertThat(read.session()).isEmpty();
+    assertThat(read.sessionReady()).isFalse();
     assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
   }
 

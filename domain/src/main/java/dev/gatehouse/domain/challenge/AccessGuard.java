@@ -55,14 +55,23 @@ public final class AccessGuard {
 
   /** The rule (if any) that stops this member from starting a challenge by this method now. */
   public Optional<Restriction> restrictionAt(Instant now, DuoMethod method) {
+    Optional<Restriction> always = restrictionAt(now);
+    if (always.isPresent() || !method.sendsToDevice() || cooldownUntil == null || !now.isBefore(cooldownUntil)) {
+      return always;
+    }
+    return Optional.of(new Restriction(Restriction.Kind.COOLDOWN, Optional.of(cooldownUntil)));
+  }
+
+  /**
+   * The rule (if any) that stops this member from getting in at all now: a suspension or a passcode
+   * lockout (a cooldown only stops sending to the device).
+   */
+  public Optional<Restriction> restrictionAt(Instant now) {
     if (suspendedAt != null) {
       return Optional.of(new Restriction(Restriction.Kind.SUSPENDED, Optional.empty()));
     }
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
       return Optional.of(new Restriction(Restriction.Kind.LOCKED_OUT, Optional.of(lockedUntil)));
-    }
-    if (method.sendsToDevice() && cooldownUntil != null && now.isBefore(cooldownUntil)) {
-      return Optional.of(new Restriction(Restriction.Kind.COOLDOWN, Optional.of(cooldownUntil)));
     }
     return Optional.empty();
   }

@@ -8,6 +8,8 @@ public enum DenialReason {
   FRAUD,
   TIMEOUT,
   LOCKED_OUT,
+  /** A fraud report suspended the member's access until an administrator clears it. */
+  SUSPENDED,
   TOO_MANY_PASSCODES,
   CANCELLED;
 

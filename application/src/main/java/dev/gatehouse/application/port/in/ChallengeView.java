@@ -15,21 +15,22 @@ import java.util.Optional;
 /**
  * What a challenge's owner sees: state, reason, Duo's message, expiry, passcode attempts left,
  * the code to type into Duo Mobile while a Verified Duo Push waits, the method that settled it once
- * final, and, the first time an approved unlock is read, the session.
+ * final, and whether an approved unlock's session is ready to be claimed (once, with
+ * {@link ClaimSessionUseCase}: reading a challenge never changes it).
  */
 public record ChallengeView(ChallengeId id, WorkspaceName workspace, ChallengePurpose purpose,
     DeviceSelection selection, ChallengeState state, Optional<DenialReason> denialReason,
     StatusMessage message, Instant expiresAt, int remainingPasscodeAttempts,
-    Optional<SessionGrant> session, Optional<VerificationCode> verificationCode,
+    boolean sessionReady, Optional<VerificationCode> verificationCode,
     Optional<DuoMethod> settledBy) {
 
   /** A view without a verification code and, if final, settled by the challenge's own method. */
   public ChallengeView(ChallengeId id, WorkspaceName workspace, ChallengePurpose purpose,
       DeviceSelection selection, ChallengeState state, Optional<DenialReason> denialReason,
       StatusMessage message, Instant expiresAt, int remainingPasscodeAttempts,
-      Optional<SessionGrant> session) {
+      boolean sessionReady) {
     this(id, workspace, purpose, selection, state, denialReason, message, expiresAt, remainingPasscodeAttempts,
-        session, Optional.empty(), state.isFinal() ? Optional.of(selection.method()) : Optional.empty());
+        sessionReady, Optional.empty(), state.isFinal() ? Optional.of(selection.method()) : Optional.empty());
   }
 
   /**

@@ -38,6 +38,28 @@ public interface ChallengeRepository {
   /** Every open challenge (any method) of the member for the workspace, oldest first. */
   List<Challenge> findOpen(WorkspaceId workspace, UserName user);
 
+  /**
+   * Takes or renews the follow lease of a pending challenge with a Duo transaction for {@code node}
+   * until {@code until}: succeeds when nobody holds it, its lease ended before {@code now}, or
+   * {@code node} already holds it. The lease is apart from the challenge's version: taking it never
+   * conflicts with a change of the challenge.
+   */
+  boolean lease(ChallengeId id, String node, Instant now, Instant until);
+
+  /**
+   * Renews every lease {@code node} holds on a still-pending challenge until {@code until}, and takes
+   * up to {@code limit} more whose lease is free or ended before {@code now} (oldest expiry first,
+   * skipping rows another node is taking at the same moment). Returns the challenges {@code node}
+   * now holds, so the caller also learns which leases it lost.
+   */
+  List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit);
+
+  /** Gives back the lease {@code node} holds on the challenge, if it holds one. */
+  void releaseLease(ChallengeId id, String node);
+
+  /** Gives back every lease {@code node} holds (a clean shutdown). */
+  void releaseLeases(String node);
+
   /** How many challenges are open (pending or awaiting a passcode) and not yet past their expiry at {@code now}. */
   long countOpen(Instant now);
 }

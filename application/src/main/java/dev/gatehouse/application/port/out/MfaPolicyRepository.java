@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 
@@ -12,4 +13,12 @@ public interface MfaPolicyRepository {
 
   /** The stored policy, or {@link MfaPolicy#NONE} when none was saved. */
   MfaPolicy find(WorkspaceId workspace);
+
+  /**
+   * The stored policy's options (lifetimes, cooldown, remember window), or the defaults when none
+   * was saved: for paths that need no Duo credentials, so no secret is decrypted for them.
+   */
+  default MfaOptions options(WorkspaceId workspace) {
+    return find(workspace) instanceof MfaPolicy.Duo duo ? duo.options() : MfaOptions.DEFAULTS;
+  }
 }

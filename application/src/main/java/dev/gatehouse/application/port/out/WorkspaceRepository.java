@@ -1,5 +1,7 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
@@ -26,4 +28,9 @@ public interface WorkspaceRepository {
 
   /** All workspaces, sorted by name. */
   List<Workspace> list();
+
+  /** The user's role in the workspace; empty when they are not a member. */
+  default Optional<MemberRole> roleOf(WorkspaceId workspace, UserName user) {
+    return find(workspace).flatMap(w -> w.roleOf(user));
+  }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.AccessGuardRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeSignals;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
@@ -24,31 +25,33 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.MemberStanding;
+import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.DuoMethod;
-import dev.gatehouse.domain.mfa.MfaOptions;
-import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.session.GrantKind;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The one place where challenges change state: every transition is applied to the stored
- * challenge under optimistic locking, with its consequences (device activation, cooldown,
- * suspension, audit) in the same unit of work, so two nodes finishing one challenge end in
- * exactly one outcome.
+ * The one place where stored challenges change state: every transition is applied under
+ * optimistic locking, with its consequences (device activation, cooldown, suspension, audit) in the
+ * same unit of work, so two nodes finishing one challenge end in exactly one outcome; each committed
+ * change is announced through {@link ChallengeSignals}. Part of {@link ChallengeLifecycle}.
  */
-final class ChallengeOutcomes {
+final class ChallengeSettlement {
   private static final int ATTEMPTS = 3;
 
   private final ChallengeRepository challenges;
@@ -61,13 +64,14 @@ final class ChallengeOutcomes {
   private final SessionRevocation revocation;
   private final AuditLog audit;
   private final Transactions transactions;
-  private final Clock clock;
+  private final ChallengeSignals signals;
   private final Telemetry telemetry;
+  private final Clock clock;
 
-  ChallengeOutcomes(ChallengeRepository challenges, UserRepository users, WorkspaceRepository workspaces,
+  ChallengeSettlement(ChallengeRepository challenges, UserRepository users, WorkspaceRepository workspaces,
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       SessionIssuer sessions, SessionRevocation revocation, AuditLog audit, Transactions transactions,
-      Clock clock, Telemetry telemetry) {
+      ChallengeSignals signals, Telemetry telemetry, Clock clock) {
     this.challenges = challenges;
     this.users = users;
     this.workspaces = workspaces;
@@ -78,8 +82,9 @@ final class ChallengeOutcomes {
     this.revocation = revocation;
     this.audit = audit;
     this.transactions = transactions;
-    this.clock = clock;
+    this.signals = signals;
     this.telemetry = telemetry;
+    this.clock = clock;
   }
 
   /** The challenge, if the actor owns it. */
@@ -102,10 +107,14 @@ final class ChallengeOutcomes {
    * the fresh state.
    */
   Challenge transition(ChallengeId id, UnaryOperator<Challenge> change) {
+    return transition(id, change, true);
+  }
+
+  private Challenge transition(ChallengeId id, UnaryOperator<Challenge> change, boolean cooldownOnCancel) {
     ConflictException lastConflict = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        boolean[] settledHere = new boolean[1];
+        boolean[] changedHere = new boolean[1];
         Challenge result = transactions.write(() -> {
           Challenge current = challenges.find(id)
               .orElseThrow(() -> new NotFoundException("no challenge " + id));
@@ -117,14 +126,17 @@ final class ChallengeOutcomes {
             return current;
           }
           Challenge stored = challenges.update(next);
-          consequences(current, stored);
-          settledHere[0] = stored.state().isFinal();
+          consequences(current, stored, cooldownOnCancel);
+          changedHere[0] = true;
           return stored;
         });
-        // Reported once committed, by the one request (or node) whose change settled it.
-        if (settledHere[0]) {
-          telemetry.challengeSettled(result.purpose(), result.state(),
-              Duration.between(result.createdAt(), clock.instant()));
+        if (changedHere[0]) {
+          // Announced once committed, by the one request (or node) whose change it was.
+          signals.publish(id);
+          if (result.state().isFinal()) {
+            telemetry.challengeSettled(result.purpose(), result.state(),
+                Duration.between(result.createdAt(), clock.instant()));
+          }
         }
         return result;
       } catch (ConflictException e) {
@@ -136,12 +148,11 @@ final class ChallengeOutcomes {
 
   /**
    * Applies what Duo reported about the challenge's transaction. An approval for a member who
-   * lost access meanwhile (removed from the workspace, suspended, locked out) denies instead.
+   * lost access meanwhile (disabled, removed, suspended, locked out) denies instead, with the reason.
    */
   Challenge apply(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> revocation(c, clock.instant())
-          .map(r -> c.deny(r.reason(), r.message()))
+      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
           .orElseGet(() -> c.approve(allowed.message())));
     }
     if (status instanceof AuthStatus.Denied denied) {
@@ -171,8 +182,7 @@ final class ChallengeOutcomes {
    */
   Challenge applyPasscode(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> revocation(c, clock.instant())
-          .map(r -> c.deny(r.reason(), r.message()))
+      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
           .orElseGet(() -> c.approveByPasscode(allowed.message())));
     }
     return apply(id, status);
@@ -204,54 +214,54 @@ final class ChallengeOutcomes {
     return challenge;
   }
 
-  /**
-   * The owner's view of the challenge; the first read of an approved unlock opens the session
-   * and carries its token, exactly once, and only if the owner still has access: still a member,
-   * neither suspended nor locked out. Otherwise no session is issued and the view says why.
-   */
+  /** The owner's view of the challenge. Reading never changes it. */
+  ChallengeView view(Challenge challenge, WorkspaceName workspace) {
+    return new ChallengeView(challenge.id(), workspace, challenge.purpose(), challenge.selection(),
+        challenge.state(), challenge.denialReason(), challenge.statusMessage(), challenge.expiresAt(),
+        challenge.remainingPasscodeAttempts(), challenge.canIssueSession(), challenge.verificationCode(),
+        challenge.state().isFinal() ? Optional.of(challenge.settledBy()) : Optional.empty());
+  }
+
   ChallengeView view(Challenge challenge) {
-    Workspace workspace = workspaceOf(challenge);
-    Challenge current = challenge;
-    Optional<SessionGrant> grant = Optional.empty();
-    StatusMessage message = challenge.statusMessage();
-    if (challenge.canIssueSession()) {
-      try {
-        Challenge[] issued = new Challenge[1];
-        StatusMessage[] refusal = new StatusMessage[1];
-        grant = transactions.write(() -> {
-          Challenge fresh = challenges.find(challenge.id()).orElseThrow();
-          issued[0] = fresh;
-          if (!fresh.canIssueSession()) {
-            return Optional.<SessionGrant>empty();
-          }
-          Instant now = clock.instant();
-          Optional<Revocation> revoked = revocation(fresh, now);
-          if (revoked.isPresent()) {
-            refusal[0] = StatusMessage.of("Approved, but no session was issued: " + revoked.get().message());
-            audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, now).actor(fresh.user())
-                .workspace(workspace.name()).method(fresh.selection().method())
-                .outcome(revoked.get().reason().wireName())
-                .detail("unlock: " + refusal[0]).build());
-            return Optional.<SessionGrant>empty();
-          }
-          issued[0] = challenges.update(fresh.markSessionIssued());
-          return Optional.of(sessions.issue(workspace, fresh.user(), GrantKind.DUO_APPROVED,
-              options(workspace).sessionLifetime()));
-        });
-        current = issued[0];
-        message = refusal[0] != null ? refusal[0] : current.statusMessage();
-        if (grant.isPresent()) {
-          telemetry.unlockGranted(GrantKind.DUO_APPROVED);
-        }
-      } catch (ConflictException e) {
-        current = find(challenge.id());
-        message = current.statusMessage();
+    return view(challenge, workspaceOf(challenge).name());
+  }
+
+  /**
+   * Opens the session of the actor's approved unlock, exactly once, and only if they still have
+   * access; otherwise the refusal is audited and thrown.
+   */
+  SessionGrant claimSession(User actor, ChallengeId id) {
+    Challenge owned = owned(actor, id);
+    Workspace workspace = workspaceOf(owned);
+    Restriction[] refused = new Restriction[1];
+    SessionGrant grant = transactions.write(() -> {
+      Challenge fresh = challenges.find(id).orElseThrow(() -> new NotFoundException("no challenge " + id));
+      if (!fresh.canIssueSession()) {
+        throw new ConflictException(fresh.sessionIssued()
+            ? "the session of challenge " + id + " was already claimed"
+            : "challenge " + id + " is " + fresh.state().name().toLowerCase(Locale.ROOT)
+                + (fresh.purpose() == ChallengePurpose.UNLOCK ? "" : " and opens no session")
+                + "; only an approved unlock opens a session");
       }
+      refused[0] = restriction(fresh).orElse(null);
+      if (refused[0] != null) {
+        return null;
+      }
+      challenges.update(fresh.markSessionIssued());
+      return sessions.issue(workspace, fresh.user(), GrantKind.DUO_APPROVED,
+          policies.options(workspace.id()).sessionLifetime());
+    });
+    if (grant == null) {
+      // Audited in its own unit of work: nothing else was written.
+      StatusMessage why = Wording.revoked(refused[0]);
+      transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, clock.instant())
+          .actor(actor.name()).workspace(workspace.name()).method(owned.selection().method())
+          .outcome(refused[0].denialReason().wireName())
+          .detail("unlock: approved, but no session was issued: " + why).build()));
+      throw new AccessDeniedException("approved, but no session was issued: " + why);
     }
-    return new ChallengeView(current.id(), workspace.name(), current.purpose(), current.selection(),
-        current.state(), current.denialReason(), message, current.expiresAt(),
-        current.remainingPasscodeAttempts(), grant, current.verificationCode(),
-        current.state().isFinal() ? Optional.of(current.settledBy()) : Optional.empty());
+    telemetry.unlockGranted(GrantKind.DUO_APPROVED);
+    return grant;
   }
 
   /**
@@ -265,35 +275,35 @@ final class ChallengeOutcomes {
   }
 
   /**
+   * Ends the member's open SMS or typed-passcode challenge for the workspace as cancelled, because
+   * they start a new one there: an abandoned passcode prompt must not block them. No cooldown
+   * follows (nothing was denied at the device); counted passcodes stay counted on the member.
+   */
+  void supersedeOpenPasscodeChallenges(WorkspaceId workspace, UserName user, Predicate<Challenge> which) {
+    for (Challenge open : Transactions.read(() -> challenges.findOpen(workspace, user))) {
+      if (!open.selection().method().isOutOfBand() && which.test(open)) {
+        transition(open.id(), c -> c.state().isFinal() || c.selection().method().isOutOfBand() ? c
+            : c.deny(DenialReason.CANCELLED, StatusMessage.of("Superseded by a newer request")), false);
+      }
+    }
+  }
+
+  /** Where the user stands with the workspace, read in the caller's unit of work (if any). */
+  MemberStanding standing(WorkspaceId workspace, UserName user) {
+    boolean enabled = users.find(user).filter(u -> !u.isDisabled()).isPresent();
+    boolean member = workspaces.roleOf(workspace, user).isPresent();
+    return new MemberStanding(enabled, member, guards.find(workspace, user));
+  }
+
+  /**
    * Why the challenge's owner may no longer be let in, if so: read in the caller's unit of work,
    * so an approval or a session never outruns a removal, a suspension or a lockout.
    */
-  private Optional<Revocation> revocation(Challenge challenge, Instant now) {
-    if (users.find(challenge.user()).filter(User::isDisabled).isPresent()) {
-      return Optional.of(new Revocation(DenialReason.CANCELLED, StatusMessage.of("Your user was disabled")));
-    }
-    boolean member = workspaces.find(challenge.workspace())
-        .filter(w -> w.isMember(challenge.user())).isPresent();
-    if (!member) {
-      return Optional.of(new Revocation(DenialReason.CANCELLED,
-          StatusMessage.of("You are no longer a member of this workspace")));
-    }
-    Optional<AccessGuard> guard = guards.find(challenge.workspace(), challenge.user());
-    if (guard.filter(AccessGuard::isSuspended).isPresent()) {
-      return Optional.of(new Revocation(DenialReason.LOCKED_OUT,
-          StatusMessage.of("Access is suspended after a fraud report; an administrator must clear it")));
-    }
-    if (guard.filter(g -> g.isLockedOut(now)).isPresent()) {
-      return Optional.of(new Revocation(DenialReason.LOCKED_OUT,
-          StatusMessage.of("Too many wrong passcodes; try again later")));
-    }
-    return Optional.empty();
+  private Optional<Restriction> restriction(Challenge challenge) {
+    return standing(challenge.workspace(), challenge.user()).restrictionAt(clock.instant(), Optional.empty());
   }
 
-  /** Why access was withdrawn after a challenge started. */
-  private record Revocation(DenialReason reason, StatusMessage message) {}
-
-  private void consequences(Challenge before, Challenge after) {
+  private void consequences(Challenge before, Challenge after, boolean cooldownOnCancel) {
     if (before.state() == after.state()) {
       return;
     }
@@ -305,7 +315,8 @@ final class ChallengeOutcomes {
         ? " (settled by a passcode; the " + after.selection().method().wireName() + " was superseded)" : "";
     AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
         .workspace(workspace.name()).method(after.settledBy())
-        .outcome(outcomeOf(after)).detail(purposeOf(after) + ": " + after.statusMessage() + superseded);
+        .outcome(outcomeOf(after)).detail(Wording.purpose(after.purpose()) + ": " + after.statusMessage()
+            + superseded);
     after.duoTransaction().ifPresent(event::duoTransaction);
     audit.append(event.build());
 
@@ -325,10 +336,10 @@ final class ChallengeOutcomes {
         revocation.revoke(workspace, Optional.of(after.user()), Optional.empty(),
             "access suspended after a fraud report");
       } else if (reason == DenialReason.DENIED && after.selection().method().isOutOfBand()
-          || reason == DenialReason.CANCELLED && after.selection().method().sendsToDevice()) {
+          || cooldownOnCancel && reason == DenialReason.CANCELLED && after.selection().method().sendsToDevice()) {
         // A cancelled request starts the cooldown too, so unlock/cancel loops cannot send
         // unlimited pushes, calls or SMS.
-        guards.save(guard.afterDenial(now, options(workspace).pushCooldown()));
+        guards.save(guard.afterDenial(now, policies.options(workspace.id()).pushCooldown()));
       }
     }
   }
@@ -344,11 +355,6 @@ final class ChallengeOutcomes {
         .workspace(workspace.name()).method(approved.selection().method())
         .outcome(stillPending ? "activated" : "superseded")
         .detail("device " + approved.selection().device()).build());
-  }
-
-  private MfaOptions options(Workspace workspace) {
-    MfaPolicy policy = policies.find(workspace.id());
-    return policy instanceof MfaPolicy.Duo duo ? duo.options() : MfaOptions.DEFAULTS;
   }
 
   Workspace workspaceOf(Challenge challenge) {
@@ -369,18 +375,5 @@ final class ChallengeOutcomes {
   private static String outcomeOf(Challenge challenge) {
     return challenge.denialReason().map(DenialReason::wireName)
         .orElse(challenge.state().name().toLowerCase(Locale.ROOT));
-  }
-
-  private static String purposeOf(Challenge challenge) {
-    return describe(challenge.purpose());
-  }
-
-  /** The purpose in the words of the audit trail. */
-  static String describe(ChallengePurpose purpose) {
-    return switch (purpose) {
-      case UNLOCK -> "unlock";
-      case VERIFY_DEVICE -> "verify device";
-      case STEP_UP -> "step-up";
-    };
   }
 }

@@ -1,0 +1,171 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.GatehouseOptions;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.out.AccessGuardRepository;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeSignals;
+import dev.gatehouse.application.port.out.DeviceChoiceRepository;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.SecureTokenSource;
+import dev.gatehouse.application.port.out.Telemetry;
+import dev.gatehouse.application.port.out.UnitOfWork;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.WorkspaceRepository;
+import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengePurpose;
+import dev.gatehouse.domain.challenge.ClientContext;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.challenge.StepUpTarget;
+import dev.gatehouse.domain.mfa.DeviceId;
+import dev.gatehouse.domain.mfa.DeviceSelection;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The life of a Duo challenge, start to end, built once per Gatehouse and handed to every use case
+ * that needs it: <b>start</b> (abuse rules, preauth, the stored challenge, the push, call or SMS),
+ * <b>follow</b> (one Duo long poll per pending push or call across all processes, under a lease;
+ * waiting clients parked until it changes), <b>settle</b> (every state change with its consequences,
+ * in one place) and <b>expire</b>. The route of an unlock: face → use case → this → ports.
+ */
+public final class ChallengeLifecycle implements AutoCloseable {
+  private final ChallengeSettlement settlement;
+  private final ChallengeWatch watch;
+  private final ChallengeStarter starter;
+
+  public ChallengeLifecycle(ChallengeRepository challenges, UserRepository users, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
+      WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway gateway,
+      SecureTokenSource tokens, ChallengeSignals signals, Telemetry telemetry, Clock clock,
+      GatehouseOptions options) {
+    Transactions transactions = new Transactions(unitOfWork);
+    this.settlement = new ChallengeSettlement(challenges, users, workspaces, policies, choices, guards,
+        new SessionIssuer(sessions, tokens, audit, clock), new SessionRevocation(sessions, audit, clock), audit,
+        transactions, signals, telemetry, clock);
+    this.watch = new ChallengeWatch(challenges, policies, gateway, settlement, signals, options, clock);
+    this.starter = new ChallengeStarter(challenges, guards, gateway, tokens, settlement, watch, audit, transactions,
+        clock);
+  }
+
+  // ---- start ------------------------------------------------------------------------------------
+
+  /**
+   * Starts a challenge with the named device, or without one with the only device Duo lists that
+   * can do the method (several refuse, listing them). {@code alongside} gets the selection and runs
+   * in the unit of work that stores the challenge, so both are stored or neither.
+   */
+  StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
+      DuoMethod method, ChallengePurpose purpose, ClientContext client, Consumer<DeviceSelection> alongside) {
+    return starter.start(new ChallengeStarter.StartRequest(user, workspace, policy, device, method, purpose,
+        Optional.empty(), client, alongside));
+  }
+
+  /** Starts an unlock with the member's active device. */
+  StartOutcome startUnlock(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection active,
+      ClientContext client) {
+    return start(user, workspace, policy, Optional.of(active.device()), active.method(), ChallengePurpose.UNLOCK,
+        client, selection -> { });
+  }
+
+  /** Starts a step-up bound to revealing one entry on one session, with the member's active device. */
+  StartOutcome startStepUp(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection active,
+      StepUpTarget target, ClientContext client) {
+    return starter.start(new ChallengeStarter.StartRequest(user, workspace, policy, Optional.of(active.device()),
+        active.method(), ChallengePurpose.STEP_UP, Optional.of(target), client, selection -> { }));
+  }
+
+  /** Audits a refusal decided by a use case (not by the lifecycle, which audits its own). */
+  void auditDenial(User user, Workspace workspace, ChallengePurpose purpose, Denial denial) {
+    starter.auditDenial(user, workspace, purpose, denial);
+  }
+
+  // ---- follow -----------------------------------------------------------------------------------
+
+  /** The challenge, if the actor owns it. */
+  Challenge owned(User actor, ChallengeId id) {
+    return settlement.owned(actor, id);
+  }
+
+  /**
+   * The challenge once it is final, once a Verified Duo Push's code appears or changes, or at
+   * after {@code wait}; nobody asks Duo on the reader's behalf.
+   */
+  CompletableFuture<Challenge> awaitChange(Challenge challenge, Duration wait) {
+    return watch.awaitChange(challenge, wait);
+  }
+
+  // ---- settle and expire ------------------------------------------------------------------------
+
+  Challenge transition(ChallengeId id, UnaryOperator<Challenge> change) {
+    return settlement.transition(id, change);
+  }
+
+  Challenge applyPasscode(ChallengeId id, AuthStatus status) {
+    return settlement.applyPasscode(id, status);
+  }
+
+  Challenge applyFailure(ChallengeId id, RuntimeException failure) {
+    return settlement.applyFailure(id, failure);
+  }
+
+  Challenge expireIfDue(Challenge challenge) {
+    return settlement.expireIfDue(challenge);
+  }
+
+  /** Cancels the member's open challenges for the workspace; call inside the removing unit of work. */
+  void cancelOpen(WorkspaceId workspace, UserName user, StatusMessage why) {
+    settlement.cancelOpen(workspace, user, why);
+  }
+
+  /** Opens the session of the actor's approved unlock, once. */
+  SessionGrant claimSession(User actor, ChallengeId id) {
+    return settlement.claimSession(actor, id);
+  }
+
+  // ---- views ------------------------------------------------------------------------------------
+
+  ChallengeView view(Challenge challenge, WorkspaceName workspace) {
+    return settlement.view(challenge, workspace);
+  }
+
+  ChallengeView view(Challenge challenge) {
+    return settlement.view(challenge);
+  }
+
+  /** How many pending pushes and calls this process follows, and how many clients wait on one. */
+  public int following() {
+    return watch.following();
+  }
+
+  public int waiting() {
+    return watch.waiting();
+  }
+
+  /**
+   * Stops following (leases handed back for other processes to take over at once) and answers every
+   * waiting client with the challenge as it stands. Call before closing storage.
+   */
+  @Override
+  public void close() {
+    watch.close();
+  }
+}
