@@ -15,6 +15,7 @@ import dev.gatehouse.adapter.web.WebConfig;
 import dev.gatehouse.adapter.web.WebConsole;
 import dev.gatehouse.adapter.web.WebModule;
 import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.StorageException;
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 final class GatehouseRuntime implements AutoCloseable {
   private final PersistenceRuntime persistence;
+  private static final System.Logger LOG = System.getLogger(GatehouseRuntime.class.getName());
   private final Injector injector;
   private final Metrics metrics;
 
@@ -41,14 +43,14 @@ final class GatehouseRuntime implements AutoCloseable {
 
   /** Starts storage and builds the injector; storage failures read as the core's storage problem. */
   static GatehouseRuntime start(Settings settings) {
-    return start(settings, DatabaseWait.none(), Metrics.off());
+    return start(settings, DatabaseWait.none(), Metrics.off(), GatehouseOptions.client());
   }
 
   /**
    * As {@link #start(Settings)}, waiting for an unreachable database as {@code wait} says, and
    * reporting to {@code metrics} (which it closes when it closes).
    */
-  static GatehouseRuntime start(Settings settings, DatabaseWait wait, Metrics metrics) {
+  static GatehouseRuntime start(Settings settings, DatabaseWait wait, Metrics metrics, GatehouseOptions options) {
     PersistenceRuntime persistence;
     try {
       persistence = wait.start(() -> PersistenceRuntime.start(settings.persistence()));
@@ -56,7 +58,7 @@ final class GatehouseRuntime implements AutoCloseable {
       throw new StorageProblemException(e.getMessage(), e);
     }
     try {
-      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(settings, persistence, metrics));
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(settings, persistence, metrics, options));
       metrics.bindStorage(persistence, injector.getInstance(ChallengeRepository.class),
           injector.getInstance(Clock.class));
       return new GatehouseRuntime(persistence, injector, metrics);
@@ -68,17 +70,18 @@ final class GatehouseRuntime implements AutoCloseable {
 
   /** Every module of the core and its driven adapters; the wiring test builds these in {@code Stage.TOOL}. */
   static List<Module> modules(Settings settings, PersistenceRuntime persistence) {
-    return modules(settings, persistence, Metrics.off());
+    return modules(settings, persistence, Metrics.off(), GatehouseOptions.client());
   }
 
   /** As {@link #modules(Settings, PersistenceRuntime)}, the core and the Duo adapter reporting to {@code metrics}. */
-  static List<Module> modules(Settings settings, PersistenceRuntime persistence, Metrics metrics) {
+  static List<Module> modules(Settings settings, PersistenceRuntime persistence, Metrics metrics,
+      GatehouseOptions options) {
     List<Module> modules = new ArrayList<>();
     modules.add(binder -> binder.requireExplicitBindings());
     modules.add(binder -> binder.bind(Telemetry.class).toInstance(metrics.telemetry()));
     modules.add(new PersistenceModule(persistence));
     modules.add(new DuoModule(settings.duo(), metrics.duo()));
-    modules.add(new CoreModule());
+    modules.add(new CoreModule(options));
     return modules;
   }
 
@@ -114,8 +117,17 @@ final class GatehouseRuntime implements AutoCloseable {
     return persistence.isReachable() ? Optional.empty() : Optional.of("the database does not answer");
   }
 
+  /**
+   * Hands the Duo requests this process follows to other processes and answers waiting clients,
+   * then closes storage: nothing of the core runs on a closed pool.
+   */
   @Override
   public void close() {
+    try {
+      injector.getInstance(Gatehouse.class).close();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "stopping the challenge lifecycle failed", e);
+    }
     try {
       persistence.close();
     } finally {

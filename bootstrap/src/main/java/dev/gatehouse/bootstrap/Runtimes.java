@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.application.Gatehouse;
 import java.util.Map;
@@ -18,18 +19,19 @@ final class Runtimes implements AutoCloseable {
   }
 
   synchronized GatehouseRuntime start(RuntimeOptions options) {
-    return start(options, DatabaseWait.none(), Metrics::off);
+    return start(options, DatabaseWait.none(), Metrics::off, GatehouseOptions.client());
   }
 
   /**
    * As {@link #start(RuntimeOptions)}, waiting for an unreachable database as {@code wait} says,
-   * with the metrics {@code metrics} makes (if this starts the runtime).
+   * with the metrics {@code metrics} makes and following Duo requests as {@code gatehouse} says (if
+   * this starts the runtime).
    */
   synchronized GatehouseRuntime start(RuntimeOptions options, DatabaseWait wait,
-      Supplier<Metrics> metrics) {
+      Supplier<Metrics> metrics, GatehouseOptions gatehouse) {
     if (runtime == null) {
       // Storage also closes itself in a shutdown hook when the process exits.
-      runtime = GatehouseRuntime.start(Settings.from(options, environment), wait, metrics.get());
+      runtime = GatehouseRuntime.start(Settings.from(options, environment), wait, metrics.get(), gatehouse);
     }
     return runtime;
   }

@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.adapter.cli.CliExtension;
 import dev.gatehouse.adapter.rest.RestConfig;
 import dev.gatehouse.adapter.rest.RestServer;
@@ -63,7 +64,8 @@ final class ServeExtension {
           RestConfig config = tls.map(RestConfig.of(bind, port)::withTls).orElseGet(() -> RestConfig.of(bind, port));
           logFormat.apply();
           GatehouseRuntime runtime = runtimes.start(invocation.runtime(),
-              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())), Metrics::prometheus);
+              DatabaseWait.withBackoff(delay -> Thread.sleep(delay.toMillis())), Metrics::prometheus,
+              GatehouseOptions.server());
           RestServer server = start(runtime.restServer(config), bind, port);
           runtime.metrics().bindHttpServer(server);
           if (server.isTls()) {
@@ -73,6 +75,9 @@ final class ServeExtension {
           CountDownLatch stopped = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             metricsEndpoint.ifPresent(MetricsEndpoint::close);
+            // SIGTERM: answer waiting long polls with the challenge as it stands and hand the Duo
+            // requests this node follows to the other nodes, then stop serving; storage closes last.
+            runtime.gatehouse().close();
             server.close();
             stopped.countDown();
           }, "gatehouse-serve-shutdown"));

@@ -123,6 +123,76 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         workspace.value(), target.entry().value(), target.session().value()));
   }
 
+  // ---- follow leases: apart from the version, so taking one never conflicts with a change ----------
+
+  private static final String FOLLOWABLE = "state = 'PENDING' AND duo_txid IS NOT NULL";
+
+  @Override
+  public boolean lease(ChallengeId id, String node, Instant now, Instant until) {
+    return db.run("lease a challenge", c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET lease_owner = ?, lease_until = ?"
+          + " WHERE id = ? AND " + FOLLOWABLE + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")) {
+        s.setString(1, node);
+        Columns.setInstant(s, 2, until);
+        s.setString(3, id.value());
+        s.setString(4, node);
+        Columns.setInstant(s, 5, now);
+        return s.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit) {
+    return db.run("renew and take challenge leases", c -> {
+      // Renews this node's leases and takes free or lapsed ones, skipping rows another node is
+      // taking (or a transition is changing) at this moment.
+      try (PreparedStatement s = c.prepareStatement("WITH taken AS (SELECT id FROM challenges WHERE " + FOLLOWABLE
+          + " AND (lease_owner IS NULL OR lease_until < ?) AND lease_owner IS DISTINCT FROM ?"
+          + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+          + " UPDATE challenges SET lease_owner = ?, lease_until = ?"
+          + " WHERE (" + FOLLOWABLE + " AND lease_owner = ?) OR id IN (SELECT id FROM taken)"
+          + " RETURNING " + COLUMNS)) {
+        Columns.setInstant(s, 1, now);
+        s.setString(2, node);
+        s.setInt(3, limit);
+        s.setString(4, node);
+        Columns.setInstant(s, 5, until);
+        s.setString(6, node);
+        List<Challenge> held = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            held.add(challenge(r));
+          }
+        }
+        return held;
+      }
+    });
+  }
+
+  @Override
+  public void releaseLease(ChallengeId id, String node) {
+    db.run("release a challenge lease", c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET lease_owner = NULL, lease_until = NULL"
+          + " WHERE id = ? AND lease_owner = ?")) {
+        s.setString(1, id.value());
+        s.setString(2, node);
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void releaseLeases(String node) {
+    db.run("release challenge leases", c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET lease_owner = NULL, lease_until = NULL"
+          + " WHERE lease_owner = ?")) {
+        s.setString(1, node);
+        return s.executeUpdate();
+      }
+    });
+  }
+
   @Override
   public long countOpen(Instant now) {
     return db.run("count open challenges", c -> {

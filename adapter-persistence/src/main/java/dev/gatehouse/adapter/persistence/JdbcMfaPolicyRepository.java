@@ -11,6 +11,7 @@ import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /** MFA policies in {@code mfa_policies}; the Duo secret key is sealed by {@link SecretCipher}. */
@@ -92,12 +93,29 @@ final class JdbcMfaPolicyRepository implements MfaPolicyRepository {
               cipher.open(sealed, associatedData(workspace), "the Duo secret key of workspace " + workspace));
           DuoSettings settings = new DuoSettings(new ApiHostname(r.getString("api_hostname")),
               new IntegrationKey(r.getString("integration_key")), secretKey);
-          MfaOptions options = new MfaOptions(Duration.ofMillis(r.getLong("session_lifetime_ms")),
-              Duration.ofMillis(r.getLong("challenge_lifetime_ms")), Duration.ofMillis(r.getLong("push_cooldown_ms")),
-              Duration.ofMillis(r.getLong("remember_for_ms")));
-          return new MfaPolicy.Duo(settings, Failmode.valueOf(r.getString("failmode")), options);
+          return new MfaPolicy.Duo(settings, Failmode.valueOf(r.getString("failmode")), options(r));
         }
       }
     });
+  }
+
+  /** The options alone: nothing is decrypted. */
+  @Override
+  public MfaOptions options(WorkspaceId workspace) {
+    return db.run("find MFA options of workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT session_lifetime_ms, challenge_lifetime_ms,"
+          + " push_cooldown_ms, remember_for_ms FROM mfa_policies WHERE workspace_id = ?")) {
+        s.setString(1, workspace.value());
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? options(r) : MfaOptions.DEFAULTS;
+        }
+      }
+    });
+  }
+
+  private static MfaOptions options(ResultSet r) throws SQLException {
+    return new MfaOptions(Duration.ofMillis(r.getLong("session_lifetime_ms")),
+        Duration.ofMillis(r.getLong("challenge_lifetime_ms")), Duration.ofMillis(r.getLong("push_cooldown_ms")),
+        Duration.ofMillis(r.getLong("remember_for_ms")));
   }
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.AccessGuardRepository;
 import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeSignals;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
 import dev.gatehouse.application.port.out.EntryRepository;
 import dev.gatehouse.application.port.out.MasterKeyRotation;
@@ -49,6 +50,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   EnvelopeCipher envelope(SecretCipher cipher) {
     return new EnvelopeCipher(cipher);
+  }
+
+  @Provides
+  @Singleton
+  ChallengeSignals signals(PersistenceRuntime started) {
+    return started.signals();
   }
 
   @Provides

@@ -23,6 +23,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class PersistenceRuntime implements AutoCloseable {
   private final HikariDataSource pool;
+  private JdbcChallengeSignals signals;
   private final EmbeddedPostgresServer embedded;
   private final JdbcTransactions transactions;
   private final MasterKeySource keys;
@@ -193,6 +194,14 @@ public final class PersistenceRuntime implements AutoCloseable {
     return pool;
   }
 
+  /** The challenge signals over this database's LISTEN/NOTIFY (one listening connection, made on first use). */
+  synchronized JdbcChallengeSignals signals() {
+    if (signals == null) {
+      signals = new JdbcChallengeSignals(transactions(), pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+    return signals;
+  }
+
   EmbeddedPostgresServer embedded() {
     return embedded;
   }
@@ -211,6 +220,11 @@ public final class PersistenceRuntime implements AutoCloseable {
   private void closeResources() {
     if (closed.getAndSet(true)) {
       return;
+    }
+    synchronized (this) {
+      if (signals != null) {
+        signals.close();
+      }
     }
     pool.close();
     if (embedded != null) {

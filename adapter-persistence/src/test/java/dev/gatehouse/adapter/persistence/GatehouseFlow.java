@@ -9,6 +9,7 @@ import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoCommand;
@@ -91,7 +92,7 @@ final class GatehouseFlow {
     duo.approve(duo.lastTransaction());
     ChallengeView approved = read(gatehouse, ((UnlockResult.Pending) opened).challenge().id());
     assertThat(approved.state()).isEqualTo(ChallengeState.APPROVED);
-    SecretToken session = approved.session().orElseThrow().token();
+    SecretToken session = gatehouse.claimSession().claim(new ClaimSessionCommand(MEMBER, approved.id())).token();
     SessionCredentials credentials = new SessionCredentials(MEMBER, WORKSPACE, session);
     gatehouse.addEntry().add(new AddEntryCommand(credentials, EntryRepositoryContract.details(ENTRY.value()),
         Optional.of(EntrySecret.password(ENTRY_PASSWORD))));

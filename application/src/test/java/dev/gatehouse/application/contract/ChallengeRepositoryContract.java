@@ -32,6 +32,78 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@code ChallengeRepository} does. */
 public interface ChallengeRepositoryContract extends StorageContract {
+  Instant LEASE_NOW = Instant.parse("2026-12-04T10:00:00Z");
+
+  /** A pending push with a Duo transaction: what a follow lease is for. */
+  private Challenge aFollowablePush(String user, String workspace) {
+    User owner = givenUser(user);
+    Workspace where = givenWorkspace(workspace, owner);
+    Challenge challenge = StorageFixtures.aChallenge(where, owner, StorageFixtures.push());
+    ports().challenges().add(challenge);
+    return ports().challenges().update(challenge.attachTransaction(
+        new DuoTransactionId("45f7c92b-f45f-4862-8545-" + String.format("%012d", Math.abs(user.hashCode()))),
+        StatusMessage.of("Pushed")));
+  }
+
+  @Test
+  default void aFollowLeaseIsHeldByOneNodeUntilItLapses() {
+    Challenge push = aFollowablePush("alice", "servers");
+    var challenges = ports().challenges();
+
+    assertThat(challenges.lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15))).isTrue();
+    assertThat(challenges.lease(push.id(), "node-b", LEASE_NOW.plusSeconds(14), LEASE_NOW.plusSeconds(29)))
+        .as("held by node-a").isFalse();
+    assertThat(challenges.lease(push.id(), "node-a", LEASE_NOW.plusSeconds(5), LEASE_NOW.plusSeconds(20)))
+        .as("renewed by its holder").isTrue();
+    assertThat(challenges.lease(push.id(), "node-b", LEASE_NOW.plusSeconds(21), LEASE_NOW.plusSeconds(36)))
+        .as("taken over once lapsed").isTrue();
+    assertThat(challenges.find(push.id())).contains(push);
+  }
+
+  @Test
+  default void takingALeaseNeverConflictsWithAChangeOfTheChallenge() {
+    Challenge push = aFollowablePush("alice", "servers");
+
+    ports().challenges().lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
+    Challenge approved = ports().challenges().update(push.approve(StatusMessage.of("Success")));
+
+    assertThat(approved.version()).isEqualTo(push.version() + 1);
+    assertThat(ports().challenges().lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15)))
+        .as("a settled challenge is followed by nobody").isFalse();
+  }
+
+  @Test
+  default void renewingKeepsOwnLeasesAndTakesFreeOnesUpToTheLimit() {
+    Challenge mine = aFollowablePush("alice", "servers");
+    Challenge free = aFollowablePush("bob", "desktops");
+    Challenge another = aFollowablePush("carol", "printers");
+    Challenge theirs = aFollowablePush("dave", "routers");
+    var challenges = ports().challenges();
+    challenges.lease(mine.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
+    challenges.lease(theirs.id(), "node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15));
+
+    List<Challenge> held = challenges.renewAndTakeLeases("node-a", LEASE_NOW.plusSeconds(5),
+        LEASE_NOW.plusSeconds(20), 1);
+
+    assertThat(held).extracting(Challenge::id).contains(mine.id()).doesNotContain(theirs.id()).hasSize(2);
+    assertThat(held).extracting(Challenge::id).containsAnyOf(free.id(), another.id());
+    assertThat(challenges.lease(mine.id(), "node-b", LEASE_NOW.plusSeconds(16), LEASE_NOW.plusSeconds(30)))
+        .as("renewed until +20 s").isFalse();
+  }
+
+  @Test
+  default void releasedLeasesCanBeTakenAtOnce() {
+    Challenge push = aFollowablePush("alice", "servers");
+    var challenges = ports().challenges();
+    challenges.lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
+
+    challenges.releaseLeases("node-a");
+
+    assertThat(challenges.lease(push.id(), "node-b", LEASE_NOW.plusSeconds(1), LEASE_NOW.plusSeconds(16))).isTrue();
+    challenges.releaseLease(push.id(), "node-a");
+    assertThat(challenges.lease(push.id(), "node-a", LEASE_NOW.plusSeconds(2), LEASE_NOW.plusSeconds(17)))
+        .as("releasing someone else's lease does nothing").isFalse();
+  }
   @Test
   default void roundTripsEveryField() {
     User alice = givenUser("alice");
