@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -20,12 +19,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,35 +34,40 @@ import org.slf4j.LoggerFactory;
  * runtime in this JVM) that uses the data directory; see ADR 0003.
  *
  * <p>Start and stop decisions are made under an exclusive lock on {@code <data-dir>/pg.lock}. A
- * process attaches to a live server found through {@code postmaster.pid} (process alive, serving
- * this directory, answering on its port) or else starts one; a stale pid file left by a crash is
- * removed. Each process holds a shared lock on {@code <data-dir>/pg.users} while it uses the
- * server; on close, the process that can take that lock exclusively is the last user and stops the
- * server, any other leaves it running. The OS drops a dead process's locks, so a crash never
- * blocks the others.
+ * process attaches to a live server found through {@code postmaster.pid} ({@link Postmaster}) or
+ * else starts one, always on the data directory's own port ({@code <data-dir>/pg.port}); a stale
+ * pid file left by a crash is removed. Each process holds a shared lock on
+ * {@code <data-dir>/pg.users} while it uses the server; on close, the process that can take that
+ * lock exclusively is the last user and stops the server, any other leaves it running. The OS
+ * drops a dead process's locks, so a crash never blocks the others.
  *
- * <p>The server asks for a password (SCRAM) on every connection: the {@code postgres} role's
- * password lives in {@code <data-dir>/pg.password} (0600, see {@link EmbeddedPassword}) and
- * {@code pg_hba.conf} allows {@code scram-sha-256} from 127.0.0.1 and ::1 only, with no
- * {@code trust} line. A new cluster gets both from {@code initdb}; a data directory written by an
- * earlier version (trust, no password file) is switched over when this class next starts it.
+ * <p>While in use, a watcher looks at {@code postmaster.pid} four times a second: a server that
+ * died is restarted (by the process that started it, which holds zonky's lock on the directory,
+ * or by any user when that process is gone), and {@link #health()} says at once when the server is
+ * down or shutting down. Password authentication is {@link PgHbaHardening}'s.
  */
 final class EmbeddedPostgresServer {
   static final String DATABASE = "gatehouse";
   static final String SUPERUSER = "postgres";
 
+  /** What the watcher last saw. */
+  enum Health {
+    /** Running and taking connections. */
+    UP,
+    /** Shutting down (e.g. a smart shutdown): refuses new connections. */
+    STOPPING,
+    /** Not running (being restarted). */
+    DOWN
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
-  private static final Duration RELOAD_WAIT = Duration.ofSeconds(10);
-  /** The whole of {@code pg_hba.conf} as Gatehouse keeps it; anything else is rewritten at the next start. */
-  static final String PG_HBA = ""
-      + "# Written by Gatehouse (ADR 0003) and rewritten by it when it differs: the embedded PostgreSQL\n"
-      + "# listens on 127.0.0.1 only, has no Unix socket, and asks every client for the postgres role's\n"
-      + "# password (<data-dir>/pg.password). No trust, no replication.\n"
-      + "# TYPE  DATABASE  USER  ADDRESS       METHOD\n"
-      + "host    all       all   127.0.0.1/32  scram-sha-256\n"
-      + "host    all       all   ::1/128       scram-sha-256\n";
+  /** How long a process waits for the process that started the server to restart (or stop) it. */
+  private static final Duration RESTART_WAIT = Duration.ofSeconds(20);
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+  /** zonky's lock on the cluster directory, held by the process whose zonky instance started the server. */
+  private static final String ZONKY_LOCK = "epg-lock";
   /** Servers this JVM uses, by data directory: runtimes in one JVM share one entry. */
   private static final Map<Path, EmbeddedPostgresServer> IN_USE = new HashMap<>();
   /** Servers this JVM started and left running for other processes; their zonky lock is still held. */
@@ -71,9 +76,14 @@ final class EmbeddedPostgresServer {
   private final Path dataDirectory;
   private final int port;
   private final EmbeddedPassword password;
-  private final EmbeddedPostgres startedHere;
+  private final boolean startedFirstHere;
   private final FileChannel usersChannel;
-  private FileLock usersLock;
+  private final FileLock usersLock;
+  private volatile EmbeddedPostgres startedHere;
+  private volatile Health health = Health.UP;
+  private volatile Runnable onHealthChange = () -> { };
+  private ScheduledExecutorService watcher;
+  private boolean restartFailureLogged;
   private int references = 1;
 
   private EmbeddedPostgresServer(Path dataDirectory, int port, EmbeddedPassword password,
@@ -82,11 +92,16 @@ final class EmbeddedPostgresServer {
     this.port = port;
     this.password = password;
     this.startedHere = startedHere;
+    this.startedFirstHere = startedHere != null;
     this.usersChannel = usersChannel;
     this.usersLock = usersLock;
   }
 
-  /** Uses the server on the data directory: attaches to a running one or starts it. */
+  /**
+   * Uses the server on the data directory: attaches to a running one or starts it. A server that
+   * is down or shutting down while the process that started it still runs is waited for (that
+   * process restarts it) for up to {@link #RESTART_WAIT}.
+   */
   static synchronized EmbeddedPostgresServer acquire(Path dataDirectory) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
     EmbeddedPostgresServer inUse = IN_USE.get(directory);
@@ -94,10 +109,22 @@ final class EmbeddedPostgresServer {
       inUse.references++;
       return inUse;
     }
-    EmbeddedPostgresServer server = FileLocks.exclusively(directory.resolve("pg.lock"),
-        "start the embedded PostgreSQL in " + directory, () -> startOrAttach(directory));
-    IN_USE.put(directory, server);
-    return server;
+    long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
+    while (true) {
+      Optional<EmbeddedPostgresServer> server = FileLocks.exclusively(directory.resolve("pg.lock"),
+          "start the embedded PostgreSQL in " + directory, () -> startOrAttach(directory));
+      if (server.isPresent()) {
+        IN_USE.put(directory, server.get());
+        server.get().startWatching();
+        return server.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StorageException("the embedded PostgreSQL in " + directory.resolve("pg") + " is down or shutting"
+            + " down and the Gatehouse process that started it has not restarted it within "
+            + RESTART_WAIT.toSeconds() + " s; stop that process or try again");
+      }
+      FileLocks.sleep(200);
+    }
   }
 
   /** Stops using the server; the last user anywhere stops it. */
@@ -106,6 +133,7 @@ final class EmbeddedPostgresServer {
       return;
     }
     IN_USE.remove(server.dataDirectory);
+    server.stopWatching();
     FileLocks.exclusively(server.dataDirectory.resolve("pg.lock"),
         "stop the embedded PostgreSQL in " + server.dataDirectory, () -> {
           server.stopIfLastUser();
@@ -117,8 +145,9 @@ final class EmbeddedPostgresServer {
     return port;
   }
 
+  /** Whether this process started the server it first used (rather than attaching to a running one). */
   boolean startedHere() {
-    return startedHere != null;
+    return startedFirstHere;
   }
 
   Path pgDirectory() {
@@ -134,7 +163,18 @@ final class EmbeddedPostgresServer {
     return password;
   }
 
-  private static EmbeddedPostgresServer startOrAttach(Path directory) throws IOException {
+  /** What the watcher last saw, at most a quarter of a second ago; never waits for the server. */
+  Health health() {
+    return health;
+  }
+
+  /** Runs {@code listener} (on the watcher's thread) whenever {@link #health()} changes. */
+  void onHealthChange(Runnable listener) {
+    this.onHealthChange = listener;
+  }
+
+  /** Attaches or starts; empty when the server is down or stopping and another process must act first. */
+  private static Optional<EmbeddedPostgresServer> startOrAttach(Path directory) throws IOException {
     Files.createDirectories(directory);
     Path pg = directory.resolve("pg");
     FileChannel users = FileChannel.open(directory.resolve("pg.users"), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -147,6 +187,10 @@ final class EmbeddedPostgresServer {
       Optional<Postmaster> running = Postmaster.read(pg);
       EmbeddedPostgresServer server;
       if (running.isPresent() && running.get().isAlive(pg)) {
+        if (running.get().isStopping()) {
+          users.close();
+          return Optional.empty();
+        }
         int port = running.get().port();
         if (!answers(port, password, ANSWER_WAIT)) {
           throw new StorageException("PostgreSQL (pid " + running.get().pid() + ") runs on " + pg
@@ -154,21 +198,23 @@ final class EmbeddedPostgresServer {
         }
         LOG.info("Using the embedded PostgreSQL already running on {} (port {}, pid {})", pg, port,
             running.get().pid());
+        PgHbaHardening.checkAttached(pg, port, password);
         server = new EmbeddedPostgresServer(directory, port, password, null, users, shared);
-        server.checkAttachedServerAsksForPassword();
       } else {
-        if (running.isPresent()) {
-          LOG.warn("Removing the stale {} left by PostgreSQL pid {}, which is gone", Postmaster.file(pg),
-              running.get().pid());
-          Files.deleteIfExists(Postmaster.file(pg));
+        removeStalePidFile(pg, running);
+        closeLeftRunning(directory);
+        if (zonkyLockHeldElsewhere(pg)) {
+          users.close();
+          return Optional.empty();
         }
-        EmbeddedPostgres postgres = start(directory, pg, password);
+        int port = StablePort.of(directory);
+        EmbeddedPostgres postgres = start(directory, pg, password, port);
         startedNow = postgres;
-        server = new EmbeddedPostgresServer(directory, postgres.getPort(), password, postgres, users, shared);
-        server.requirePassword();
+        server = new EmbeddedPostgresServer(directory, port, password, postgres, users, shared);
+        PgHbaHardening.requirePassword(pg, port, password);
       }
       server.ensureDatabase();
-      return server;
+      return Optional.of(server);
     } catch (IOException | RuntimeException e) {
       if (startedNow != null) {
         // Nobody else can have attached (we hold pg.lock): never leave a server we could not
@@ -181,17 +227,19 @@ final class EmbeddedPostgresServer {
   }
 
   /**
-   * The password in {@code pg.password}, created first if the file is missing and either there is
-   * no cluster yet or the cluster still trusts loopback (written by an earlier version).
+   * The password in {@code pg.password}, created first when there is no cluster yet. A cluster
+   * that trusts local logins, or one whose password file is gone, is refused with a clear message.
    */
   private static EmbeddedPassword password(Path directory, Path pg) throws IOException {
     Path file = directory.resolve(EmbeddedPassword.FILE_NAME);
+    boolean cluster = Files.exists(pg.resolve("postgresql.conf"));
+    if (cluster) {
+      PgHbaHardening.refuseTrustingCluster(pg);
+    }
     if (!Files.exists(file)) {
-      if (Files.exists(pg.resolve("postgresql.conf")) && !PgHba.trusts(pg)) {
+      if (cluster) {
         throw new StorageException(file + " is missing, but the embedded PostgreSQL in " + pg
-            + " asks for the password it held. Restore the file from a backup (mode 0600); or, with no"
-            + " Gatehouse process running, change every method in " + pg.resolve("pg_hba.conf")
-            + " to trust: the next start then sets a new password and switches back to scram-sha-256.");
+            + " asks for the password it held; restore the file from a backup (mode 0600)");
       }
       EmbeddedPassword.create(file);
       LOG.info("Created {} (the embedded PostgreSQL's password)", file);
@@ -199,36 +247,84 @@ final class EmbeddedPostgresServer {
     return EmbeddedPassword.read(file);
   }
 
-  private static EmbeddedPostgres start(Path directory, Path pg, EmbeddedPassword password) throws IOException {
+  private static void removeStalePidFile(Path pg, Optional<Postmaster> stale) throws IOException {
+    if (stale.isPresent()) {
+      LOG.warn("Removing the stale {} left by PostgreSQL pid {}, which is gone", Postmaster.file(pg), stale.get().pid());
+      Files.deleteIfExists(Postmaster.file(pg));
+    }
+  }
+
+  /** Frees zonky's lock on a server this JVM started and left running, which has stopped since. */
+  private static void closeLeftRunning(Path directory) throws IOException {
     EmbeddedPostgres leftRunning = LEFT_RUNNING.remove(directory);
     if (leftRunning != null) {
-      // Started here earlier and stopped by another process since: free zonky's lock on the directory.
       leftRunning.close();
     }
+  }
+
+  /**
+   * Whether another process holds zonky's lock on the cluster: it started the server, still runs,
+   * and restarts the server itself (zonky would refuse to start it here).
+   */
+  private static boolean zonkyLockHeldElsewhere(Path pg) throws IOException {
+    Path lock = pg.resolve(ZONKY_LOCK);
+    if (!Files.exists(lock)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+      FileLock free = channel.tryLock();
+      if (free == null) {
+        return true;
+      }
+      free.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    }
+  }
+
+  private static EmbeddedPostgres start(Path directory, Path pg, EmbeddedPassword password, int port)
+      throws IOException {
     long started = System.nanoTime();
     Path log = directory.resolve("postgresql.log");
+    ownerOnly(log);
     // zonky's defaults suit throw-away test databases; Gatehouse keeps real data here.
     EmbeddedPostgres postgres;
     try {
-      postgres = startServer(pg, password, log);
+      postgres = startServer(pg, password, log, port);
     } catch (IOException | RuntimeException e) {
       if (e instanceof StorageException storage) {
         throw storage;
       }
       // zonky reports initdb or pg_ctl failing as an IllegalStateException naming the command
       // line: the reason is in the server's log.
-      throw new StorageException("the embedded PostgreSQL in " + pg + " could not be started; see " + log, e);
+      throw new StorageException("the embedded PostgreSQL in " + pg + " could not be started on 127.0.0.1:" + port
+          + "; see " + log, e);
     }
-    LOG.info("Started the embedded PostgreSQL on {} (port {}) in {} ms", pg, postgres.getPort(),
+    LOG.info("Started the embedded PostgreSQL on {} (port {}) in {} ms", pg, port,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return postgres;
   }
 
-  private static EmbeddedPostgres startServer(Path pg, EmbeddedPassword password, Path log) throws IOException {
+  /** The server's log may show statements and names: its owner's only (created so, or fixed). */
+  private static void ownerOnly(Path log) throws IOException {
+    if (!MasterKeys.supportsPosix(log.getParent())) {
+      return;
+    }
+    if (Files.exists(log)) {
+      Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
+    } else {
+      Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+  }
+
+  private static EmbeddedPostgres startServer(Path pg, EmbeddedPassword password, Path log, int port)
+      throws IOException {
     return EmbeddedPostgres.builder()
         .setDataDirectory(pg)
         .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
+        .setPort(port)
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
@@ -249,87 +345,6 @@ final class EmbeddedPostgresServer {
         .start();
   }
 
-  /**
-   * Makes the server this process started ask for the password: unless {@code pg_hba.conf} already
-   * is {@link #PG_HBA}, sets the role's password (as a SCRAM verifier computed here, so the server
-   * never sees or logs the password), rewrites {@code pg_hba.conf}, reloads and waits until a
-   * login without the password is refused.
-   */
-  private void requirePassword() throws IOException {
-    Path pg = pgDirectory();
-    if (PgHba.isManaged(pg)) {
-      return;
-    }
-    boolean upgrade = PgHba.trusts(pg);
-    try (Connection c = connect(port, "postgres", password)) {
-      c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.reveal().toCharArray(), "scram-sha-256");
-      PgHba.write(pg);
-      reload(c);
-    } catch (SQLException e) {
-      throw SqlErrors.translate("switch the embedded PostgreSQL to password authentication", e);
-    }
-    if (upgrade) {
-      LOG.info("Switched the embedded PostgreSQL on {} from trust to password (scram-sha-256) authentication;"
-          + " the password is in {}", pg, password.file());
-    }
-  }
-
-  /**
-   * On a server another process started: one started by an earlier version still trusts loopback
-   * (it is switched when next started here, not under that process); one whose {@code pg_hba.conf}
-   * was rewritten but never reloaded (a crash in between) is reloaded now.
-   */
-  private void checkAttachedServerAsksForPassword() throws IOException {
-    Path pg = pgDirectory();
-    if (!PgHba.isManaged(pg)) {
-      LOG.warn("The embedded PostgreSQL on {} was started by an earlier Gatehouse version and trusts every"
-          + " loopback connection; it switches to password authentication when it is next started", pg);
-      return;
-    }
-    if (!refusesWithoutPassword(port)) {
-      try (Connection c = connect(port, "postgres", password)) {
-        reload(c);
-      } catch (SQLException e) {
-        throw SqlErrors.translate("reload the embedded PostgreSQL's pg_hba.conf", e);
-      }
-    }
-  }
-
-  private void reload(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-         ResultSet errors = s.executeQuery("SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL")) {
-      if (errors.next()) {
-        throw new StorageException(pgDirectory().resolve("pg_hba.conf") + " line " + errors.getInt(1) + ": "
-            + errors.getString(2));
-      }
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("SELECT pg_reload_conf()");
-    }
-    // The postmaster rereads the file when it handles the signal: wait until it refuses us.
-    long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
-    while (!refusesWithoutPassword(port)) {
-      if (System.nanoTime() > deadline) {
-        throw new StorageException("the embedded PostgreSQL on " + pgDirectory()
-            + " still accepts logins without a password " + RELOAD_WAIT.toSeconds() + " s after reloading "
-            + pgDirectory().resolve("pg_hba.conf"));
-      }
-      FileLocks.sleep(20);
-    }
-  }
-
-  /**
-   * Whether the server refuses {@code postgres} without a password: it asks for one (the driver
-   * then gives up with 08004) or rejects the login (class 28). Any other failure is no answer.
-   */
-  static boolean refusesWithoutPassword(int port) {
-    try (Connection c = connect(port, "postgres", null)) {
-      return false;
-    } catch (SQLException e) {
-      return isAuthenticationFailure(e) || "08004".equals(e.getSQLState());
-    }
-  }
-
   private void ensureDatabase() {
     try (Connection c = connect(port, "postgres", password);
          PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -344,6 +359,92 @@ final class EmbeddedPostgresServer {
     } catch (SQLException e) {
       throw SqlErrors.translate("create the database " + DATABASE + " in the embedded PostgreSQL", e);
     }
+  }
+
+  private void startWatching() {
+    watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "gatehouse-embedded-postgres-watch");
+      thread.setDaemon(true);
+      return thread;
+    });
+    watcher.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void stopWatching() {
+    watcher.shutdown();
+    try {
+      // A restart in progress finishes first: never leave a half-started server behind.
+      watcher.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One look at {@code postmaster.pid}: updates {@link #health()} and restarts a server that is gone. */
+  private void watch() {
+    try {
+      Optional<Postmaster> running = Postmaster.read(pgDirectory());
+      if (running.isPresent() && running.get().isAlive(pgDirectory())) {
+        if (running.get().isStopping()) {
+          becomes(Health.STOPPING);
+        } else if (health != Health.UP && answers(running.get().port(), password, Duration.ZERO)) {
+          if (running.get().port() != port) {
+            LOG.warn("The embedded PostgreSQL on {} runs on port {}, not on this data directory's port {}; restart"
+                + " Gatehouse", pgDirectory(), running.get().port(), port);
+          }
+          becomes(Health.UP);
+        }
+        return;
+      }
+      becomes(Health.DOWN);
+      FileLocks.exclusively(dataDirectory.resolve("pg.lock"), "restart the embedded PostgreSQL in " + dataDirectory,
+          this::restartUnlessRunning);
+      restartFailureLogged = false;
+    } catch (IOException | RuntimeException e) {
+      if (!restartFailureLogged) {
+        restartFailureLogged = true;
+        LOG.warn("The embedded PostgreSQL on {} is down and cannot be restarted yet: {}", pgDirectory(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private void becomes(Health now) {
+    if (health == now) {
+      return;
+    }
+    Health before = health;
+    health = now;
+    if (now == Health.UP) {
+      LOG.warn("The embedded PostgreSQL on {} is up again", pgDirectory());
+    } else {
+      LOG.warn("The embedded PostgreSQL on {} is {} (was {})", pgDirectory(),
+          now == Health.DOWN ? "down" : "shutting down", before.name().toLowerCase(Locale.ROOT));
+    }
+    onHealthChange.run();
+  }
+
+  /** Under {@code pg.lock}: starts the server on this directory's port unless it runs or its starter will. */
+  private Void restartUnlessRunning() throws IOException {
+    Optional<Postmaster> running = Postmaster.read(pgDirectory());
+    if (running.isPresent() && running.get().isAlive(pgDirectory())) {
+      return null;
+    }
+    removeStalePidFile(pgDirectory(), running);
+    EmbeddedPostgres previous = startedHere;
+    if (previous != null) {
+      // Its server is gone; closing frees zonky's lock so a new instance can start.
+      startedHere = null;
+      previous.close();
+    }
+    closeLeftRunning(dataDirectory);
+    if (zonkyLockHeldElsewhere(pgDirectory())) {
+      return null;
+    }
+    startedHere = start(dataDirectory, pgDirectory(), password, port);
+    LOG.warn("Restarted the embedded PostgreSQL on {} (port {})", pgDirectory(), port);
+    return null;
   }
 
   private void stopIfLastUser() throws IOException {
@@ -369,8 +470,9 @@ final class EmbeddedPostgresServer {
 
   private void stop() throws IOException {
     long started = System.nanoTime();
-    if (startedHere != null) {
-      startedHere.close();
+    EmbeddedPostgres mine = startedHere;
+    if (mine != null) {
+      mine.close();
     } else {
       // Attached to a server another process started (and left, or crashed): SIGTERM is
       // PostgreSQL's smart shutdown, clean once the last session is gone, as ours are now.
@@ -394,7 +496,7 @@ final class EmbeddedPostgresServer {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
-  /** Whether the server answers {@code SELECT 1} within {@code wait}; a refused password fails at once. */
+  /** Whether the server answers {@code SELECT 1} within {@code wait} (tried at least once); a refused password fails at once. */
   static boolean answers(int port, EmbeddedPassword password, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
@@ -415,11 +517,12 @@ final class EmbeddedPostgresServer {
   }
 
   /** SQLSTATE class 28: invalid authorization (e.g. 28P01, wrong password). */
-  private static boolean isAuthenticationFailure(SQLException e) {
+  static boolean isAuthenticationFailure(SQLException e) {
     return e.getSQLState() != null && e.getSQLState().startsWith("28");
   }
 
-  private static Connection connect(int port, String database, EmbeddedPassword password) throws SQLException {
+  /** A setup connection (never pooled) as {@code postgres}; without a password when {@code password} is null. */
+  static Connection connect(int port, String database, EmbeddedPassword password) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", SUPERUSER);
     if (password != null) {
@@ -428,89 +531,5 @@ final class EmbeddedPostgresServer {
     properties.setProperty("connectTimeout", "2");
     properties.setProperty("ApplicationName", "gatehouse-setup");
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
-  }
-
-  /** The cluster's {@code pg_hba.conf}: whether it is Gatehouse's, whether it trusts anyone, rewriting it. */
-  static final class PgHba {
-    private PgHba() {}
-
-    static Path file(Path pg) {
-      return pg.resolve("pg_hba.conf");
-    }
-
-    static boolean isManaged(Path pg) throws IOException {
-      return Files.exists(file(pg)) && Files.readString(file(pg), StandardCharsets.UTF_8).equals(PG_HBA);
-    }
-
-    /** Whether any rule (not a comment) uses the {@code trust} method. */
-    static boolean trusts(Path pg) throws IOException {
-      if (!Files.exists(file(pg))) {
-        return false;
-      }
-      for (String line : Files.readAllLines(file(pg), StandardCharsets.UTF_8)) {
-        String rule = line.replaceFirst("#.*$", "").strip();
-        if (!rule.isEmpty() && List.of(rule.split("\\s+")).contains("trust")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Replaces the file with {@link #PG_HBA} atomically (the server reads it on start and reload). */
-    static void write(Path pg) throws IOException {
-      Path partial = pg.resolve("pg_hba.conf.gatehouse-new");
-      Files.deleteIfExists(partial);
-      if (MasterKeys.supportsPosix(partial)) {
-        // As initdb leaves it: the server's files are its owner's only.
-        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(partial);
-      }
-      Files.writeString(partial, PG_HBA, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-      Files.move(partial, file(pg), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
-
-  /** What {@code postmaster.pid} says: the server's pid, data directory and port. */
-  record Postmaster(long pid, Path dataDirectory, int port) {
-    static Path file(Path pg) {
-      return pg.resolve("postmaster.pid");
-    }
-
-    static Optional<Postmaster> read(Path pg) throws IOException {
-      Path file = file(pg);
-      if (!Files.exists(file)) {
-        return Optional.empty();
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      try {
-        return Optional.of(new Postmaster(Long.parseLong(lines.get(0).strip()), Path.of(lines.get(1).strip()),
-            Integer.parseInt(lines.get(3).strip())));
-      } catch (RuntimeException e) {
-        // Half-written by a server that died while starting: treat it as stale.
-        return Optional.of(new Postmaster(-1, pg, -1));
-      }
-    }
-
-    /** Alive, a PostgreSQL, and serving this directory (a recycled pid is none of these). */
-    boolean isAlive(Path pg) {
-      if (pid <= 0) {
-        return false;
-      }
-      Optional<ProcessHandle> process = ProcessHandle.of(pid);
-      if (process.isEmpty() || !process.get().isAlive()) {
-        return false;
-      }
-      boolean isPostgres = process.get().info().command().map(c -> c.endsWith("postgres")).orElse(true);
-      return isPostgres && sameDirectory(pg);
-    }
-
-    private boolean sameDirectory(Path pg) {
-      try {
-        return Files.isSameFile(dataDirectory, pg);
-      } catch (IOException e) {
-        return false;
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.common.DomainException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -16,10 +17,17 @@ import javax.sql.DataSource;
  */
 final class JdbcTransactions implements UnitOfWork {
   private final DataSource dataSource;
+  private final BooleanSupplier databaseUp;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
   JdbcTransactions(DataSource dataSource) {
+    this(dataSource, () -> true);
+  }
+
+  /** {@code databaseUp} false fails every new unit at once instead of waiting for a connection. */
+  JdbcTransactions(DataSource dataSource, BooleanSupplier databaseUp) {
     this.dataSource = dataSource;
+    this.databaseUp = databaseUp;
   }
 
   @Override
@@ -108,6 +116,9 @@ final class JdbcTransactions implements UnitOfWork {
   }
 
   private Connection borrow(String what) {
+    if (!databaseUp.getAsBoolean()) {
+      throw new StorageException(what + ": the database is down");
+    }
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {

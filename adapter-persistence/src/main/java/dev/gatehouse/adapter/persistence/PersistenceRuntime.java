@@ -9,6 +9,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,6 +31,13 @@ import org.flywaydb.core.api.FlywayException;
  * message when the database cannot be reached or migrated or the master key is wrong or missing.
  */
 public final class PersistenceRuntime implements AutoCloseable {
+  private static final Duration READINESS_WAIT = Duration.ofMillis(900);
+  /** Asks an external database for readiness checks, so that a hanging connect never holds the caller. */
+  private static final ExecutorService READINESS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "gatehouse-readiness");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final HikariDataSource pool;
   private JdbcChallengeSignals signals;
   private final EmbeddedPostgresServer embedded;
@@ -43,7 +59,12 @@ public final class PersistenceRuntime implements AutoCloseable {
     this.pendingMigrations = pendingMigrations;
     this.pool = pool;
     this.embedded = embedded;
-    this.transactions = new JdbcTransactions(pool);
+    this.transactions = new JdbcTransactions(pool,
+        embedded == null ? () -> true : () -> embedded.health() == EmbeddedPostgresServer.Health.UP);
+    if (embedded != null) {
+      // Connections to a server that went away (or is shutting down and waits for them) are dropped.
+      embedded.onHealthChange(() -> pool.getHikariPoolMXBean().softEvictConnections());
+    }
     this.keys = keys;
     this.cipher = new SecretCipher(keys);
     this.description = description;
@@ -59,6 +80,7 @@ public final class PersistenceRuntime implements AutoCloseable {
       throw new StorageException("the data directory " + config.dataDirectory() + " cannot be created: "
           + whyNotCreated(e), e);
     }
+    ownerOnly(config.dataDirectory());
     EmbeddedPostgresServer embedded = null;
     HikariDataSource pool = null;
     try {
@@ -94,6 +116,19 @@ public final class PersistenceRuntime implements AutoCloseable {
     }
   }
 
+  /** The data directory holds keys and the database: its owner's only (fixed on every start). */
+  private static void ownerOnly(Path directory) {
+    try {
+      if (MasterKeys.supportsPosix(directory)
+          && !PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)).equals("rwx------")) {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+      }
+    } catch (IOException e) {
+      throw new StorageException("the data directory " + directory + " cannot be made its owner's only (chmod 700): "
+          + whyNotCreated(e), e);
+    }
+  }
+
   /** Why the data directory cannot be created, as a plain sentence (no exception class names). */
   static String whyNotCreated(IOException e) {
     if (e instanceof FileAlreadyExistsException) {
@@ -112,10 +147,11 @@ public final class PersistenceRuntime implements AutoCloseable {
     hikari.setPoolName("gatehouse");
     hikari.setMaximumPoolSize(maxPoolSize);
     hikari.setMinimumIdle(1);
-    hikari.setConnectionTimeout(10_000);
+    // Fail fast while the database is down: a request waits at most a few seconds for a connection.
+    hikari.setConnectionTimeout(5_000);
     hikari.setInitializationFailTimeout(10_000);
     hikari.addDataSourceProperty("ApplicationName", "gatehouse");
-    hikari.addDataSourceProperty("connectTimeout", "10");
+    hikari.addDataSourceProperty("connectTimeout", "2");
     try {
       return new HikariDataSource(hikari);
     } catch (HikariPool.PoolInitializationException e) {
@@ -149,11 +185,27 @@ public final class PersistenceRuntime implements AutoCloseable {
     return pendingMigrations == 0;
   }
 
-  /** Whether the database answers now (for readiness checks). */
+  /**
+   * Whether the database answers now (for readiness checks), within a second: the embedded
+   * server's watcher knows at once; an external database is asked with a bounded wait.
+   */
   public boolean isReachable() {
-    try (var c = pool.getConnection()) {
-      return c.isValid(2);
-    } catch (Exception e) {
+    if (embedded != null) {
+      return embedded.health() == EmbeddedPostgresServer.Health.UP;
+    }
+    CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> {
+      try (var c = pool.getConnection()) {
+        return c.isValid(1);
+      } catch (Exception e) {
+        return false;
+      }
+    }, READINESS);
+    try {
+      return answer.get(READINESS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }

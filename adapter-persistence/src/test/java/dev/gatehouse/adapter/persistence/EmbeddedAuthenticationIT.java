@@ -7,9 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.port.out.StorageException;
-import dev.gatehouse.domain.user.UserName;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +22,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL asks every client for the password in {@code <data-dir>/pg.password}
- * (ADR 0003): on a new data directory, on one written by the previous version (trust, no password
- * file), and never leaks the password.
+ * (ADR 0003): on a new data directory; one that trusts local logins (an unreleased version's) is
+ * refused; the password never leaks.
  */
 class EmbeddedAuthenticationIT {
   @TempDir
@@ -110,16 +106,16 @@ class EmbeddedAuthenticationIT {
     assertThatThrownBy(() -> PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory)))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining(file + " is missing")
-        .hasMessageContaining("pg_hba.conf");
+        .hasMessageContaining("restore the file from a backup");
     assertThat(file).as("no new password minted").doesNotExist();
     Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
     PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory)).close();
   }
 
   @Test
-  void aDataDirectoryWrittenByThePreviousVersionIsSwitchedToPasswordsOnItsNextStart() throws Exception {
+  void aDataDirectoryThatTrustsLocalLoginsIsRefusedWithOneLine() throws Exception {
     Path pg = dataDirectory.resolve("pg");
-    // What the previous version left: zonky's "initdb -A trust", the schema, rows, no password file.
+    // What an unreleased version left: zonky's "initdb -A trust" and no password file.
     try (EmbeddedPostgres old = EmbeddedPostgres.builder()
         .setDataDirectory(pg)
         .setCleanDataDirectory(false)
@@ -129,36 +125,17 @@ class EmbeddedAuthenticationIT {
         .setOutputRedirector(Redirect.appendTo(dataDirectory.resolve("postgresql.log").toFile()))
         .setErrorRedirector(Redirect.appendTo(dataDirectory.resolve("postgresql.log").toFile()))
         .start()) {
-      try (Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + EmbeddedPostgresServer.DATABASE);
-      }
-      DataSource gatehouse = old.getDatabase("postgres", EmbeddedPostgresServer.DATABASE, Map.of());
-      PersistenceRuntime.migrate(gatehouse);
-      new JdbcUserRepository(new JdbcTransactions(gatehouse)).add(StorageFixtures.aUser("olduser"));
+      assertThat(old.getPort()).isPositive();
     }
-    assertThat(dataDirectory.resolve("pg.password")).doesNotExist();
-    assertThat(EmbeddedPostgresServer.PgHba.trusts(pg)).as("the old pg_hba.conf").isTrue();
+    assertThat(PgHbaHardening.trusts(pg)).as("the old pg_hba.conf").isTrue();
 
-    try (PersistenceRuntime runtime = PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory))) {
-      assertThat(runtime.embedded().startedHere()).isTrue();
-      assertThat(new JdbcUserRepository(runtime.transactions()).find(new UserName("olduser")))
-          .as("kept every row").isPresent();
-      Path file = dataDirectory.resolve("pg.password");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-      assertRefusedWithoutPassword(runtime.embedded().port());
-      assertThatThrownBy(() -> connect(runtime.embedded().port(), "wrong"))
-          .isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
-      try (Connection c = connect(runtime.embedded().port(), Files.readString(file).strip())) {
-        assertThat(c.isValid(2)).isTrue();
-      }
-      assertPgHbaIsGatehouses();
-    }
-    try (PersistenceRuntime runtime = PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory))) {
-      assertThat(new JdbcUserRepository(runtime.transactions()).find(new UserName("olduser"))).isPresent();
-      assertRefusedWithoutPassword(runtime.embedded().port());
-    }
-    assertThat(dataDirectory.resolve("pg/postmaster.pid")).doesNotExist();
+    assertThatThrownBy(() -> PersistenceRuntime.start(PersistenceConfig.embedded(dataDirectory)))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(pg.resolve("pg_hba.conf") + " lets local users in without a password")
+        .hasMessageContaining("use a new data directory")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(dataDirectory.resolve("pg.password")).as("no password minted").doesNotExist();
+    assertThat(dataDirectory.resolve("pg/postmaster.pid")).as("never started").doesNotExist();
   }
 
   private void assertPgHbaIsGatehouses() throws Exception {
@@ -170,7 +147,7 @@ class EmbeddedAuthenticationIT {
   }
 
   private static void assertRefusedWithoutPassword(int port) {
-    assertThat(EmbeddedPostgresServer.refusesWithoutPassword(port)).isTrue();
+    assertThat(PgHbaHardening.refusesWithoutPassword(port)).isTrue();
     assertThatThrownBy(() -> connect(port, null)).isInstanceOf(SQLException.class);
     assertThatThrownBy(() -> connect(port, "")).isInstanceOf(SQLException.class);
   }

@@ -80,7 +80,7 @@ class EmbeddedDatabaseIT {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
       Path passwordFile = dataDirectory.resolve("pg.password");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-      assertThat(EmbeddedPostgresServer.refusesWithoutPassword(runtime.embedded().port()))
+      assertThat(PgHbaHardening.refusesWithoutPassword(runtime.embedded().port()))
           .as("no login without the password").isTrue();
 
       FakeSecondFactorGateway duo = GatehouseFlow.duo();

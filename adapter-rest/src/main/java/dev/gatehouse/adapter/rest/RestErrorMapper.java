@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * 503 duo-unavailable     UNAVAILABLE
  * 503 duo-rate-limited    RATE_LIMITED
  * 503 duo-local-configuration  LOCAL_CONFIGURATION (Gatehouse's own CA file or proxy for Duo)
- * 503 storage-unavailable StorageProblemException
+ * 503 storage-unavailable StorageProblemException (Retry-After: 1)
  * 503 not-ready           the readiness check failed
  * 504 timed-out           an asynchronous answer outlived the server's async timeout
  * </pre>
@@ -101,8 +101,9 @@ final class RestErrorMapper {
     }
     if (e instanceof StorageProblemException) {
       LOG.warn("storage problem: {}", e.getMessage());
+      // Storage that is down comes back on its own (the embedded database is restarted): ask again soon.
       return reply(RestProblem.of(RestProblemType.STORAGE_UNAVAILABLE,
-          "Gatehouse's storage is unavailable; try again later"));
+          "Gatehouse's storage is unavailable; try again later")).withHeader("Retry-After", "1");
     }
     if (e instanceof HttpResponseException http) {
       return http(http);

@@ -61,6 +61,13 @@ class RestErrorMapperTest {
   }
 
   @Test
+  void storageThatIsDownAsksTheClientToRetrySoon() {
+    RestReply reply = mapper.map(new StorageProblemException("commit: the database is down", null));
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.headers()).containsEntry("Retry-After", "1");
+  }
+
+  @Test
   void neverShowsTheMessageOfAnUnexpectedOrStorageFailure() {
     RestProblem unexpected = (RestProblem) mapper.map(new IllegalStateException("password=hunter2")).body();
     assertThat(unexpected.detail()).doesNotContain("hunter2");
