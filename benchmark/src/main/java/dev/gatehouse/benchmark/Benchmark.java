@@ -425,7 +425,7 @@ public final class Benchmark {
       int batch = Math.min(100, target - unlocks.size());
       for (int i = 0; i < batch; i++) {
         int user = unlocks.size();
-        unlocks.add(Unlock.run(rest, baseA, workspaceOf(user), tokens.get(user), POLL_SECONDS,
+        unlocks.add(Unlock.held(rest, baseA, workspaceOf(user), tokens.get(user), POLL_SECONDS,
             Duration.ofMinutes(60), counters));
       }
       while (counters.pending.get() + counters.failed.get() < unlocks.size()) {
@@ -493,10 +493,10 @@ public final class Benchmark {
     }
     return String.format(Locale.ROOT, "Capacity: approve-all at the simulator approved %d pushes (%d unlocks "
         + "pending); **%d of %d clients saw approved, the last %.1f s after approve-all** (target ≤ 30 s for "
-        + "10,000)%s; %d unlocks failed%s.", approvedAtSim, waiting, counters.approved.get(), unlocks.size(),
+        + "10,000)%s; %d unlocks failed%s; %d pushes timed out while held and were started again.", approvedAtSim, waiting, counters.approved.get(), unlocks.size(),
         last == 0 ? Double.NaN : (last - t0) / 1e9, done < counters.approved.get()
             ? " (" + done + " also claimed their session)" : "", counters.failed.get(),
-        counters.failed.get() > 0 ? " (last: " + counters.lastFailure + ")" : "");
+        counters.failed.get() > 0 ? " (last: " + counters.lastFailure + ")" : "", counters.restarted.get());
   }
 
   // ---- teardown ----------------------------------------------------------------------------------

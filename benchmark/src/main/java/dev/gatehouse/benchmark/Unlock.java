@@ -20,6 +20,7 @@ final class Unlock {
     final AtomicInteger polls = new AtomicInteger();
     final AtomicInteger retriedPolls = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger restarted = new AtomicInteger();
     volatile String lastFailure = "";
   }
 
@@ -42,6 +43,9 @@ final class Unlock {
   private final CompletableFuture<Result> done = new CompletableFuture<>();
   private long start;
   private long approved;
+  private boolean counted;
+  /** Capacity runs: a push that timed out (held longer than Duo's push timeout) is started again, as a user would. */
+  private boolean restartOnTimeout;
 
   private Unlock(Rest rest, String base, String workspace, String token, int waitSeconds, Duration limit,
       Counters counters) {
@@ -61,6 +65,15 @@ final class Unlock {
     return unlock.done;
   }
 
+  /** As {@link #run}, starting the unlock again each time its push times out (counted once as pending). */
+  static CompletableFuture<Result> held(Rest rest, String base, String workspace, String token, int waitSeconds,
+      Duration limit, Counters counters) {
+    Unlock unlock = new Unlock(rest, base, workspace, token, waitSeconds, limit, counters);
+    unlock.restartOnTimeout = true;
+    unlock.start();
+    return unlock.done;
+  }
+
   private void start() {
     start = System.nanoTime();
     rest.send("POST", base + "/api/v1/workspaces/" + workspace + "/unlock", token, null, SLACK)
@@ -71,7 +84,10 @@ final class Unlock {
             approved = System.nanoTime();
             finish(answer.json());
           } else if (answer.status() == 202) {
-            counters.pending.incrementAndGet();
+            if (!counted) {
+              counted = true;
+              counters.pending.incrementAndGet();
+            }
             poll(answer.json().at("/challenge/links/self").asText());
           } else {
             fail("unlock answered " + answer.status() + " " + answer.json().path("detail").asText(""));
@@ -108,6 +124,9 @@ final class Unlock {
             approved = System.nanoTime();
             counters.approved.incrementAndGet();
             claim(view);
+          } else if (restartOnTimeout && (state.equals("expired") || "timeout".equals(view.path("denialReason").asText()))) {
+            counters.restarted.incrementAndGet();
+            start();
           } else {
             fail("challenge " + state + " " + view.path("denialReason").asText(""));
           }
