@@ -27,6 +27,8 @@ final class ControlApi {
     }
   }
 
+  private static final int MAX_BULK_USERS = 100_000;
+
   private final SimulatorControl control;
   private final SimState state;
 
@@ -75,6 +77,11 @@ final class ControlApi {
         if (p.length == 2 && method.equals("GET")) {
           return control.transaction(p[1]).map(this::txJson).orElseThrow(() -> notFound("no such transaction"));
         }
+        if (p.length == 2 && method.equals("POST") && p[1].equals("approve-all")) {
+          ObjectNode out = okJson();
+          out.put("approved", control.approveAll());
+          return out;
+        }
         if (p.length == 3 && method.equals("POST") && p[2].equals("verify")) {
           return verify(p[1], body);
         }
@@ -114,6 +121,8 @@ final class ControlApi {
           control.shiftClock(Duration.ofMillis(Math.round(body.path("shiftSeconds").asDouble(0) * 1000)));
         }
         return clockJson();
+      case "counters":
+        return countersJson();
       case "requests":
         if (method.equals("DELETE")) {
           control.clearRequests();
@@ -171,6 +180,9 @@ final class ControlApi {
   }
 
   private JsonNode users(String method, String[] p, JsonNode body) {
+    if (p.length == 2 && method.equals("POST") && p[1].equals("bulk")) {
+      return bulkUsers(body);
+    }
     if (p.length == 1 && method.equals("POST")) {
       Scenario.User user = Scenario.parseUser(body);
       control.putUser(user);
@@ -225,6 +237,40 @@ final class ControlApi {
       return p[2].equals("verify") ? verify(tx.txid(), body) : act(tx.txid(), p[2]);
     }
     throw notFound("no such control route");
+  }
+
+  /**
+   * Adds (or replaces) {@code count} users named {@code prefix} + a five-digit number from 1, each
+   * with one phone that can push, whose pushes are approved at once ({@code "push": "approve"}) or
+   * held until a control call ({@code "hold"}); for load runs with thousands of users.
+   */
+  private JsonNode bulkUsers(JsonNode body) {
+    String prefix = body.path("prefix").asText("");
+    int count = body.path("count").asInt(0);
+    if (prefix.isEmpty() || count < 1 || count > MAX_BULK_USERS) {
+      throw new BadRequest(400, "prefix is required and count must be 1 to " + MAX_BULK_USERS);
+    }
+    Scenario.Reaction push;
+    switch (body.path("push").asText("approve")) {
+      case "approve":
+        push = Scenario.Reaction.approveAfter(Duration.ofMillis(body.path("approveAfterMs").asLong(0)));
+        break;
+      case "hold":
+        push = Scenario.Reaction.waitForControl();
+        break;
+      default:
+        throw new BadRequest(400, "push must be approve or hold");
+    }
+    for (int i = 1; i <= count; i++) {
+      String username = String.format(Locale.ROOT, "%s%05d", prefix, i);
+      control.putUser(Scenario.User.active(username, Scenario.Device.phone(Ids.derived("DP", "bulk/" + username),
+          "", "Phone", "auto", "push").withPush(push)));
+    }
+    ObjectNode out = okJson();
+    out.put("users", count);
+    out.put("first", String.format(Locale.ROOT, "%s%05d", prefix, 1));
+    out.put("last", String.format(Locale.ROOT, "%s%05d", prefix, count));
+    return out;
   }
 
   private JsonNode faults(String method, JsonNode body) {
@@ -350,6 +396,15 @@ final class ControlApi {
     n.put("pendingTransactions", control.pendingTransactions());
     n.put("parkedRequests", control.parkedRequests());
     n.put("faults", control.faults().size());
+    return n;
+  }
+
+  /** Requests received by path since the start, with the pending and parked counts. */
+  private ObjectNode countersJson() {
+    ObjectNode n = Json.object();
+    n.put("pendingTransactions", control.pendingTransactions());
+    n.put("parkedRequests", control.parkedRequests());
+    n.set("requests", Json.MAPPER.valueToTree(state.requestLog.counts()));
     return n;
   }
 

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bounded, in-memory record of every Auth API request, for assertions. */
+/**
+ * The bounded, in-memory record of every Auth API request, for assertions, and a count of every
+ * request by path since the simulator started (kept when the record is cleared or overflows).
+ */
 final class RequestLog {
 
   /** A request being answered; filled in as processing goes on. */
@@ -41,13 +45,17 @@ final class RequestLog {
   }
 
   private static final int CAPACITY = 50_000;
+  private static final int MAX_COUNTED_PATHS = 64;
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private final Map<String, Long> counts = new TreeMap<>();
   private long next = 1;
 
   synchronized Entry start(Instant at, String method, String path, String host, String userAgent) {
     Entry e = new Entry(next++, at, method, path, host, userAgent);
     entries.addLast(e);
+    // Any client may send any path: past a few dozen distinct ones the rest count together.
+    counts.merge(counts.containsKey(path) || counts.size() < MAX_COUNTED_PATHS ? path : "(other)", 1L, Long::sum);
     if (entries.size() > CAPACITY) {
       entries.removeFirst();
     }
@@ -60,6 +68,11 @@ final class RequestLog {
       out.add(e.snapshot());
     }
     return out;
+  }
+
+  /** How many requests each path received since the start, by path. */
+  synchronized Map<String, Long> counts() {
+    return Map.copyOf(counts);
   }
 
   synchronized void clear() {

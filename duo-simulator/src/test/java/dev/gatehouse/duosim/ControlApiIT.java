@@ -64,6 +64,40 @@ class ControlApiIT {
   }
 
   @Test
+  void bulkUsersPushesHeldUntilApproveAllThenApprovedAtOnce() throws Exception {
+    JsonNode added = client.control("POST", "/_sim/users/bulk", "{\"prefix\":\"load\",\"count\":3,\"push\":\"hold\"}")
+        .json();
+    assertThat(added.get("last").asText()).isEqualTo("load00003");
+    String txid = client.post("/auth/v2/auth", "username", "load00002", "factor", "push", "device", "auto",
+        "async", "1").response().get("txid").asText();
+    assertThat(client.post("/auth/v2/auth_status", "txid", txid).response().get("result").asText())
+        .isEqualTo("waiting");
+    CompletableFuture<DuoTestClient.Response> status = CompletableFuture.supplyAsync(
+        () -> client.post("/auth/v2/auth_status", "txid", txid));
+    within10s(() -> sim.control().parkedRequests() == 1);
+    assertThat(status).isNotDone();
+
+    assertThat(client.control("POST", "/_sim/transactions/approve-all", null).json().get("approved").asInt()).isEqualTo(1);
+    assertThat(status.get(10, TimeUnit.SECONDS).response().get("result").asText()).isEqualTo("allow");
+
+    client.control("POST", "/_sim/users/bulk", "{\"prefix\":\"load\",\"count\":3,\"push\":\"approve\"}");
+    String next = client.post("/auth/v2/auth", "username", "load00002", "factor", "push", "device", "auto",
+        "async", "1").response().get("txid").asText();
+    within10s(() -> "allow".equals(sim.control().transaction(next).orElseThrow().result()));
+    JsonNode counters = client.control("GET", "/_sim/counters", null).json();
+    assertThat(counters.at("/requests/~1auth~1v2~1auth").asLong()).isEqualTo(2);
+    assertThat(counters.at("/requests/~1auth~1v2~1auth_status").asLong()).isEqualTo(2);
+    assertThat(counters.get("pendingTransactions").asInt()).isZero();
+  }
+
+  @Test
+  void refusesABulkWithoutAPrefix() {
+    assertThat(client.control("POST", "/_sim/users/bulk", "{\"count\":3}").status()).isEqualTo(400);
+    assertThat(client.control("POST", "/_sim/users/bulk", "{\"prefix\":\"x\",\"count\":1,\"push\":\"maybe\"}")
+        .status()).isEqualTo(400);
+  }
+
+  @Test
   void changesUserStatus() {
     client.control("POST", "/_sim/users", "{\"username\":\"xia\",\"devices\":[{\"capabilities\":[\"push\"]}]}");
     client.control("POST", "/_sim/users/xia/status", "{\"status\":\"bypass\"}");
@@ -119,5 +153,13 @@ class ControlApiIT {
     assertThat(client.control("POST", "/_sim/users", "{\"username\":\"t\",\"colour\":\"red\"}").status())
         .isEqualTo(400);
     assertThat(client.control("POST", "/_sim/users", "not json").status()).isEqualTo(400);
+  }
+
+  private static void within10s(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 }

@@ -1,0 +1,16 @@
+#!/bin/sh
+# The whole-stack benchmark of issue 15 in one command (see docs/benchmarks.md):
+#   benchmark/run.sh [--build] [--quick] [options]      (benchmark/run.sh --help lists them)
+# Builds the gatehouse executable and the benchmark when either is missing (or with --build), then
+# runs the simulator, serve nodes and PostgreSQL as child processes and prints a markdown report.
+set -e
+cd "$(dirname "$0")/.."
+build=no
+if [ "$1" = "--build" ]; then
+  build=yes
+  shift
+fi
+if [ "$build" = yes ] || [ ! -f bootstrap/target/gatehouse.jar ] || [ ! -f benchmark/target/gatehouse-benchmark.jar ]; then
+  ./mvnw -B -q -pl bootstrap,benchmark -am package -DskipTests
+fi
+exec java -Xmx1g -jar benchmark/target/gatehouse-benchmark.jar "$@"
