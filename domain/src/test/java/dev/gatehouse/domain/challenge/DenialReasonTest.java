@@ -9,7 +9,7 @@ class DenialReasonTest {
 
   @ParameterizedTest
   @CsvSource({"DENIED, denied", "FRAUD, fraud", "TIMEOUT, timeout", "LOCKED_OUT, locked_out",
-      "TOO_MANY_PASSCODES, too_many_passcodes", "CANCELLED, cancelled"})
+      "SUSPENDED, suspended", "TOO_MANY_PASSCODES, too_many_passcodes", "CANCELLED, cancelled"})
   void usesTheProductsWireNames(DenialReason reason, String wireName) {
     assertThat(reason.wireName()).isEqualTo(wireName);
   }

@@ -1,0 +1,162 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
+import static dev.gatehouse.application.service.GatehouseFixtures.OTHER_MEMBER;
+import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
+import static dev.gatehouse.application.service.GatehouseFixtures.activate;
+import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActiveDevice;
+import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActivePush;
+import static dev.gatehouse.application.service.GatehouseFixtures.audit;
+import static dev.gatehouse.application.service.GatehouseFixtures.choose;
+import static dev.gatehouse.application.service.GatehouseFixtures.open;
+import static dev.gatehouse.application.service.GatehouseFixtures.pending;
+import static dev.gatehouse.application.service.GatehouseFixtures.select;
+import static dev.gatehouse.application.service.GatehouseFixtures.verifying;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.GatehouseOptions;
+import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.BusyException;
+import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.GetChallengeQuery;
+import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
+import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.mfa.Failmode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Following pending Duo requests (issues 15 and 18): one Duo long poll per pending push whoever
+ * waits, readers woken by changes made anywhere, a lapsed follower taken over, a node that refuses
+ * more than it may follow, and an abandoned passcode prompt that never blocks the next request.
+ */
+class ChallengeFollowingTest {
+  private static final Duration SETTLES = Duration.ofSeconds(5);
+
+  @Test
+  void manyWaitingReadersShareOneDuoLongPoll() throws Exception {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    await().atMost(SETTLES).until(() -> env.duo.count(Operation.AWAIT_STATUS) >= 1);
+    long polls = env.duo.count(Operation.AWAIT_STATUS);
+
+    List<CompletableFuture<ChallengeView>> readers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      readers.add(env.gatehouse.getChallenge().get(new GetChallengeQuery(MEMBER, id, Duration.ofSeconds(10)))
+          .toCompletableFuture());
+    }
+    Thread.sleep(300);
+    assertThat(env.duo.count(Operation.AWAIT_STATUS)).as("readers never ask Duo themselves").isEqualTo(polls);
+    assertThat(env.gatehouse.challenges().waiting()).isEqualTo(20);
+
+    env.duo.approve(env.duo.lastTransaction());
+
+    for (CompletableFuture<ChallengeView> reader : readers) {
+      assertThat(reader.get(5, TimeUnit.SECONDS).state()).isEqualTo(ChallengeState.APPROVED);
+    }
+    assertThat(env.gatehouse.challenges().waiting()).isZero();
+    assertThat(env.gatehouse.challenges().following()).isZero();
+  }
+
+  @Test
+  void aReaderOnAnotherNodeIsWokenByTheFollowersChange() throws Exception {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    long pollsBefore = env.duo.count(Operation.AWAIT_STATUS);
+    try (Gatehouse other = Gatehouse.assemble(env.ports, GatehouseOptions.server().withMaxPending(10))) {
+      ChallengeId id = pending(open(env, MEMBER)).id();
+      CompletableFuture<ChallengeView> reader = other.getChallenge()
+          .get(new GetChallengeQuery(MEMBER, id, Duration.ofSeconds(10))).toCompletableFuture();
+      Thread.sleep(200);
+
+      env.duo.approve(env.duo.lastTransaction());
+
+      assertThat(reader.get(5, TimeUnit.SECONDS).state()).isEqualTo(ChallengeState.APPROVED);
+      assertThat(env.duo.count(Operation.AWAIT_STATUS) - pollsBefore).as("only the starting node followed it")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChallengeWhoseFollowerStoppedRenewingIsTakenOverAndSettledWithNobodyReading() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    env.gatehouse.close(); // this node stops following and hands its lease back
+    Instant now = env.clock.instant();
+    // A node that died right after taking the lease: it never renews it.
+    assertThat(env.ports.challenges().lease(id, "dead-node", now, now.plusMillis(600))).isTrue();
+
+    try (Gatehouse survivor = Gatehouse.assemble(env.ports, GatehouseOptions.server()
+        .withLeaseTtl(Duration.ofMillis(300)))) {
+      env.clock.advance(Duration.ofSeconds(1)); // the dead node's lease lapses
+      await().atMost(SETTLES).until(() -> survivor.challenges().following() == 1);
+
+      env.duo.reportFraud(env.duo.lastTransaction());
+
+      await().atMost(SETTLES).until(() -> stored(env, id) == ChallengeState.DENIED);
+      assertThat(audit(env, AuditEventType.SUSPENDED)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aNodeRefusesMorePendingPushesThanItMayFollowAndSendsNothing() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    activate(env, OTHER_MEMBER, select(PHONE, DuoMethod.PUSH));
+    try (Gatehouse small = Gatehouse.assemble(env.ports, GatehouseOptions.server().withMaxPending(1))) {
+      small.openWorkspace().open(new OpenWorkspaceCommand(MEMBER, GatehouseFixtures.WORKSPACE,
+          GatehouseFixtures.CLIENT));
+      long pushes = env.duo.count(Operation.START_AUTH);
+
+      assertThatThrownBy(() -> small.openWorkspace().open(new OpenWorkspaceCommand(OTHER_MEMBER,
+          GatehouseFixtures.WORKSPACE, GatehouseFixtures.CLIENT)))
+          .isInstanceOfSatisfying(BusyException.class,
+              busy -> assertThat(busy.retryAfter()).isPositive());
+      assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(pushes);
+    }
+  }
+
+  @Test
+  void anAbandonedSmsChallengeIsSupersededByTheMembersNextRequestWithoutACooldown() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    ChallengeView abandoned = pending(open(env, MEMBER));
+    assertThat(abandoned.state()).isEqualTo(ChallengeState.AWAITING_PASSCODE);
+
+    ChallengeView push = verifying(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
+
+    assertThat(push.state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(env.ports.challenges().find(abandoned.id()).orElseThrow().denialReason())
+        .contains(DenialReason.CANCELLED);
+    assertThat(audit(env, AuditEventType.CHALLENGE_DENIED))
+        .anySatisfy(e -> assertThat(e.detail()).contains("Superseded by a newer request"));
+    assertThat(env.ports.guards().find(GatehouseFixtures.workspaceId(env), MEMBER)
+        .flatMap(g -> g.cooldownUntil())).as("superseding starts no cooldown").isEmpty();
+  }
+
+  @Test
+  void theSameSmsRequestAgainReturnsTheOpenChallengeInsteadOfSendingAnotherBatch() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
+    ChallengeView first = pending(open(env, MEMBER));
+    long batches = env.duo.count(Operation.SEND_SMS);
+
+    ChallengeView again = pending(open(env, MEMBER));
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(env.duo.count(Operation.SEND_SMS)).isEqualTo(batches);
+  }
+
+  private static ChallengeState stored(InMemoryGatehouse env, ChallengeId id) {
+    return env.ports.challenges().find(id).orElseThrow().state();
+  }
+}
