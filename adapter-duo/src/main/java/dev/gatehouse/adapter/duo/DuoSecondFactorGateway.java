@@ -248,40 +248,11 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
     return message.isEmpty() ? StatusMessage.of("New SMS passcodes sent.") : message;
   }
 
-  // ---- the rest of the Auth API (not in the port) ---------------------------------------------
-
-  /** Duo's clock, from the unsigned {@code /auth/v2/ping}. */
-  Instant duoTime(DuoSettings settings) {
-    DuoConnection c = connection(settings);
-    DuoTime time = await(call(c, api -> api.ping(shortOptions()), null), c);
-    if (time == null || time.time() == null || time.time() <= 0) {
-      throw unparseable(c, "ping answer has no time");
-    }
-    return Instant.ofEpochSecond(time.time());
-  }
+  // ---- for tests ------------------------------------------------------------------------------
 
   /** The offset this gateway currently adds to its clock when signing for these settings. */
   Duration clockSkew(DuoSettings settings) {
     return Duration.ofMillis(connection(settings).skewMillis().get());
-  }
-
-  DuoEnrollResponse enroll(DuoSettings settings, Optional<String> username, Optional<Duration> validFor) {
-    DuoConnection c = connection(settings);
-    DuoParams params = DuoParams.of().with("username", username)
-        .with("valid_secs", validFor.map(d -> Long.toString(d.toSeconds())));
-    return await(call(c, api -> api.enroll(params, shortOptions()), null), c);
-  }
-
-  /** {@code success}, {@code waiting} or {@code invalid}. */
-  String enrollStatus(DuoSettings settings, String userId, String activationCode) {
-    DuoConnection c = connection(settings);
-    DuoParams params = DuoParams.of().with("user_id", userId).with("activation_code", activationCode);
-    return await(call(c, api -> api.enrollStatus(params, shortOptions()), null), c);
-  }
-
-  DuoLogo logo(DuoSettings settings) {
-    DuoConnection c = connection(settings);
-    return await(call(c, api -> api.logo(shortOptions()), null), c);
   }
 
   /** How many clients are cached (one per API hostname and integration key). */

@@ -169,19 +169,6 @@ class DuoErrorsTest {
     assertThat(status).isEqualTo("waiting");
   }
 
-  @Test
-  void readsTheLogoAsBytes() throws IOException {
-    Response png = Response.builder().status(200).reason("OK")
-        .request(Request.create(Request.HttpMethod.GET, "https://h/auth/v2/logo", Map.of(), null,
-            StandardCharsets.UTF_8, null))
-        .headers(Map.of("Content-Type", List.of("image/png"))).body(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build();
-
-    DuoLogo logo = (DuoLogo) ANSWERS.decode(png, DuoLogo.class);
-
-    assertThat(logo.contentType()).isEqualTo("image/png");
-    assertThat(logo.bytes()).containsExactly((byte) 0x89, 'P', 'N', 'G');
-  }
-
   private static Request request() {
     return Request.create(Request.HttpMethod.GET, "https://" + HOST + "/auth/v2/check", Map.of(), null,
         StandardCharsets.UTF_8, null);

@@ -47,8 +47,8 @@ class DuoModuleTest {
   @Test
   void exposesOnlyTheModuleAndItsConfiguration() throws Exception {
     List<String> classes = List.of("DuoAuthApi", "DuoApiException", "DuoAuthResponse", "DuoBackoff", "DuoBodyEncoder",
-        "DuoCanonical", "DuoConfigurationException", "DuoEnrollResponse", "DuoErrorDecoder", "DuoErrors",
-        "DuoHttpClient", "DuoLogo", "DuoParams", "DuoPreauthResponse", "DuoProtocolException",
+        "DuoCanonical", "DuoConfigurationException", "DuoErrorDecoder", "DuoErrors",
+        "DuoHttpClient", "DuoParams", "DuoPreauthResponse", "DuoProtocolException",
         "DuoResponseDecoder", "DuoSecondFactorGateway", "DuoSignatureScheme", "DuoSigner", "DuoSigningInterceptor",
         "DuoSleeper", "DuoTime", "DuoTls", "DuoTransport", "DuoWireLogger");
     for (String name : classes) {
