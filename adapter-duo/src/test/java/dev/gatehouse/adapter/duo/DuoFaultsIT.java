@@ -212,8 +212,8 @@ class DuoFaultsIT {
         heard.add("backed off");
       }
     };
-    DuoSecondFactorGateway observed = new DuoSecondFactorGateway(rig.config(), clock, DuoBackoff.official(), sleeper,
-        listener);
+    DuoSecondFactorGateway observed = new DuoSecondFactorGateway(
+        new DuoConnections(rig.config(), clock, DuoBackoff.official(), sleeper, listener));
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", 2, null));
 
     observed.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);

@@ -47,7 +47,7 @@ class DuoModuleTest {
   @Test
   void exposesOnlyTheModuleAndItsConfiguration() throws Exception {
     List<String> classes = List.of("DuoAuthApi", "DuoApiException", "DuoAuthResponse", "DuoBackoff", "DuoBodyEncoder",
-        "DuoCanonical", "DuoConfigurationException", "DuoErrorDecoder", "DuoErrors",
+        "DuoCanonical", "DuoConfigurationException", "DuoConnections", "DuoErrorDecoder", "DuoErrors",
         "DuoHttpClient", "DuoParams", "DuoPreauthResponse", "DuoProtocolException",
         "DuoResponseDecoder", "DuoSecondFactorGateway", "DuoSignatureScheme", "DuoSigner", "DuoSigningInterceptor",
         "DuoSleeper", "DuoTime", "DuoTls", "DuoTransport", "DuoWireLogger");

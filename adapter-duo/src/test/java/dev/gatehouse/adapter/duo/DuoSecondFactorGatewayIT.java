@@ -150,7 +150,7 @@ class DuoSecondFactorGatewayIT {
 
     assertThat(requests("/auth/v2/ping")).hasSize((int) before + 1)
         .last().extracting(LoggedRequest::signatureVersion).isNull();
-    assertThat(gateway.clockSkew(rig.settings)).isZero();
+    assertThat(gateway.connections().clockSkew(rig.settings)).isZero();
   }
 
   // ---- preauth ----------------------------------------------------------------------------------
@@ -471,12 +471,12 @@ class DuoSecondFactorGatewayIT {
     fresh.preauth(rig.settings, user("alice"), CLIENT);
     fresh.verifyPasscode(rig.settings, user("alice"), new Passcode("123456"), CLIENT);
 
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
     assertThatThrownBy(() -> fresh.check(rig.settings(rig.simulator.integrationKey(), "C".repeat(40))))
         .isInstanceOf(SecondFactorRejectedException.class);
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
     fresh.check(rig.settings);
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
   }
 
   @Test
