@@ -60,12 +60,12 @@ final class DuoConnections {
   /** The identity of a cached client. */
   private record ClientKey(String apiHostname, String integrationKey) {}
 
-  /** The back-off would pass the deadline of a long poll: the poll ends without an answer. */
+  /** The next back-off wait would pass the deadline; the cause is Duo's last 429. */
   private static final class DeadlineReached extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    DeadlineReached() {
-      super("the wait ended", null, false, false);
+    DeadlineReached(Throwable rateLimited) {
+      super("the wait ended", rateLimited, false, false);
     }
   }
 
@@ -121,10 +121,16 @@ final class DuoConnections {
     }
   }
 
-  /** One request answered within {@code timeout}, with the official 429 back-off. */
+  /**
+   * One request answered within {@code timeout}, with the official 429 back-off for as long as
+   * {@link DuoConfig#backoffBudget()} allows; then it fails with Duo's last 429.
+   */
   <T> CompletableFuture<T> send(Connection c, Duration timeout, Call<T> call) {
     Request.Options options = options(timeout);
-    return attempt(c, api -> call.apply(api, options), null, 1, false);
+    Instant budgetEnds = clock.instant().plus(config.backoffBudget());
+    return attempt(c, api -> call.apply(api, options), budgetEnds, 1, false)
+        .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+            DuoErrors.unwrap(error) instanceof DeadlineReached reached ? reached.getCause() : error));
   }
 
   /**
@@ -218,7 +224,10 @@ final class DuoConnections {
     return sleeper != null ? sleeper : DuoSleeper.on(transport.executor());
   }
 
-  /** One attempt, then the official 429 back-off and, once, a clock resync on "bad timestamp". */
+  /**
+   * One attempt, then the official 429 back-off while each wait ends by {@code deadline} and, once,
+   * a clock resync on "bad timestamp".
+   */
   private <T> CompletableFuture<T> attempt(Connection c, Function<DuoAuthApi, CompletableFuture<T>> request,
       Instant deadline, int attempt, boolean resynced) {
     CompletableFuture<T> sent;
@@ -235,8 +244,8 @@ final class DuoConnections {
       if (cause instanceof DuoApiException api && api.isRateLimited()) {
         Optional<Duration> wait = backoff.beforeRetry(attempt, api.retryAfter());
         if (wait.isPresent()) {
-          if (deadline != null && clock.instant().plus(wait.get()).isAfter(deadline)) {
-            return CompletableFuture.<T>failedFuture(new DeadlineReached());
+          if (clock.instant().plus(wait.get()).isAfter(deadline)) {
+            return CompletableFuture.<T>failedFuture(new DeadlineReached(cause));
           }
           LOG.info("Duo at {} is rate limiting (attempt {}); retrying in {} ms", c.host(), attempt,
               wait.get().toMillis());

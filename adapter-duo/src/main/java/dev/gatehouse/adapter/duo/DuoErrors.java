@@ -149,7 +149,7 @@ final class DuoErrors {
     int status = api.effectiveStatus();
     String what = "Duo at " + host + " answered " + api.getMessage();
     if (status == 429) {
-      return new SecondFactorRejectedException(Reason.RATE_LIMITED, what + " after the official back-off");
+      return new SecondFactorRejectedException(Reason.RATE_LIMITED, what + " after backing off");
     }
     if (status == 200 && api.httpStatus() == 200) {
       // stat FAIL in a 200 without a code we can read.

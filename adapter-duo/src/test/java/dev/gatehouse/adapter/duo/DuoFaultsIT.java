@@ -179,11 +179,16 @@ class DuoFaultsIT {
     return rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/preauth")).count();
   }
 
+  /** A budget the whole official schedule (about 69 s at most) fits in. */
+  private static DuoConfig unbounded() {
+    return rig.config().withBackoffBudget(Duration.ofMinutes(2));
+  }
+
   @Test
   void retriesRateLimitedRequestsOnTheOfficialScheduleThenSucceeds() {
     MutableClock clock = new MutableClock(Instant.now());
     DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
-    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    DuoSecondFactorGateway patient = rig.gateway(unbounded(), clock, sleeper);
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", 3, null));
     long before = preauthRequests();
 
@@ -226,7 +231,7 @@ class DuoFaultsIT {
   void givesUpAfterSevenAttemptsAsRateLimitedNeverUnavailable() {
     MutableClock clock = new MutableClock(Instant.now());
     DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
-    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    DuoSecondFactorGateway patient = rig.gateway(unbounded(), clock, sleeper);
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
     long before = preauthRequests();
 
@@ -237,6 +242,57 @@ class DuoFaultsIT {
     assertThat(sleeper.waits).hasSize(6);
     assertThat(sleeper.waits.get(5)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(33));
     assertThat(preauthRequests() - before).isEqualTo(7);
+  }
+
+  @Test
+  void givesUpAsRateLimitedOnceTheNextWaitWouldPassTheDefaultBudget() {
+    MutableClock clock = new MutableClock(Instant.now());
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
+    long before = preauthRequests();
+
+    assertThatThrownBy(() -> patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED))
+        .hasMessageContaining("42901");
+    // 1–2 s and 2–3 s fit in 5 s; the third wait (4–5 s) would not, so Gatehouse stops at once.
+    assertThat(sleeper.waits).hasSize(2);
+    assertThat(sleeper.waits.stream().reduce(Duration.ZERO, Duration::plus))
+        .isLessThanOrEqualTo(DuoConfig.defaults().backoffBudget());
+    assertThat(preauthRequests() - before).isEqualTo(3);
+  }
+
+  @Test
+  void sustainedRateLimitingEndsACallWithinItsBudget() {
+    Duration budget = Duration.ofSeconds(3);
+    DuoSecondFactorGateway bounded = rig.gateway(rig.config().withBackoffBudget(budget));
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
+    long before = preauthRequests();
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> bounded.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    // Real waits: 1–2 s fits in 3 s, then 2–3 s more cannot; without the budget this call would
+    // wait about a minute and make 7 requests.
+    assertThat(took).isBetween(Duration.ofSeconds(1), budget.plusSeconds(1));
+    assertThat(preauthRequests() - before).isEqualTo(2);
+  }
+
+  @Test
+  void aZeroBudgetNeverRetries() {
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(null);
+    DuoSecondFactorGateway impatient = rig.gateway(rig.config().withBackoffBudget(Duration.ZERO),
+        java.time.Clock.systemUTC(), sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 1, null));
+
+    assertThatThrownBy(() -> impatient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+    assertThat(sleeper.waits).isEmpty();
   }
 
   @Test
