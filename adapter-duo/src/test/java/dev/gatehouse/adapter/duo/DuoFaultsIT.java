@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.application.fake.MutableClock;
@@ -27,17 +28,23 @@ import dev.gatehouse.duosim.DuoSimulator;
 import dev.gatehouse.duosim.Fault;
 import dev.gatehouse.duosim.LoggedRequest;
 import dev.gatehouse.duosim.Scenario;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -331,6 +338,45 @@ class DuoFaultsIT {
     assertThat(sleeper.waits).hasSize(2);
     assertThat(rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/auth_status"))
         .map(LoggedRequest::fault).filter(f -> f != null).count()).isGreaterThanOrEqualTo(2);
+  }
+
+  // ---- redirects -------------------------------------------------------------------------------
+
+  /** A local HTTPS server that answers every request with a 302 to {@code location}. */
+  private static HttpsServer redirecting(SSLContext tls, String location) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Location", location);
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void aRedirectingProxyIsAMisconfigurationNeverDuoUnavailable(@TempDir Path dir) throws Exception {
+    TestCertificates.Loopback tls = TestCertificates.loopback(dir);
+    HttpsServer proxy = redirecting(tls.serverContext(), "https://login.proxy.example/sso?session=s3cr3t");
+    try {
+      DuoSettings redirected = new DuoSettings(new ApiHostname("127.0.0.1:" + proxy.getAddress().getPort()),
+          rig.settings.integrationKey(), rig.settings.secretKey());
+      DuoSecondFactorGateway gateway = rig.gateway(DuoConfig.defaults().withCaFile(tls.caFile()));
+      List<Throwable> failures = new ArrayList<>();
+      failures.add(catchThrowable(() -> gateway.check(redirected)));
+      failures.add(catchThrowable(() -> gateway.preauth(redirected, ALICE, ClientContext.UNKNOWN)));
+      failures.add(catchThrowable(() -> gateway.awaitStatus(redirected, new DuoTransactionId("tx-1"),
+          Duration.ofSeconds(5)).toCompletableFuture().join()).getCause());
+
+      assertThat(failures).allSatisfy(failure -> assertThat(failure)
+          .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.LOCAL_CONFIGURATION))
+          .hasMessageContainingAll("HTTP 302", "login.proxy.example", "API hostname", "proxy")
+          .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("\n"));
+    } finally {
+      proxy.stop(0);
+    }
   }
 
   // ---- TLS ---------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ class DuoModuleTest {
   void exposesOnlyTheModuleAndItsConfiguration() throws Exception {
     List<String> classes = List.of("DuoAuthApi", "DuoApiException", "DuoAuthResponse", "DuoBackoff", "DuoBodyEncoder",
         "DuoCanonical", "DuoConfigurationException", "DuoConnections", "DuoErrorDecoder", "DuoErrors",
-        "DuoHttpClient", "DuoParams", "DuoPreauthResponse", "DuoProtocolException",
+        "DuoHttpClient", "DuoParams", "DuoPreauthResponse", "DuoProtocolException", "DuoRedirectException",
         "DuoResponseDecoder", "DuoSecondFactorGateway", "DuoSignatureScheme", "DuoSigner", "DuoSigningInterceptor",
         "DuoSleeper", "DuoTime", "DuoTls", "DuoTransport", "DuoWireLogger");
     for (String name : classes) {
