@@ -1,6 +1,9 @@
 package dev.gatehouse.duosim;
 
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +49,7 @@ public final class Main {
       if ((cert == null) != (key == null)) {
         throw new IllegalArgumentException("--cert and --key go together");
       }
-      Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : Scenario.fromFile(scenarioFile);
+      Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : scenario(scenarioFile);
       DuoSimulator.Builder builder = DuoSimulator.builder(scenario).port(port);
       if (cert != null) {
         builder.certificate(cert, key);
@@ -65,6 +68,19 @@ public final class Main {
       System.err.println("duo-simulator: " + e.getMessage());
       System.err.println(usage());
       System.exit(2);
+    }
+  }
+
+  /** The scenario file; a failure names the file in one line. */
+  private static Scenario scenario(Path file) {
+    try {
+      return Scenario.fromFile(file);
+    } catch (UncheckedIOException e) {
+      String why = e.getCause() instanceof NoSuchFileException ? "no such file"
+          : e.getCause() instanceof AccessDeniedException ? "permission denied" : "it is unreadable";
+      throw new IllegalArgumentException("cannot read scenario file " + file + ": " + why, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("scenario file " + file + ": " + e.getMessage(), e);
     }
   }
 

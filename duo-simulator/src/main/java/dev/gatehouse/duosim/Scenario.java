@@ -1,16 +1,12 @@
 package dev.gatehouse.duosim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -289,7 +285,10 @@ public final class Scenario {
         .build();
   }
 
-  /** Reads a scenario file (format in the module's report and {@link #fromJson(String)}). */
+  /**
+   * Reads a scenario file (format in {@link #fromJson(String)}); throws
+   * {@link UncheckedIOException} when it cannot be read.
+   */
   public static Scenario fromFile(Path file) {
     try {
       return fromJson(Files.readString(file));
@@ -298,152 +297,25 @@ public final class Scenario {
     }
   }
 
-  /** Parses a scenario from JSON; unknown keys are rejected so that typos do not pass silently. */
+  /**
+   * Parses a scenario from JSON whose keys are this class's record components and builder
+   * settings ({@code unknownUsers}: {@code enroll} or {@code deny}; {@code logo}: {@code true} or
+   * a base64 PNG; a reaction: {@code {"outcome": "deny", "afterMs": 250}} or just {@code "deny"}).
+   * Unknown keys and bad values are rejected with one line that names them, so typos never pass
+   * silently.
+   */
   public static Scenario fromJson(String json) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("scenario is not valid JSON: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("scenario must be a JSON object");
-    }
-    checkKeys(root, "scenario", "apiHostname", "integrations", "users", "trustedNetworks", "dateWindowSeconds",
-        "pushTimeoutSeconds", "longPollCapSeconds", "rememberDevicesSeconds", "lockoutThreshold", "smsBatchSize",
-        "unknownUsers", "signatureVersions", "logo");
-    Builder b = builder();
-    if (root.hasNonNull("apiHostname")) {
-      b.apiHostname(root.get("apiHostname").asText());
-    }
-    for (JsonNode i : root.path("integrations")) {
-      checkKeys(i, "integration", "integrationKey", "secretKey", "type", "requireVerifiedPush");
-      b.integration(new Integration(text(i, "integrationKey"), text(i, "secretKey"), text(i, "type"),
-          i.path("requireVerifiedPush").asBoolean(false)));
-    }
-    for (JsonNode u : root.path("users")) {
-      b.user(parseUser(u));
-    }
-    for (JsonNode n : root.path("trustedNetworks")) {
-      b.trustedNetwork(n.asText());
-    }
-    if (root.has("dateWindowSeconds")) {
-      b.dateWindowSeconds(root.get("dateWindowSeconds").asLong());
-    }
-    if (root.has("pushTimeoutSeconds")) {
-      b.pushTimeoutSeconds(root.get("pushTimeoutSeconds").asLong());
-    }
-    if (root.has("longPollCapSeconds")) {
-      b.longPollCapSeconds(root.get("longPollCapSeconds").asLong());
-    }
-    if (root.has("rememberDevicesSeconds")) {
-      b.rememberDevicesSeconds(root.get("rememberDevicesSeconds").asLong());
-    }
-    if (root.has("lockoutThreshold")) {
-      b.lockoutThreshold(root.get("lockoutThreshold").asInt());
-    }
-    if (root.has("smsBatchSize")) {
-      b.smsBatchSize(root.get("smsBatchSize").asInt());
-    }
-    if (root.has("unknownUsers")) {
-      String mode = root.get("unknownUsers").asText();
-      if (!mode.equals("enroll") && !mode.equals("deny")) {
-        throw new IllegalArgumentException("unknownUsers must be enroll or deny");
-      }
-      b.enrollUnknownUsers(mode.equals("enroll"));
-    }
-    if (root.has("signatureVersions")) {
-      Set<Integer> versions = new LinkedHashSet<>();
-      root.get("signatureVersions").forEach(v -> versions.add(v.asInt()));
-      b.signatureVersions(versions);
-    }
-    JsonNode logo = root.get("logo");
-    if (logo != null && !logo.isNull()) {
-      if (logo.isBoolean()) {
-        b.logo(logo.asBoolean() ? Logo.DEFAULT_PNG : null);
-      } else {
-        b.logo(Base64.getDecoder().decode(logo.asText()));
-      }
-    }
-    return b.build();
+    return ScenarioFile.parse(json);
   }
 
-  static User parseUser(JsonNode u) {
-    checkKeys(u, "user", "username", "userId", "status", "statusMessage", "devices", "passcodes",
-        "staticPasscodes", "bypassCodes", "requireVerifiedPush");
-    String username = text(u, "username");
-    List<Device> devices = new ArrayList<>();
-    int index = 0;
-    for (JsonNode d : u.path("devices")) {
-      devices.add(parseDevice(d, username, index++));
-    }
-    UserStatus status = u.hasNonNull("status") ? enumValue(UserStatus.class, u.get("status").asText(), "status") : null;
-    return new User(username, text(u, "userId"), status, text(u, "statusMessage"), devices,
-        strings(u.get("passcodes")), strings(u.get("staticPasscodes")), strings(u.get("bypassCodes")),
-        u.path("requireVerifiedPush").asBoolean(false));
+  /** One user as the control API receives it, in the scenario file's format. */
+  static User parseUser(JsonNode json) {
+    return ScenarioFile.user(json);
   }
 
-  static Device parseDevice(JsonNode d, String username, int index) {
-    checkKeys(d, "device", "id", "type", "number", "name", "displayName", "capabilities", "push", "phone",
-        "passcodes", "smsPasscodes");
-    String type = d.hasNonNull("type") ? d.get("type").asText() : "phone";
-    String id = text(d, "id");
-    if (id == null) {
-      id = Ids.derived(type.equals("token") ? "DH" : "DP", username + "/" + index + "/" + type);
-    }
-    return new Device(id, type, text(d, "number"), text(d, "name"), text(d, "displayName"),
-        strings(d.get("capabilities")), reaction(d.get("push")), reaction(d.get("phone")),
-        strings(d.get("passcodes")), strings(d.get("smsPasscodes")));
-  }
-
-  private static Reaction reaction(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return new Reaction(enumValue(Outcome.class, node.asText(), "outcome"), Duration.ZERO);
-    }
-    checkKeys(node, "reaction", "outcome", "afterMs");
-    return new Reaction(enumValue(Outcome.class, text(node, "outcome"), "outcome"),
-        Duration.ofMillis(node.path("afterMs").asLong(0)));
-  }
-
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
-    if (value == null) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown " + field + ": " + value, e);
-    }
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static List<String> strings(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    node.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
-  private static void checkKeys(JsonNode node, String what, String... allowed) {
-    if (!node.isObject()) {
-      throw new IllegalArgumentException(what + " must be a JSON object");
-    }
-    Set<String> ok = Set.of(allowed);
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!ok.contains(name)) {
-        throw new IllegalArgumentException("unknown key '" + name + "' in " + what);
-      }
-    }
+  /** One device of {@code username}'s, the {@code index}th, in the scenario file's format. */
+  static Device parseDevice(JsonNode json, String username, int index) {
+    return ScenarioFile.device(json, username, index);
   }
 
   private static void require(String value, String field) {

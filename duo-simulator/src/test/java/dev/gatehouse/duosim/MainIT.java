@@ -76,6 +76,21 @@ class MainIT {
     assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("unknown option");
   }
 
+  @Test
+  void namesTheFileAndTheKeyOfABadScenarioInOneLine(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("typo.json");
+    Files.writeString(scenario, "{\"users\":[{\"username\":\"mia\",\"devises\":[]}]}");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString(), "--scenario", scenario.toString()).start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst())
+        .hasValueSatisfying(line -> assertThat(line)
+            .startsWith("duo-simulator: scenario file " + scenario + ": unknown key 'devises' in users[0] (known: ")
+            .doesNotContain("Exception"));
+  }
+
   private static JsonNode preauth(JsonNode ready, String username) throws Exception {
     String host = ready.get("apiHostname").asText();
     String date = ZonedDateTime.now().format(DuoTestClient.RFC_2822);

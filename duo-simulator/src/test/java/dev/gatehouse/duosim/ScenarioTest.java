@@ -3,9 +3,12 @@ package dev.gatehouse.duosim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scenario files parse into the documented model, and mistakes in them are reported. */
 class ScenarioTest {
@@ -56,6 +59,49 @@ class ScenarioTest {
     assertThatThrownBy(() -> Scenario.fromJson("{\"trustedNetworks\": [\"example.com\"]}"))
         .hasMessageContaining("not an IP network");
     assertThatThrownBy(() -> Scenario.fromJson("[]")).hasMessageContaining("JSON object");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "unknown top-level key|{\"user\": []}|unknown key 'user' in scenario (known: apiHostname, dateWindowSeconds,",
+      "unknown device key|{\"users\": [{\"username\": \"a\", \"devices\": [{}, {\"pasccodes\": []}]}]}"
+          + "|unknown key 'pasccodes' in users[0].devices[1] (known: capabilities, displayName, id,",
+      "unknown reaction key|{\"users\": [{\"username\": \"a\", \"devices\": [{\"push\": {\"after\": 1}}]}]}"
+          + "|unknown key 'after' in users[0].devices[0].push (known: afterMs, outcome)",
+      "unknown status|{\"users\": [{\"username\": \"a\", \"status\": \"asleep\"}]}"
+          + "|unknown status 'asleep' at users[0].status (one of: active, bypass, locked_out, disabled, not_enrolled)",
+      "unknown outcome|{\"users\": [{\"username\": \"a\", \"devices\": [{\"push\": \"shrug\"}]}]}"
+          + "|users[0].devices[0].push: unknown outcome 'shrug' (one of: approve, deny, fraud, timeout, locked_out, wait)",
+      "unknown capability|{\"users\": [{\"username\": \"a\", \"devices\": [{\"capabilities\": [\"telepathy\"]}]}]}"
+          + "|users[0].devices[0]: unknown capability telepathy",
+      "missing username|{\"users\": [{\"status\": \"active\"}]}|users[0]: username is required",
+      "wrong type|{\"dateWindowSeconds\": \"soon\"}|dateWindowSeconds",
+      "object expected|{\"users\": [[]]}|users[0] must be a JSON object",
+      "array expected|{\"trustedNetworks\": \"10.0.0.0/8\"}|trustedNetworks must be a JSON array",
+      "bad unknownUsers|{\"unknownUsers\": \"ignore\"}|unknown unknownUsers 'ignore' at unknownUsers (one of: enroll, deny)",
+      "bad logo|{\"logo\": 7}|logo must be true, false or a base64 PNG",
+      "duplicate key|{\"smsBatchSize\": 5, \"smsBatchSize\": 6}|Duplicate field 'smsBatchSize'",
+      "broken JSON|{\"users\": [}|scenario is not valid JSON at line 1, column 12"})
+  void reportsEachMistakeInOneLineNamingTheKey(String name, String json, String message) {
+    assertThatThrownBy(() -> Scenario.fromJson(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message)
+        .hasMessageNotContaining("\n").hasMessageNotContaining("dev.gatehouse").hasMessageNotContaining("Json");
+  }
+
+  @Test
+  void theControlApiBindsUsersAndDevicesTheSameWay() throws Exception {
+    JsonNode user = Json.MAPPER.readTree("{\"username\": \"zoe\", \"devices\": [{\"capabilities\": [\"push\"],"
+        + " \"push\": {\"outcome\": \"approve\", \"afterMs\": 10}}]}");
+
+    Scenario.User zoe = Scenario.parseUser(user);
+    Scenario.Device second = Scenario.parseDevice(Json.MAPPER.readTree("{\"type\": \"token\"}"), "zoe", 1);
+
+    assertThat(zoe.devices().get(0).id()).isEqualTo(Ids.derived("DP", "zoe/0/phone"));
+    assertThat(zoe.devices().get(0).push()).isEqualTo(Scenario.Reaction.approveAfter(Duration.ofMillis(10)));
+    assertThat(second.id()).isEqualTo(Ids.derived("DH", "zoe/1/token"));
+    assertThatThrownBy(() -> Scenario.parseUser(Json.MAPPER.readTree("{\"username\": \"zoe\", \"pin\": 1}")))
+        .hasMessageStartingWith("unknown key 'pin' in user (known: ");
   }
 
   @Test

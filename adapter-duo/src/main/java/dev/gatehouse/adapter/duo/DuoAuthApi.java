@@ -5,7 +5,8 @@ import feign.RequestLine;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Duo's Auth API v2 as a Feign interface (duo-auth-api.md §2), asynchronous throughout: every
+ * The part of Duo's Auth API v2 Gatehouse calls, as a Feign interface (duo-auth-api.md §2), asynchronous
+ * throughout: every
  * call returns at once and holds no thread while Duo answers. Parameters travel as
  * {@link DuoParams} (query for GET, body for POST); each call names its own timeouts.
  */
@@ -15,16 +16,6 @@ interface DuoAuthApi {
 
   @RequestLine("GET /auth/v2/check")
   CompletableFuture<DuoTime> check(Request.Options options);
-
-  @RequestLine("GET /auth/v2/logo")
-  CompletableFuture<DuoLogo> logo(Request.Options options);
-
-  @RequestLine("POST /auth/v2/enroll")
-  CompletableFuture<DuoEnrollResponse> enroll(DuoParams params, Request.Options options);
-
-  /** Answers {@code success}, {@code waiting} or {@code invalid}. */
-  @RequestLine("POST /auth/v2/enroll_status")
-  CompletableFuture<String> enrollStatus(DuoParams params, Request.Options options);
 
   @RequestLine("POST /auth/v2/preauth")
   CompletableFuture<DuoPreauthResponse> preauth(DuoParams params, Request.Options options);

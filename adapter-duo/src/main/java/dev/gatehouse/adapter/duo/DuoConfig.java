@@ -24,10 +24,16 @@ import java.util.Optional;
  * @param ioThreads threads that read and decode Duo's answers; waiting calls hold none (default 4)
  * @param callbackThreads threads on which the answers of long polls are handed to callers, so
  *     that work callers chain onto them (storage, decryption) never holds up Duo's I/O (default 8)
+ * @param backoffBudget how long one call may spend in all on Duo's HTTP 429 before it fails as
+ *     rate limited: the official back-off (1, 2, 4 … 32 s, each plus up to 1 s of jitter) is
+ *     followed only while the next wait ends within this time since the call began (default 5 s:
+ *     at most 3 attempts; zero: no retry). A caller's thread waits that long at most, where the
+ *     full schedule would hold it about a minute. An auth_status long poll backs off within its
+ *     own wait instead.
  */
 public record DuoConfig(Signature signature, Duration connectTimeout, Duration requestTimeout,
     Duration syncAuthTimeout, Optional<Path> caFile, Optional<URI> httpProxy,
-    boolean clockSkewCorrection, int ioThreads, int callbackThreads) {
+    boolean clockSkewCorrection, int ioThreads, int callbackThreads, Duration backoffBudget) {
 
   /** Duo's hold on synchronous auth and auth_status long polls: nothing may time out sooner. */
   public static final Duration DUO_HOLD = Duration.ofSeconds(60);
@@ -67,50 +73,56 @@ public record DuoConfig(Signature signature, Duration connectTimeout, Duration r
     if (callbackThreads < 1 || callbackThreads > 256) {
       throw new IllegalArgumentException("Duo callbackThreads must be between 1 and 256");
     }
+    requireBetween("backoffBudget", backoffBudget, Duration.ZERO, Duration.ofMinutes(5));
   }
 
   /**
    * v2/HMAC-SHA512, 10 s timeouts, 90 s for synchronous auth, the JVM's CAs, no proxy, skew
-   * correction on, 4 I/O threads and 8 callback threads.
+   * correction on, 4 I/O threads, 8 callback threads and a 5 s back-off budget.
    */
   public static DuoConfig defaults() {
     return new DuoConfig(Signature.V2_HMAC_SHA512, Duration.ofSeconds(10), Duration.ofSeconds(10),
-        Duration.ofSeconds(90), Optional.empty(), Optional.empty(), true, 4, 8);
+        Duration.ofSeconds(90), Optional.empty(), Optional.empty(), true, 4, 8, Duration.ofSeconds(5));
   }
 
   public DuoConfig withSignature(Signature value) {
     return new DuoConfig(value, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, ioThreads, callbackThreads);
+        clockSkewCorrection, ioThreads, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withTimeouts(Duration connect, Duration request) {
     return new DuoConfig(signature, connect, request, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, ioThreads, callbackThreads);
+        clockSkewCorrection, ioThreads, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withCaFile(Path value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout,
-        Optional.of(value), httpProxy, clockSkewCorrection, ioThreads, callbackThreads);
+        Optional.of(value), httpProxy, clockSkewCorrection, ioThreads, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withHttpProxy(URI value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile,
-        Optional.of(value), clockSkewCorrection, ioThreads, callbackThreads);
+        Optional.of(value), clockSkewCorrection, ioThreads, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withClockSkewCorrection(boolean value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        value, ioThreads, callbackThreads);
+        value, ioThreads, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withIoThreads(int value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, value, callbackThreads);
+        clockSkewCorrection, value, callbackThreads, backoffBudget);
   }
 
   public DuoConfig withCallbackThreads(int value) {
     return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
-        clockSkewCorrection, ioThreads, value);
+        clockSkewCorrection, ioThreads, value, backoffBudget);
+  }
+
+  public DuoConfig withBackoffBudget(Duration value) {
+    return new DuoConfig(signature, connectTimeout, requestTimeout, syncAuthTimeout, caFile, httpProxy,
+        clockSkewCorrection, ioThreads, callbackThreads, value);
   }
 
   private static void requireBetween(String name, Duration value, Duration min, Duration max) {

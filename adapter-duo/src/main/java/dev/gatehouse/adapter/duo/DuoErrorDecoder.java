@@ -5,18 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Turns every non-2xx answer into a {@link DuoApiException}: Duo's error envelope
  * {@code stat/code/message/message_detail} when the body has one, the bare HTTP status otherwise,
- * and {@code Retry-After} (or {@code X-Retry-After}) in seconds or as an HTTP date.
+ * and {@code Retry-After} (or {@code X-Retry-After}) in seconds or as an HTTP date. A redirect
+ * becomes a {@link DuoRedirectException} naming only the target's host.
  */
 final class DuoErrorDecoder implements ErrorDecoder {
+  /** A DNS name or an IP address (IPv6 in brackets), nothing that could forge a log line. */
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]");
+
   private final ObjectMapper mapper;
   private final Clock clock;
 
@@ -27,6 +34,9 @@ final class DuoErrorDecoder implements ErrorDecoder {
 
   @Override
   public Exception decode(String methodKey, Response response) {
+    if (response.status() >= 300 && response.status() < 400) {
+      return new DuoRedirectException(response.status(), hostOf(DuoResponseDecoder.header(response, "Location")));
+    }
     Duration retryAfter = retryAfter(response);
     JsonNode root = null;
     try {
@@ -41,6 +51,22 @@ final class DuoErrorDecoder implements ErrorDecoder {
       return new DuoApiException(response.status(), null, null, null, retryAfter);
     }
     return fromEnvelope(response.status(), root, retryAfter);
+  }
+
+  /**
+   * The host of a redirect's {@code Location}, or null when it names none. Only the host: the path
+   * and query of a proxy's login page may carry tokens, and nothing else is needed to fix the setting.
+   */
+  static String hostOf(String location) {
+    if (location == null || location.isBlank()) {
+      return null;
+    }
+    try {
+      String host = new URI(location.strip()).getHost();
+      return host != null && HOST.matcher(host).matches() ? host : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   static DuoApiException fromEnvelope(int httpStatus, JsonNode root, Duration retryAfter) {

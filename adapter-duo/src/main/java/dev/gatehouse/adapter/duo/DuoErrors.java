@@ -22,8 +22,9 @@ import javax.net.ssl.SSLException;
  * The one place where Duo's answers and transport failures become the port's failure classes
  * (design-notes.md §4): transport failure, timeout, 5xx and unparseable answers are
  * "unavailable" (failmode applies); 429 after back-off, 401, 403 and 400 are "rejected" (never
- * failmode). Messages name the host and Duo's code and text, never a secret, and are plain words:
- * they reach API clients and the command line, so no Java class or method name is ever part of one.
+ * failmode), and so is a redirect (Gatehouse's own misconfiguration). Messages name the host and
+ * Duo's code and text, never a secret, and are plain words: they reach API clients and the command
+ * line, so no Java class or method name is ever part of one.
  */
 final class DuoErrors {
   /**
@@ -63,6 +64,12 @@ final class DuoErrors {
       // Like duo_unix's "cannot initialise TLS": a local misconfiguration always denies, and says
       // it is local — never "Duo refused the credentials".
       return new SecondFactorRejectedException(Reason.LOCAL_CONFIGURATION, plain(config.getMessage()));
+    }
+    if (t instanceof DuoRedirectException redirect) {
+      return fromRedirect(redirect, host);
+    }
+    if (t instanceof FeignException feign && feign.getCause() instanceof DuoRedirectException redirect) {
+      return fromRedirect(redirect, host);
     }
     if (t instanceof DuoProtocolException protocol) {
       return new SecondFactorUnavailableException(Kind.UNPARSEABLE,
@@ -145,11 +152,22 @@ final class DuoErrors {
     return "connection failed" + detail;
   }
 
+  /**
+   * A redirect is never Duo's answer: Gatehouse is pointed at the wrong host, or a proxy intercepts
+   * it. Its own misconfiguration, so never a failmode case.
+   */
+  private static RuntimeException fromRedirect(DuoRedirectException redirect, String host) {
+    String target = redirect.targetHost() == null ? "no usable target" : redirect.targetHost();
+    return new SecondFactorRejectedException(Reason.LOCAL_CONFIGURATION, "Duo at " + host + " answered HTTP "
+        + redirect.status() + ", a redirect to " + target + ", instead of Duo's API: check the workspace's Duo "
+        + "API hostname and any proxy between Gatehouse and Duo");
+  }
+
   static RuntimeException fromApi(DuoApiException api, String host) {
     int status = api.effectiveStatus();
     String what = "Duo at " + host + " answered " + api.getMessage();
     if (status == 429) {
-      return new SecondFactorRejectedException(Reason.RATE_LIMITED, what + " after the official back-off");
+      return new SecondFactorRejectedException(Reason.RATE_LIMITED, what + " after backing off");
     }
     if (status == 200 && api.httpStatus() == 200) {
       // stat FAIL in a 200 without a code we can read.

@@ -15,8 +15,7 @@ public interface DuoRequestListener {
   DuoRequestListener NONE = new DuoRequestListener() {};
 
   /** The Auth API endpoints Gatehouse calls, as they name the last path segment. */
-  Set<String> ENDPOINTS = Set.of("check", "preauth", "auth", "auth_status", "ping", "enroll", "enroll_status",
-      "logo");
+  Set<String> ENDPOINTS = Set.of("check", "preauth", "auth", "auth_status", "ping");
 
   /** One request answered (or failed without an answer) after {@code latency}. */
   default void answered(String endpoint, String result, Duration latency) {}

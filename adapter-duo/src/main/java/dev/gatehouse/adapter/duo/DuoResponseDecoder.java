@@ -11,12 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * Reads Duo's success envelope {@code {"stat":"OK","response":...}} into the method's type;
  * {@code stat: FAIL} becomes a {@link DuoApiException}, anything unreadable a
- * {@link DuoProtocolException}. The logo is the one answer that is bytes, not JSON.
+ * {@link DuoProtocolException}.
  */
 final class DuoResponseDecoder implements Decoder {
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -32,12 +31,6 @@ final class DuoResponseDecoder implements Decoder {
   @Override
   public Object decode(Response response, Type type) throws IOException {
     int status = response.status();
-    if (type == DuoLogo.class) {
-      String contentType = header(response, "Content-Type");
-      if (contentType.toLowerCase(Locale.ROOT).startsWith("image/")) {
-        return new DuoLogo(contentType, bytes(response));
-      }
-    }
     JsonNode root;
     try {
       root = (JsonNode) json.decode(response, JsonNode.class);

@@ -2,8 +2,6 @@ package dev.gatehouse.adapter.duo;
 
 /** The request signature schemes of duo-auth-api.md §3.1 that this adapter can produce. */
 enum DuoSignatureScheme {
-  /** Legacy: no date line, HMAC-SHA1 (kept for the §6 vectors; never configured). */
-  V1_HMAC_SHA1(1, "HmacSHA1", false),
   V2_HMAC_SHA1(2, "HmacSHA1", false),
   V2_HMAC_SHA512(2, "HmacSHA512", false),
   /** Date line, body hash and x-duo header hash; POST bodies are JSON. */

@@ -33,17 +33,15 @@ final class DuoSigner {
   }
 
   /**
-   * The canonical string. {@code params} are the decoded query (GET/DELETE) or form (v1/v2 POST)
+   * The canonical string. {@code params} are the decoded query (GET/DELETE) or form (v2 POST)
    * parameters; {@code body} the exact bytes sent (v5 only; empty for none); {@code duoHeaders}
    * every {@code x-duo-*} header sent (v5 only).
    */
   static String canonical(DuoSignatureScheme scheme, String date, String method, String host, String path,
       List<Map.Entry<String, String>> params, byte[] body, Map<String, String> duoHeaders) {
     StringBuilder out = new StringBuilder(256);
-    if (scheme.version() >= 2) {
-      out.append(date).append('\n');
-    }
-    out.append(method.toUpperCase(Locale.ROOT)).append('\n')
+    out.append(date).append('\n')
+        .append(method.toUpperCase(Locale.ROOT)).append('\n')
         .append(host.toLowerCase(Locale.ROOT)).append('\n')
         .append(path).append('\n');
     if (scheme.version() == 5) {

@@ -54,9 +54,7 @@ final class DuoSigningInterceptor implements RequestInterceptor {
     }
     String canonical = DuoSigner.canonical(signer.scheme(), now, method, host, path, params, signedBody,
         signer.scheme().version() == 5 ? duoHeaders(template) : Map.of());
-    if (signer.scheme().version() >= 2) {
-      template.headerLiteral("Date", now);
-    }
+    template.headerLiteral("Date", now);
     template.headerLiteral("Authorization", signer.authorization(canonical));
   }
 

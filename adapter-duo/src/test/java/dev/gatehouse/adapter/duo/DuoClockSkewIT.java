@@ -47,7 +47,7 @@ class DuoClockSkewIT {
     PreauthOutcome outcome = gateway.preauth(rig.settings, new DuoUsername("alice"), ClientContext.UNKNOWN);
 
     assertThat(outcome).isInstanceOf(PreauthOutcome.Authenticate.class);
-    assertThat(gateway.clockSkew(rig.settings)).isBetween(SKEW.minusSeconds(3), SKEW.plusSeconds(3));
+    assertThat(gateway.connections().clockSkew(rig.settings)).isBetween(SKEW.minusSeconds(3), SKEW.plusSeconds(3));
     assertThat(rig.simulator.control().requests().stream().map(r -> r.path()).toList())
         .containsSubsequence("/auth/v2/preauth", "/auth/v2/ping", "/auth/v2/preauth");
   }
@@ -58,6 +58,6 @@ class DuoClockSkewIT {
 
     gateway.check(rig.settings);
 
-    assertThat(gateway.clockSkew(rig.settings)).isBetween(SKEW.minusSeconds(3), SKEW.plusSeconds(3));
+    assertThat(gateway.connections().clockSkew(rig.settings)).isBetween(SKEW.minusSeconds(3), SKEW.plusSeconds(3));
   }
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every error of duo-auth-api.md §4, and transport failures, land in the right failure class. */
 class DuoErrorsTest {
@@ -169,17 +170,29 @@ class DuoErrorsTest {
     assertThat(status).isEqualTo("waiting");
   }
 
-  @Test
-  void readsTheLogoAsBytes() throws IOException {
-    Response png = Response.builder().status(200).reason("OK")
-        .request(Request.create(Request.HttpMethod.GET, "https://h/auth/v2/logo", Map.of(), null,
-            StandardCharsets.UTF_8, null))
-        .headers(Map.of("Content-Type", List.of("image/png"))).body(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build();
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void aRedirectIsGatehousesOwnMisconfigurationNeverDuoUnavailable(int status) {
+    RuntimeException mapped = DuoErrors.translate(ERRORS.decode("DuoAuthApi#preauth", response(status, "",
+        Map.of("Location", List.of("https://login.proxy.example:8443/sso?token=s3cr3t")))), HOST);
 
-    DuoLogo logo = (DuoLogo) ANSWERS.decode(png, DuoLogo.class);
+    assertThat(mapped).isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LOCAL_CONFIGURATION))
+        .hasMessage("Duo at " + HOST + " answered HTTP " + status + ", a redirect to login.proxy.example, instead of "
+            + "Duo's API: check the workspace's Duo API hostname and any proxy between Gatehouse and Duo");
+  }
 
-    assertThat(logo.contentType()).isEqualTo("image/png");
-    assertThat(logo.bytes()).containsExactly((byte) 0x89, 'P', 'N', 'G');
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      "absolute|https://portal.example.org/x|portal.example.org",
+      "with credentials|https://user:pw@portal.example.org/|portal.example.org",
+      "IPv6|https://[fd00::1]:8443/|[fd00::1]",
+      "relative|/login|-",
+      "missing|''|-",
+      "unreadable|https://exa mple.org/|-",
+      "forged log line|'https://a.example\r\nWARN forged/'|-"})
+  void namesOnlyThePlainHostARedirectPointsTo(String name, String location, String host) {
+    assertThat(DuoErrorDecoder.hostOf(location)).isEqualTo(host);
   }
 
   private static Request request() {

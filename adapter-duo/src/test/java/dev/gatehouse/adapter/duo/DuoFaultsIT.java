@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.application.fake.MutableClock;
@@ -27,17 +28,25 @@ import dev.gatehouse.duosim.DuoSimulator;
 import dev.gatehouse.duosim.Fault;
 import dev.gatehouse.duosim.LoggedRequest;
 import dev.gatehouse.duosim.Scenario;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +174,62 @@ class DuoFaultsIT {
             e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
   }
 
+  @Test
+  void droppedConnectionWhilePollingIsTransientNeverADenial() {
+    DuoTransactionId txid = startPush();
+    // Every time: the JDK client itself retries a GET once when a reused connection closes.
+    rig.simulator.control().injectFault(Fault.dropConnection("auth_status", -1));
+
+    CompletableFuture<AuthStatus> status = gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(5))
+        .toCompletableFuture();
+
+    assertThat(status).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+        .havingCause().isInstanceOfSatisfying(SecondFactorUnavailableException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE));
+  }
+
+  @Test
+  void connectTimeoutWhilePollingIsTransientNeverADenial() throws IOException {
+    // A listener whose accept queue is full: the kernel drops further SYNs, so connecting times out.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      List<Socket> queued = fillAcceptQueue(silent);
+      try {
+        DuoSettings unresponsive = new DuoSettings(new ApiHostname("127.0.0.1:" + silent.getLocalPort()),
+            rig.settings.integrationKey(), rig.settings.secretKey());
+        DuoSecondFactorGateway impatient = rig.gateway(rig.config()
+            .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5)));
+
+        CompletableFuture<AuthStatus> status = impatient.awaitStatus(unresponsive, new DuoTransactionId("tx-poll"),
+            Duration.ofSeconds(5)).toCompletableFuture();
+
+        assertThat(status).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+            .havingCause().isInstanceOfSatisfying(SecondFactorUnavailableException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
+            .withMessageContaining("connect timeout");
+      } finally {
+        for (Socket socket : queued) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /** Connects until a connection attempt times out: from then on the listener takes no more. */
+  private static List<Socket> fillAcceptQueue(ServerSocket listener) throws IOException {
+    List<Socket> queued = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      Socket socket = new Socket();
+      try {
+        socket.connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()), 300);
+        queued.add(socket);
+      } catch (SocketTimeoutException full) {
+        socket.close();
+        return queued;
+      }
+    }
+    throw new IllegalStateException("the accept queue never filled");
+  }
+
   private static DuoTransactionId startPush() {
     PreauthOutcome.Authenticate preauth =
         (PreauthOutcome.Authenticate) gateway.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
@@ -179,11 +244,16 @@ class DuoFaultsIT {
     return rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/preauth")).count();
   }
 
+  /** A budget the whole official schedule (about 69 s at most) fits in. */
+  private static DuoConfig unbounded() {
+    return rig.config().withBackoffBudget(Duration.ofMinutes(2));
+  }
+
   @Test
   void retriesRateLimitedRequestsOnTheOfficialScheduleThenSucceeds() {
     MutableClock clock = new MutableClock(Instant.now());
     DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
-    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    DuoSecondFactorGateway patient = rig.gateway(unbounded(), clock, sleeper);
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", 3, null));
     long before = preauthRequests();
 
@@ -212,8 +282,8 @@ class DuoFaultsIT {
         heard.add("backed off");
       }
     };
-    DuoSecondFactorGateway observed = new DuoSecondFactorGateway(rig.config(), clock, DuoBackoff.official(), sleeper,
-        listener);
+    DuoSecondFactorGateway observed = new DuoSecondFactorGateway(
+        new DuoConnections(rig.config(), clock, DuoBackoff.official(), sleeper, listener));
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", 2, null));
 
     observed.preauth(rig.settings, ALICE, ClientContext.UNKNOWN);
@@ -226,7 +296,7 @@ class DuoFaultsIT {
   void givesUpAfterSevenAttemptsAsRateLimitedNeverUnavailable() {
     MutableClock clock = new MutableClock(Instant.now());
     DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
-    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    DuoSecondFactorGateway patient = rig.gateway(unbounded(), clock, sleeper);
     rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
     long before = preauthRequests();
 
@@ -237,6 +307,58 @@ class DuoFaultsIT {
     assertThat(sleeper.waits).hasSize(6);
     assertThat(sleeper.waits.get(5)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(33));
     assertThat(preauthRequests() - before).isEqualTo(7);
+  }
+
+  @Test
+  void givesUpAsRateLimitedOnceTheNextWaitWouldPassTheDefaultBudget() {
+    MutableClock clock = new MutableClock(Instant.now());
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(clock);
+    DuoSecondFactorGateway patient = rig.gateway(rig.config(), clock, sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
+    long before = preauthRequests();
+
+    assertThatThrownBy(() -> patient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED))
+        .hasMessageContaining("42901");
+    // 1–2 s and 2–3 s fit in 5 s; the third wait (4–5 s) would not, so Gatehouse stops at once.
+    assertThat(sleeper.waits).hasSize(2);
+    assertThat(sleeper.waits.stream().reduce(Duration.ZERO, Duration::plus))
+        .isLessThanOrEqualTo(DuoConfig.defaults().backoffBudget());
+    assertThat(preauthRequests() - before).isEqualTo(3);
+  }
+
+  @Test
+  void sustainedRateLimitingEndsACallWithinItsBudget() {
+    Duration budget = Duration.ofSeconds(3);
+    DuoSecondFactorGateway bounded = rig.gateway(rig.config().withBackoffBudget(budget));
+    bounded.check(rig.settings); // connected and TLS done, so the budget goes to Duo's answers
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", -1, null));
+    long before = preauthRequests();
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> bounded.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    // Real waits: 1–2 s fits in 3 s, then 2–3 s more cannot; without the budget this call would
+    // wait about a minute and make 7 requests.
+    assertThat(took).isBetween(Duration.ofSeconds(1), budget.plusSeconds(2));
+    assertThat(preauthRequests() - before).isEqualTo(2);
+  }
+
+  @Test
+  void aZeroBudgetNeverRetries() {
+    DuoRig.RecordingSleeper sleeper = new DuoRig.RecordingSleeper(null);
+    DuoSecondFactorGateway impatient = rig.gateway(rig.config().withBackoffBudget(Duration.ZERO),
+        java.time.Clock.systemUTC(), sleeper);
+    rig.simulator.control().injectFault(Fault.rateLimited("preauth", 1, null));
+
+    assertThatThrownBy(() -> impatient.preauth(rig.settings, ALICE, ClientContext.UNKNOWN))
+        .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+    assertThat(sleeper.waits).isEmpty();
   }
 
   @Test
@@ -275,6 +397,45 @@ class DuoFaultsIT {
     assertThat(sleeper.waits).hasSize(2);
     assertThat(rig.simulator.control().requests().stream().filter(r -> r.path().equals("/auth/v2/auth_status"))
         .map(LoggedRequest::fault).filter(f -> f != null).count()).isGreaterThanOrEqualTo(2);
+  }
+
+  // ---- redirects -------------------------------------------------------------------------------
+
+  /** A local HTTPS server that answers every request with a 302 to {@code location}. */
+  private static HttpsServer redirecting(SSLContext tls, String location) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Location", location);
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void aRedirectingProxyIsAMisconfigurationNeverDuoUnavailable(@TempDir Path dir) throws Exception {
+    TestCertificates.Loopback tls = TestCertificates.loopback(dir);
+    HttpsServer proxy = redirecting(tls.serverContext(), "https://login.proxy.example/sso?session=s3cr3t");
+    try {
+      DuoSettings redirected = new DuoSettings(new ApiHostname("127.0.0.1:" + proxy.getAddress().getPort()),
+          rig.settings.integrationKey(), rig.settings.secretKey());
+      DuoSecondFactorGateway gateway = rig.gateway(DuoConfig.defaults().withCaFile(tls.caFile()));
+      List<Throwable> failures = new ArrayList<>();
+      failures.add(catchThrowable(() -> gateway.check(redirected)));
+      failures.add(catchThrowable(() -> gateway.preauth(redirected, ALICE, ClientContext.UNKNOWN)));
+      failures.add(catchThrowable(() -> gateway.awaitStatus(redirected, new DuoTransactionId("tx-1"),
+          Duration.ofSeconds(5)).toCompletableFuture().join()).getCause());
+
+      assertThat(failures).allSatisfy(failure -> assertThat(failure)
+          .isInstanceOfSatisfying(SecondFactorRejectedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.LOCAL_CONFIGURATION))
+          .hasMessageContainingAll("HTTP 302", "login.proxy.example", "API hostname", "proxy")
+          .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("\n"));
+    } finally {
+      proxy.stop(0);
+    }
   }
 
   // ---- TLS ---------------------------------------------------------------------------------------

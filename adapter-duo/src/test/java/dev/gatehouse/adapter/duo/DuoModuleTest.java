@@ -47,8 +47,8 @@ class DuoModuleTest {
   @Test
   void exposesOnlyTheModuleAndItsConfiguration() throws Exception {
     List<String> classes = List.of("DuoAuthApi", "DuoApiException", "DuoAuthResponse", "DuoBackoff", "DuoBodyEncoder",
-        "DuoCanonical", "DuoConfigurationException", "DuoEnrollResponse", "DuoErrorDecoder", "DuoErrors",
-        "DuoHttpClient", "DuoLogo", "DuoParams", "DuoPreauthResponse", "DuoProtocolException",
+        "DuoCanonical", "DuoConfigurationException", "DuoConnections", "DuoErrorDecoder", "DuoErrors",
+        "DuoHttpClient", "DuoParams", "DuoPreauthResponse", "DuoProtocolException", "DuoRedirectException",
         "DuoResponseDecoder", "DuoSecondFactorGateway", "DuoSignatureScheme", "DuoSigner", "DuoSigningInterceptor",
         "DuoSleeper", "DuoTime", "DuoTls", "DuoTransport", "DuoWireLogger");
     for (String name : classes) {
@@ -73,6 +73,16 @@ class DuoModuleTest {
     assertThat(defaults.httpProxy()).isEmpty();
     assertThat(defaults.ioThreads()).isEqualTo(4);
     assertThat(defaults.callbackThreads()).isEqualTo(8);
+    assertThat(defaults.backoffBudget()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void boundsTheBackoffBudget() {
+    assertThat(DuoConfig.defaults().withBackoffBudget(Duration.ZERO).backoffBudget()).isZero();
+    assertThatThrownBy(() -> DuoConfig.defaults().withBackoffBudget(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoffBudget");
+    assertThatThrownBy(() -> DuoConfig.defaults().withBackoffBudget(Duration.ofMinutes(6)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoffBudget");
   }
 
   @Test
@@ -89,7 +99,7 @@ class DuoModuleTest {
     DuoConfig d = DuoConfig.defaults();
 
     assertThatThrownBy(() -> new DuoConfig(d.signature(), d.connectTimeout(), d.requestTimeout(),
-        Duration.ofSeconds(30), d.caFile(), d.httpProxy(), true, 4, 8))
+        Duration.ofSeconds(30), d.caFile(), d.httpProxy(), true, 4, 8, d.backoffBudget()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("syncAuthTimeout");
   }
 

@@ -50,11 +50,12 @@ final class DuoRig implements AutoCloseable {
   }
 
   DuoSecondFactorGateway gateway(DuoConfig config) {
-    return new DuoSecondFactorGateway(config, Clock.systemUTC(), DuoBackoff.official(), null);
+    return gateway(config, Clock.systemUTC(), null);
   }
 
   DuoSecondFactorGateway gateway(DuoConfig config, Clock clock, DuoSleeper sleeper) {
-    return new DuoSecondFactorGateway(config, clock, DuoBackoff.official(), sleeper);
+    return new DuoSecondFactorGateway(
+        new DuoConnections(config, clock, DuoBackoff.official(), sleeper, DuoRequestListener.NONE));
   }
 
   @Override

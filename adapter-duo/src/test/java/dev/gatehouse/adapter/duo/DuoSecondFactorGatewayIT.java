@@ -33,7 +33,6 @@ import dev.gatehouse.duosim.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +97,7 @@ class DuoSecondFactorGatewayIT {
     return rig.simulator.control().requests().stream().filter(r -> r.path().equals(path)).toList();
   }
 
-  // ---- check, ping, logo, enroll ---------------------------------------------------------------
+  // ---- check and ping -----------------------------------------------------------------------------
 
   @Test
   void checksGoodCredentials() {
@@ -144,31 +143,14 @@ class DuoSecondFactorGatewayIT {
   }
 
   @Test
-  void readsDuosClockFromTheUnsignedPing() {
-    Instant duo = gateway.duoTime(rig.settings);
+  void checkReadsDuosClockFromTheUnsignedPingFirst() {
+    long before = requests("/auth/v2/ping").size();
 
-    assertThat(duo).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(5));
-    assertThat(requests("/auth/v2/ping")).last().extracting(LoggedRequest::signatureVersion).isNull();
-  }
+    gateway.check(rig.settings);
 
-  @Test
-  void fetchesTheLogo() {
-    DuoLogo logo = gateway.logo(rig.settings);
-
-    assertThat(logo.contentType()).startsWith("image/png");
-    assertThat(logo.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-  }
-
-  @Test
-  void enrollsAUserAndFollowsTheActivation() {
-    DuoEnrollResponse enrolled = gateway.enroll(rig.settings, Optional.of("newcomer"), Optional.of(Duration.ofHours(1)));
-
-    assertThat(enrolled.username()).isEqualTo("newcomer");
-    assertThat(enrolled.activationCode()).isNotBlank();
-    assertThat(gateway.enrollStatus(rig.settings, enrolled.userId(), enrolled.activationCode())).isEqualTo("waiting");
-    rig.simulator.control().activateEnrollment(enrolled.activationCode());
-    assertThat(gateway.enrollStatus(rig.settings, enrolled.userId(), enrolled.activationCode())).isEqualTo("success");
-    assertThat(gateway.enrollStatus(rig.settings, enrolled.userId(), "duo://not-the-code")).isEqualTo("invalid");
+    assertThat(requests("/auth/v2/ping")).hasSize((int) before + 1)
+        .last().extracting(LoggedRequest::signatureVersion).isNull();
+    assertThat(gateway.connections().clockSkew(rig.settings)).isZero();
   }
 
   // ---- preauth ----------------------------------------------------------------------------------
@@ -489,12 +471,12 @@ class DuoSecondFactorGatewayIT {
     fresh.preauth(rig.settings, user("alice"), CLIENT);
     fresh.verifyPasscode(rig.settings, user("alice"), new Passcode("123456"), CLIENT);
 
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
     assertThatThrownBy(() -> fresh.check(rig.settings(rig.simulator.integrationKey(), "C".repeat(40))))
         .isInstanceOf(SecondFactorRejectedException.class);
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
     fresh.check(rig.settings);
-    assertThat(fresh.cachedClients()).isEqualTo(1);
+    assertThat(fresh.connections().cachedClients()).isEqualTo(1);
   }
 
   @Test

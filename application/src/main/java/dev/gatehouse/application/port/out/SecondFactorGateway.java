@@ -35,7 +35,9 @@ public interface SecondFactorGateway {
 
   /**
    * The transaction's next status: completes as soon as Duo reports a change, or with
-   * {@link AuthStatus.Waiting} once {@code maxWait} has passed. Holds no thread while waiting.
+   * {@link AuthStatus.Waiting} once {@code maxWait} has passed. Holds no thread while waiting. A
+   * connect timeout, a dropped connection or a 5xx fails it with
+   * {@link SecondFactorUnavailableException}: transient, the transaction may still be pending.
    */
   CompletionStage<AuthStatus> awaitStatus(DuoSettings settings, DuoTransactionId transaction,
       Duration maxWait);

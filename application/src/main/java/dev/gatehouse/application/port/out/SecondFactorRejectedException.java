@@ -19,8 +19,9 @@ public class SecondFactorRejectedException extends RuntimeException {
     /** HTTP 400: the request was refused (e.g. no capable device). */
     REQUEST_REJECTED,
     /**
-     * Gatehouse's own connection settings for Duo are unusable (an unreadable or invalid CA file):
-     * Duo was never asked, and a local mistake never opens a workspace.
+     * Gatehouse's own connection settings for Duo are unusable (an unreadable or invalid CA file),
+     * or lead somewhere that redirects instead of answering (a wrong API hostname, an intercepting
+     * proxy): Duo was never asked, and a local mistake never opens a workspace.
      */
     LOCAL_CONFIGURATION
   }

@@ -9,8 +9,8 @@ import dev.gatehouse.domain.mfa.IntegrationKey;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** The gateway's client cache, without any call to Duo (building a client does no I/O). */
-class DuoSecondFactorGatewayTest {
+/** The client cache, without any call to Duo (building a client does no I/O). */
+class DuoConnectionsTest {
   private static final String SECRET = "S".repeat(40);
 
   private static DuoSettings settings(int n) {
@@ -18,32 +18,33 @@ class DuoSecondFactorGatewayTest {
         new IntegrationKey(String.format("DI%018d", n)), new DuoSecretKey(SECRET));
   }
 
-  private static DuoSecondFactorGateway gateway() {
-    return new DuoSecondFactorGateway(DuoConfig.defaults(), Clock.systemUTC(), DuoBackoff.official(), null);
+  private static DuoConnections connections() {
+    return new DuoConnections(DuoConfig.defaults(), Clock.systemUTC(), DuoBackoff.official(), null,
+        DuoRequestListener.NONE);
   }
 
   @Test
   void keepsABoundedNumberOfClientsHoweverManyKeysAreTried() {
-    DuoSecondFactorGateway gateway = gateway();
+    DuoConnections connections = connections();
 
     for (int i = 0; i < 1000; i++) {
-      gateway.clockSkew(settings(i));
+      connections.clockSkew(settings(i));
     }
 
-    assertThat(gateway.cachedClients()).isEqualTo(256);
+    assertThat(connections.cachedClients()).isEqualTo(256);
   }
 
   @Test
   void evictsTheLeastRecentlyUsedClientFirst() {
-    DuoSecondFactorGateway gateway = gateway();
-    gateway.clockSkew(settings(0));
+    DuoConnections connections = connections();
+    connections.clockSkew(settings(0));
     for (int i = 1; i < 1000; i++) {
-      gateway.clockSkew(settings(i));
-      gateway.clockSkew(settings(0));
+      connections.clockSkew(settings(i));
+      connections.clockSkew(settings(0));
     }
 
-    assertThat(gateway.caches(settings(0))).isTrue();
-    assertThat(gateway.caches(settings(999))).isTrue();
-    assertThat(gateway.caches(settings(1))).isFalse();
+    assertThat(connections.caches(settings(0))).isTrue();
+    assertThat(connections.caches(settings(999))).isTrue();
+    assertThat(connections.caches(settings(1))).isFalse();
   }
 }
