@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.ChallengeSignals;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
@@ -205,8 +206,10 @@ final class ChallengeWatch implements AutoCloseable {
           return;
         }
         RuntimeException failure = unwrap(error);
-        if (failure instanceof SecondFactorUnavailableException) {
-          // Duo may still hold the push: a transient failure never ends it; retry until it expires.
+        if (failure instanceof SecondFactorUnavailableException || failure instanceof SecondFactorRejectedException
+            rejected && rejected.reason() == SecondFactorRejectedException.Reason.RATE_LIMITED) {
+          // Duo may still hold the push: a transient failure (an outage, a rate limit) never ends
+          // it; retry until it expires.
           retryLater(follow);
           return;
         }

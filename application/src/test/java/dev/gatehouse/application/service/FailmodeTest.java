@@ -199,8 +199,18 @@ class FailmodeTest {
     assertThat(audit(env, AuditEventType.CHALLENGE_FAILED)).isEmpty();
   }
 
+  @Test
+  void duoRateLimitingWhilePollingIsRetriedLikeAnOutage() {
+    InMemoryGatehouse env = aMemberWithActivePush(Failmode.SAFE);
+    env.duo.failNext(Operation.AWAIT_STATUS, rejected(Reason.RATE_LIMITED));
+    ChallengeView challenge = pending(open(env, MEMBER));
+
+    assertThat(read(env, MEMBER, challenge.id(), Duration.ofMillis(700)).state()).isEqualTo(ChallengeState.PENDING);
+    assertThat(approveAndRead(env, MEMBER, challenge.id()).state()).isEqualTo(ChallengeState.APPROVED);
+  }
+
   @ParameterizedTest
-  @EnumSource(Reason.class)
+  @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = "RATE_LIMITED")
   void duoRejectingWhilePollingFailsTheChallenge(Reason reason) {
     InMemoryGatehouse env = aMemberWithActivePush(Failmode.SAFE);
     env.duo.failNext(Operation.AWAIT_STATUS, rejected(reason));
