@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -8,11 +9,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
@@ -144,6 +149,33 @@ class ArchitectureTest {
             "dev.gatehouse.adapter.web..")
         .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.application.port.out..")
         .because("driving adapters go through use cases, never around them to storage or Duo");
+
+    /**
+     * Issue 16: a service states the out-ports it uses; the collaborators use cases share are built
+     * once by {@code Gatehouse.assemble} and handed in, never rebuilt from a bag of every port.
+     */
+    @ArchTest
+    static final ArchRule servicesAreBuiltFromOutPortsOnly = constructors()
+        .that().areDeclaredInClassesThat().resideInAPackage("dev.gatehouse.application.service..")
+        .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
+        .and().arePublic()
+        .should(new ArchCondition<JavaConstructor>("take only out-ports, the clock and the shared collaborators") {
+          @Override
+          public void check(JavaConstructor constructor, ConditionEvents events) {
+            for (JavaClass type : constructor.getRawParameterTypes()) {
+              boolean outPort = type.getPackageName().startsWith("dev.gatehouse.application.port.out")
+                  && !type.getSimpleName().equals("GatehousePorts");
+              boolean shared = type.getName().equals("java.time.Clock")
+                  || type.getName().equals("dev.gatehouse.application.service.SessionGate")
+                  || type.getName().equals("dev.gatehouse.application.service.ChallengeLifecycle");
+              if (!outPort && !shared) {
+                events.add(SimpleConditionEvent.violated(constructor,
+                    constructor.getFullName() + " takes " + type.getName()));
+              }
+            }
+          }
+        })
+        .because("house style: every service is constructed from its out-ports only");
 
     @ArchTest
     static final ArchRule onlyBootstrapNamesServices = noClasses()
