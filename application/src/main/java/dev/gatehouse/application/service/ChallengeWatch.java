@@ -260,6 +260,7 @@ final class ChallengeWatch implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
+    long began = System.nanoTime();
     int room = options.takeOver() ? Math.max(0, options.maxPending() - follows.size()) : 0;
     if (follows.isEmpty() && room == 0) {
       return;
@@ -280,7 +281,7 @@ final class ChallengeWatch implements AutoCloseable {
       }
     }
     for (Follow follow : new ArrayList<>(follows.values())) {
-      if (!ids.contains(follow.challenge.id()) && follow.challenge.createdAt().isBefore(now)) {
+      if (!ids.contains(follow.challenge.id()) && follow.startedNanos - began < 0) {
         // Lost (another process took it after a pause here) or settled meanwhile.
         end(follow);
       }
@@ -393,6 +394,7 @@ final class ChallengeWatch implements AutoCloseable {
     volatile Challenge challenge;
     volatile DuoSettings settings;
     volatile boolean stopped;
+    final long startedNanos = System.nanoTime();
     int polls;
     int failures;
 
