@@ -113,7 +113,7 @@ class MigrationIT {
       assertThat(token.isActiveAt(StorageFixtures.T0)).isTrue();
       assertThat(ports.apiTokens().find(token.id())).contains(token);
       Workspace workspace = ports.workspaces().find(new WorkspaceName("servers")).orElseThrow();
-      assertThat(workspace.roles()).containsExactly(Map.entry(bob, MemberRole.READER));
+      assertThat(ports.workspaces().members(workspace.id())).containsExactly(Map.entry(bob, MemberRole.READER));
       WorkspaceSession session = ports.sessions().find(new TokenHash(sessionHash)).orElseThrow();
       assertThat(session.isLiveAt(StorageFixtures.T0)).isTrue();
       assertThat(ports.sessions().listLive(workspace.id(), StorageFixtures.T0)).containsExactly(session);
@@ -123,7 +123,7 @@ class MigrationIT {
       // And the new life cycle works on the old rows.
       assertThat(ports.apiTokens().revoke(token.id(), StorageFixtures.T0)).isTrue();
       assertThat(ports.sessions().revoke(session.id(), StorageFixtures.T0)).isTrue();
-      ports.workspaces().update(workspace.withMember(bob, MemberRole.EDITOR));
+      ports.workspaces().putMember(workspace.id(), bob, MemberRole.EDITOR);
       Entry entry = Entry.create(ports.tokens().newEntryId(), workspace.id(), EntryRepositoryContract.details("db1"),
           Optional.of(SecretKind.PASSWORD), bob, StorageFixtures.T0);
       ports.entries().add(entry, Optional.of(EntrySecret.password("s3cr3t")));

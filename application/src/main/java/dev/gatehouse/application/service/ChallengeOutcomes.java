@@ -272,8 +272,7 @@ final class ChallengeOutcomes {
     if (users.find(challenge.user()).filter(User::isDisabled).isPresent()) {
       return Optional.of(new Revocation(DenialReason.CANCELLED, StatusMessage.of("Your user was disabled")));
     }
-    boolean member = workspaces.find(challenge.workspace())
-        .filter(w -> w.isMember(challenge.user())).isPresent();
+    boolean member = workspaces.roleOf(challenge.workspace(), challenge.user()).isPresent();
     if (!member) {
       return Optional.of(new Revocation(DenialReason.CANCELLED,
           StatusMessage.of("You are no longer a member of this workspace")));

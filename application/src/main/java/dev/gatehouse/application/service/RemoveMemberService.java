@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.application.port.in.RemoveMemberUseCase;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -25,22 +26,20 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
   }
 
   @Override
-  public Workspace remove(RemoveMemberCommand command) {
+  public WorkspaceDetails remove(RemoveMemberCommand command) {
     User actor = engine.access.administrator(command.actor());
     return engine.transactions.write(() -> {
       Workspace workspace = engine.access.workspaceForUpdate(command.workspace());
-      if (!workspace.isMember(command.member())) {
+      if (!engine.ports.workspaces().removeMember(workspace.id(), command.member())) {
         throw new NotFoundException(command.member() + " is not a member of " + workspace.name());
       }
-      Workspace updated = workspace.withoutMember(command.member());
-      engine.ports.workspaces().update(updated);
       engine.ports.audit().append(AuditEvent.of(AuditEventType.MEMBER_REMOVED, engine.ports.clock().instant())
           .actor(actor.name()).workspace(workspace.name()).subject(command.member()).build());
       engine.outcomes.cancelOpen(workspace.id(), command.member(),
           StatusMessage.of("Cancelled: the member was removed from the workspace"));
       revocation.revoke(workspace, Optional.of(command.member()), Optional.of(actor.name()),
           "member removed from the workspace");
-      return updated;
+      return ListWorkspacesService.details(workspace, engine.ports.workspaces(), engine.ports.policies());
     });
   }
 }

@@ -68,6 +68,18 @@ class UserNameTest {
     });
   }
 
+  @ParameterizedTest
+  @MethodSource("randomValidNames")
+  void readsStoredNamesBackAsTheSameName(String value) {
+    UserName name = new UserName(value);
+    assertThat(UserName.trusted(name.value())).isEqualTo(name);
+  }
+
+  @Test
+  void trustedStillRefusesWhatCannotBeAName() {
+    assertThatThrownBy(() -> UserName.trusted("al ice")).isInstanceOf(InvalidValueException.class);
+  }
+
   @Test
   void toStringIsTheName() {
     assertThat(new UserName("alice")).hasToString("alice");
