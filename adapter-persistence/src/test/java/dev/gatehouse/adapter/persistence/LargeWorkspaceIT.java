@@ -112,9 +112,9 @@ class LargeWorkspaceIT {
 
   @Test
   void anAdministratorAddsTheTwentyThousandAndFirstMember() {
-    gatehouse.addUser().add(new AddUserCommand(ADMIN, new UserName("zoe"), Role.MEMBER, Optional.empty()));
+    gatehouse.addUser().add(new AddUserCommand(ADMIN, new UserName("Zoe"), Role.MEMBER, Optional.empty()));
 
-    WorkspaceDetails details = gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, new UserName("zoe"),
+    WorkspaceDetails details = gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, new UserName("ZOE"),
         Optional.of(MemberRole.EDITOR)));
 
     assertThat(details.members()).hasSize(MEMBERS + 1).containsEntry(new UserName("zoe"), MemberRole.EDITOR);

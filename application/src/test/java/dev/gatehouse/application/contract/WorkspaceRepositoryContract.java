@@ -57,6 +57,15 @@ public interface WorkspaceRepositoryContract extends StorageContract {
   }
 
   @Test
+  default void answersARoleWhateverTheCaseTheNameIsGivenIn() {
+    givenUser("alice");
+    Workspace workspace = givenWorkspace("servers");
+    ports().workspaces().putMember(workspace.id(), new UserName("Alice"), MemberRole.EDITOR);
+
+    assertThat(ports().workspaces().roleOf(workspace.id(), new UserName("ALICE"))).contains(MemberRole.EDITOR);
+  }
+
+  @Test
   default void changesAMembersRoleInPlace() {
     User alice = givenUser("alice");
     Workspace workspace = givenWorkspace("servers", alice);
