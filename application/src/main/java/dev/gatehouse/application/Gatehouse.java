@@ -139,9 +139,9 @@ public final class Gatehouse implements AutoCloseable {
     this.createWorkspace = new CreateWorkspaceService(p.users(), p.workspaces(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.listWorkspaces = new ListWorkspacesService(p.users(), p.workspaces(), p.policies());
     this.getWorkspace = new GetWorkspaceService(p.users(), p.workspaces(), p.policies());
-    this.addMember = new AddMemberService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
-    this.removeMember = new RemoveMemberService(p.users(), p.workspaces(), p.sessions(), p.audit(), p.unitOfWork(),
-        lifecycle, p.clock());
+    this.addMember = new AddMemberService(p.users(), p.workspaces(), p.policies(), p.audit(), p.unitOfWork(), p.clock());
+    this.removeMember = new RemoveMemberService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(),
+        p.unitOfWork(), lifecycle, p.clock());
     this.checkDuoSettings = new CheckDuoSettingsService(p.users(), p.workspaces(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
     this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
     this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());

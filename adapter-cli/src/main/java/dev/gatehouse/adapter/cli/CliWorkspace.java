@@ -12,20 +12,22 @@ import java.util.TreeMap;
 record CliWorkspace(String id, String name, String description, List<String> members,
     Map<String, String> roles, String createdAt, String mfa, CliDuoSummary duo) {
   static CliWorkspace from(WorkspaceDetails details) {
-    return from(details.workspace(), details.duo().map(CliDuoSummary::from));
+    Workspace workspace = details.workspace();
+    return new CliWorkspace(workspace.id().value(), workspace.name().value(),
+        workspace.description().value(), details.members().keySet().stream().map(UserName::value).toList(),
+        rolesOf(details), CliWire.instant(workspace.createdAt()), details.duo().isPresent() ? "duo" : "none",
+        details.duo().map(CliDuoSummary::from).orElse(null));
   }
 
-  static CliWorkspace from(Workspace workspace, Optional<CliDuoSummary> duo) {
-    return new CliWorkspace(workspace.id().value(), workspace.name().value(),
-        workspace.description().value(), workspace.members().stream().map(UserName::value).toList(),
-        rolesOf(workspace), CliWire.instant(workspace.createdAt()), duo.isPresent() ? "duo" : "none",
-        duo.orElse(null));
+  /** A workspace just created: no members yet, no second factor. */
+  static CliWorkspace created(Workspace workspace) {
+    return from(new WorkspaceDetails(workspace, new TreeMap<>(), Optional.empty()));
   }
 
   /** Each member's role by name: {@code reader} or {@code editor}. */
-  private static Map<String, String> rolesOf(Workspace workspace) {
+  private static Map<String, String> rolesOf(WorkspaceDetails details) {
     Map<String, String> roles = new TreeMap<>();
-    workspace.roles().forEach((member, role) -> roles.put(member.value(), role.wireName()));
+    details.members().forEach((member, role) -> roles.put(member.value(), role.wireName()));
     return roles;
   }
 }

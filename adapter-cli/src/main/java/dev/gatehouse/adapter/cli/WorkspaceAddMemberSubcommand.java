@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.MemberRole;
-import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -35,11 +35,12 @@ final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
     WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
     UserName member = CliArguments.parse("USER", user, UserName::new);
     Optional<MemberRole> given = Optional.ofNullable(role).map(WorkspaceAddMemberSubcommand::role);
-    Workspace updated = context.gatehouse().addMember().add(new AddMemberCommand(actor, workspace, member, given));
+    WorkspaceDetails updated = context.gatehouse().addMember().add(
+        new AddMemberCommand(actor, workspace, member, given));
     if (output.isJson()) {
-      output.json(CliWorkspace.from(updated, Optional.empty()));
+      output.json(CliWorkspace.from(updated));
     } else {
-      output.line("Added " + member + " to workspace " + updated.name() + " as "
+      output.line("Added " + member + " to workspace " + updated.workspace().name() + " as "
           + updated.roleOf(member).map(MemberRole::wireName).orElse("member") + " (members: "
           + WorkspaceText.members(updated) + ").");
     }

@@ -5,7 +5,6 @@ import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceName;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +34,7 @@ final class WorkspaceCreateSubcommand extends UseCaseSubcommand {
     Workspace created = context.gatehouse().createWorkspace()
         .create(new CreateWorkspaceCommand(actor, workspace, text));
     if (output.isJson()) {
-      output.json(CliWorkspace.from(created, Optional.empty()));
+      output.json(CliWorkspace.created(created));
     } else {
       output.line("Created workspace " + created.name() + ".");
     }

@@ -23,7 +23,7 @@ final class WorkspaceListSubcommand extends UseCaseSubcommand {
       output.line("No workspaces.");
     } else {
       output.table(List.of("NAME", "MEMBERS", "MFA", "DESCRIPTION"), workspaces.stream()
-          .map(w -> List.of(w.workspace().name().value(), String.valueOf(w.workspace().members().size()),
+          .map(w -> List.of(w.workspace().name().value(), String.valueOf(w.members().size()),
               WorkspaceText.mfa(w.duo()), w.workspace().description().value()))
           .toList());
     }

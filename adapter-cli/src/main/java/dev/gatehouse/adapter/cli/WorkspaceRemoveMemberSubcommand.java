@@ -1,10 +1,9 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
-import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceName;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,11 +26,12 @@ final class WorkspaceRemoveMemberSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
     UserName member = CliArguments.parse("USER", user, UserName::new);
-    Workspace updated = context.gatehouse().removeMember().remove(new RemoveMemberCommand(actor, workspace, member));
+    WorkspaceDetails updated = context.gatehouse().removeMember().remove(
+        new RemoveMemberCommand(actor, workspace, member));
     if (output.isJson()) {
-      output.json(CliWorkspace.from(updated, Optional.empty()));
+      output.json(CliWorkspace.from(updated));
     } else {
-      output.line("Removed " + member + " from workspace " + updated.name() + " (members: "
+      output.line("Removed " + member + " from workspace " + updated.workspace().name() + " (members: "
           + WorkspaceText.members(updated) + ").");
     }
     return CliExitCodes.Exit.done();

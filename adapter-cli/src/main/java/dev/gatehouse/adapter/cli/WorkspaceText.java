@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.application.port.in.DuoSummary;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
-import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,15 +19,15 @@ final class WorkspaceText {
     return duo.map(d -> "duo (" + d.apiHostname() + ", failmode " + d.failmode().wireName() + ")").orElse("none");
   }
 
-  static String members(Workspace workspace) {
-    return workspace.members().isEmpty() ? "-"
-        : workspace.members().stream().map(UserName::value).collect(Collectors.joining(", "));
+  static String members(WorkspaceDetails details) {
+    return details.members().isEmpty() ? "-"
+        : details.members().keySet().stream().map(UserName::value).collect(Collectors.joining(", "));
   }
 
-  static String editors(Workspace workspace) {
-    String editors = workspace.members().stream()
-        .filter(member -> workspace.roleOf(member).filter(MemberRole::canEditEntries).isPresent())
-        .map(UserName::value).collect(Collectors.joining(", "));
+  static String editors(WorkspaceDetails details) {
+    String editors = details.members().entrySet().stream()
+        .filter(member -> member.getValue().canEditEntries())
+        .map(member -> member.getKey().value()).collect(Collectors.joining(", "));
     return editors.isEmpty() ? "-" : editors;
   }
 
@@ -38,8 +37,8 @@ final class WorkspaceText {
         List.of("Workspace", workspace.name().value()),
         List.of("Description", workspace.description().value().isEmpty() ? "-" : workspace.description().value()),
         List.of("Created", workspace.createdAt().toString()),
-        List.of("Members", members(workspace)),
-        List.of("Editors", editors(workspace)),
+        List.of("Members", members(details)),
+        List.of("Editors", editors(details)),
         List.of("MFA", details.duo().map(d -> "duo").orElse("none"))));
     details.duo().ifPresent(duo -> fields.addAll(List.of(
         List.of("API hostname", duo.apiHostname().value()),

@@ -135,4 +135,18 @@ class WorkspaceSubcommandsTest {
     assertThat(cli.run("workspace", "remove-member", "nope", MEMBER).exit()).isEqualTo(2);
     assertThat(cli.run("workspace", "add-member", WORKSPACE).exit()).isEqualTo(2);
   }
+
+  @Test
+  void aUserNamedInAnyCaseIsTheSameUser() {
+    CliHarness cli = CliHarness.withWorkspace();
+
+    JsonNode bobs = cli.runAs("BoB", "workspace", "list", "--json").json();
+    Result added = cli.run("workspace", "add-member", WORKSPACE, "MALLORY", "--role", "editor");
+    Result again = cli.run("user", "add", "Mallory");
+
+    assertThat(bobs).hasSize(1);
+    assertThat(added.out().strip()).isEqualTo("Added mallory to workspace servers as editor (members: bob, carol, mallory).");
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.errLines()).hasSize(1);
+  }
 }

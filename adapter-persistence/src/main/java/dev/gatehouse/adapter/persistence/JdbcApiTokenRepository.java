@@ -139,7 +139,7 @@ final class JdbcApiTokenRepository implements ApiTokenRepository {
     }
     array.free();
     return new ApiToken(new TokenId(r.getString("id")), new TokenHash(r.getString("token_hash")),
-        new UserName(r.getString("owner")), scopes, Columns.instant(r, "issued_at"),
+        UserName.trusted(r.getString("owner")), scopes, Columns.instant(r, "issued_at"),
         Columns.optionalInstant(r, "expires_at"), Columns.optionalInstant(r, "last_used_at"),
         Columns.optionalInstant(r, "revoked_at"));
   }

@@ -67,9 +67,9 @@ final class JdbcAuditLog implements AuditLog {
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             events.add(new AuditEvent(Columns.instant(r, "occurred_at"), AuditEventType.valueOf(r.getString("type")),
-                Columns.optionalText(r, "actor").map(UserName::new),
+                Columns.optionalText(r, "actor").map(UserName::trusted),
                 Columns.optionalText(r, "workspace").map(WorkspaceName::new),
-                Columns.optionalText(r, "subject").map(UserName::new),
+                Columns.optionalText(r, "subject").map(UserName::trusted),
                 Columns.optionalText(r, "method").map(DuoMethod::valueOf),
                 Columns.optionalText(r, "duo_txid").map(DuoTransactionId::new),
                 r.getString("outcome"), r.getString("detail")));

@@ -243,7 +243,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
 
   private static Challenge challenge(ResultSet r) throws SQLException {
     return Challenge.restore(new ChallengeId(r.getString("id")), new WorkspaceId(r.getString("workspace_id")),
-        new UserName(r.getString("user_name")), ChallengePurpose.valueOf(r.getString("purpose")),
+        UserName.trusted(r.getString("user_name")), ChallengePurpose.valueOf(r.getString("purpose")),
         new DeviceSelection(new DeviceId(r.getString("device_id")), DuoMethod.valueOf(r.getString("method"))),
         ChallengeState.valueOf(r.getString("state")),
         Columns.optionalText(r, "denial_reason").map(DenialReason::valueOf),

@@ -232,7 +232,7 @@ final class JdbcEntryRepository implements EntryRepository {
         Columns.optionalText(r, "url"), r.getString("notes"), tags).withStepUp(stepUp);
     Optional<SecretKind> secret = Columns.optionalText(r, "secret_kind").map(SecretKind::valueOf);
     return Entry.restore(new EntryId(r.getString("id")), new WorkspaceId(r.getString("workspace_id")), details,
-        secret, Columns.instant(r, "created_at"), new UserName(r.getString("created_by")),
-        Columns.instant(r, "updated_at"), new UserName(r.getString("updated_by")), r.getLong("version"));
+        secret, Columns.instant(r, "created_at"), UserName.trusted(r.getString("created_by")),
+        Columns.instant(r, "updated_at"), UserName.trusted(r.getString("updated_by")), r.getLong("version"));
   }
 }

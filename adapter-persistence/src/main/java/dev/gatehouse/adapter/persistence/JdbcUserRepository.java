@@ -108,7 +108,7 @@ final class JdbcUserRepository implements UserRepository {
   }
 
   private static User user(ResultSet r) throws SQLException {
-    return User.restore(new UserName(r.getString("name")), Role.valueOf(r.getString("role")),
+    return User.restore(UserName.trusted(r.getString("name")), Role.valueOf(r.getString("role")),
         new DuoUsername(r.getString("duo_username")), Columns.instant(r, "created_at"), r.getBoolean("disabled"));
   }
 

@@ -8,7 +8,6 @@ import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,18 +15,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Workspaces in {@code workspaces}, their members and roles in {@code workspace_members}. */
+/**
+ * Workspaces in {@code workspaces}; membership in {@code workspace_members}, one row per member,
+ * read one member at a time by its primary key (workspace, user) or a workspace's members at once.
+ */
 final class JdbcWorkspaceRepository implements WorkspaceRepository {
+  private static final String COLUMNS = "w.id, w.name, w.description, w.created_at";
   // COLLATE "C": sorted as Java sorts strings, whatever the database's locale.
-  private static final String SELECT = "SELECT w.id, w.name, w.description, w.created_at,"
-      + " coalesce(array_agg(m.user_name ORDER BY m.user_name COLLATE \"C\")"
-      + " FILTER (WHERE m.user_name IS NOT NULL), '{}') AS members,"
-      + " coalesce(array_agg(m.role ORDER BY m.user_name COLLATE \"C\")"
-      + " FILTER (WHERE m.user_name IS NOT NULL), '{}') AS roles"
-      + " FROM workspaces w LEFT JOIN workspace_members m ON m.workspace_id = w.id ";
+  private static final String BY_NAME = " ORDER BY w.name COLLATE \"C\"";
 
   private final JdbcTransactions db;
 
@@ -37,25 +35,21 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
 
   @Override
   public void add(Workspace workspace) {
-    db.atomically("add workspace " + workspace.name(), c -> {
-      db.guarded("add workspace " + workspace.name(), g -> {
-        try (PreparedStatement s = g.prepareStatement(
-            "INSERT INTO workspaces (id, name, description, created_at) VALUES (?, ?, ?, ?)")) {
-          s.setString(1, workspace.id().value());
-          s.setString(2, workspace.name().value());
-          s.setString(3, workspace.description().value());
-          Columns.setInstant(s, 4, workspace.createdAt());
-          return s.executeUpdate();
-        }
-      });
-      insertMembers(c, workspace);
-      return null;
+    db.guarded("add workspace " + workspace.name(), c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO workspaces (id, name, description, created_at) VALUES (?, ?, ?, ?)")) {
+        s.setString(1, workspace.id().value());
+        s.setString(2, workspace.name().value());
+        s.setString(3, workspace.description().value());
+        Columns.setInstant(s, 4, workspace.createdAt());
+        return s.executeUpdate();
+      }
     });
   }
 
   @Override
   public void update(Workspace workspace) {
-    db.atomically("update workspace " + workspace.name(), c -> {
+    db.run("update workspace " + workspace.name(), c -> {
       try (PreparedStatement s = c.prepareStatement(
           "UPDATE workspaces SET name = ?, description = ? WHERE id = ?")) {
         s.setString(1, workspace.name().value());
@@ -64,68 +58,107 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
         if (s.executeUpdate() == 0) {
           throw new StorageException("no workspace " + workspace.id() + " to update");
         }
+        return null;
       }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM workspace_members WHERE workspace_id = ?")) {
-        s.setString(1, workspace.id().value());
-        s.executeUpdate();
-      }
-      insertMembers(c, workspace);
-      return null;
     });
-  }
-
-  private static void insertMembers(Connection c, Workspace workspace) throws SQLException {
-    if (workspace.members().isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO workspace_members (workspace_id, user_name, role) VALUES (?, ?, ?)")) {
-      for (Map.Entry<UserName, MemberRole> member : workspace.roles().entrySet()) {
-        s.setString(1, workspace.id().value());
-        s.setString(2, member.getKey().value());
-        s.setString(3, member.getValue().name());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
   }
 
   @Override
   public Optional<Workspace> find(WorkspaceName name) {
-    return db.run("find workspace " + name, c -> one(c, SELECT + "WHERE w.name = ? GROUP BY w.id", name.value()));
+    return db.run("find workspace " + name,
+        c -> one(c, "SELECT " + COLUMNS + " FROM workspaces w WHERE w.name = ?", name.value()));
   }
 
   @Override
   public Optional<Workspace> findForUpdate(WorkspaceName name) {
-    return db.run("find workspace " + name + " for update", c -> {
-      // Locks the workspace row until the caller's transaction ends; concurrent member changes queue.
-      try (PreparedStatement s = c.prepareStatement("SELECT id FROM workspaces WHERE name = ? FOR UPDATE")) {
-        s.setString(1, name.value());
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            return Optional.empty();
-          }
-        }
-      }
-      return one(c, SELECT + "WHERE w.name = ? GROUP BY w.id", name.value());
-    });
+    // Locks the workspace row until the caller's transaction ends; concurrent member changes queue.
+    return db.run("find workspace " + name + " for update",
+        c -> one(c, "SELECT " + COLUMNS + " FROM workspaces w WHERE w.name = ? FOR UPDATE", name.value()));
   }
 
   @Override
   public Optional<Workspace> find(WorkspaceId id) {
-    return db.run("find workspace " + id, c -> one(c, SELECT + "WHERE w.id = ? GROUP BY w.id", id.value()));
+    return db.run("find workspace " + id,
+        c -> one(c, "SELECT " + COLUMNS + " FROM workspaces w WHERE w.id = ?", id.value()));
   }
 
   @Override
   public List<Workspace> list() {
-    return db.run("list workspaces", c -> {
-      try (PreparedStatement s = c.prepareStatement(SELECT + "GROUP BY w.id ORDER BY w.name COLLATE \"C\"");
-           ResultSet r = s.executeQuery()) {
-        List<Workspace> all = new ArrayList<>();
-        while (r.next()) {
-          all.add(workspace(r));
+    return db.run("list workspaces", c -> all(c, "SELECT " + COLUMNS + " FROM workspaces w" + BY_NAME));
+  }
+
+  @Override
+  public List<Workspace> listOf(UserName member) {
+    return db.run("list workspaces of " + member, c -> all(c, "SELECT " + COLUMNS
+        + " FROM workspaces w JOIN workspace_members m ON m.workspace_id = w.id WHERE m.user_name = ?" + BY_NAME,
+        member.value()));
+  }
+
+  @Override
+  public Optional<MemberRole> roleOf(WorkspaceId workspace, UserName user) {
+    return db.run("find the role of " + user + " in workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT role FROM workspace_members WHERE workspace_id = ? AND user_name = ?")) {
+        s.setString(1, workspace.value());
+        s.setString(2, user.value());
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(MemberRole.valueOf(r.getString(1))) : Optional.empty();
         }
-        return all;
+      }
+    });
+  }
+
+  @Override
+  public void putMember(WorkspaceId workspace, UserName user, MemberRole role) {
+    db.run("put member " + user + " in workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO workspace_members (workspace_id, user_name, role)"
+          + " VALUES (?, ?, ?) ON CONFLICT (workspace_id, user_name) DO UPDATE SET role = excluded.role")) {
+        s.setString(1, workspace.value());
+        s.setString(2, user.value());
+        s.setString(3, role.name());
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public boolean removeMember(WorkspaceId workspace, UserName user) {
+    return db.run("remove member " + user + " from workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "DELETE FROM workspace_members WHERE workspace_id = ? AND user_name = ?")) {
+        s.setString(1, workspace.value());
+        s.setString(2, user.value());
+        return s.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public SortedMap<UserName, MemberRole> members(WorkspaceId workspace) {
+    return db.run("list members of workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT user_name, role FROM workspace_members WHERE workspace_id = ?")) {
+        s.setString(1, workspace.value());
+        try (ResultSet r = s.executeQuery()) {
+          SortedMap<UserName, MemberRole> members = new TreeMap<>();
+          while (r.next()) {
+            members.put(UserName.trusted(r.getString(1)), MemberRole.valueOf(r.getString(2)));
+          }
+          return members;
+        }
+      }
+    });
+  }
+
+  @Override
+  public int memberCount(WorkspaceId workspace) {
+    return db.run("count members of workspace " + workspace, c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM workspace_members WHERE workspace_id = ?")) {
+        s.setString(1, workspace.value());
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return r.getInt(1);
+        }
       }
     });
   }
@@ -139,18 +172,23 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
     }
   }
 
-  private static Workspace workspace(ResultSet r) throws SQLException {
-    Map<UserName, MemberRole> members = new TreeMap<>();
-    Array names = r.getArray("members");
-    Array roles = r.getArray("roles");
-    Object[] memberNames = (Object[]) names.getArray();
-    Object[] memberRoles = (Object[]) roles.getArray();
-    for (int i = 0; i < memberNames.length; i++) {
-      members.put(new UserName((String) memberNames[i]), MemberRole.valueOf((String) memberRoles[i]));
+  private static List<Workspace> all(Connection c, String sql, String... keys) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < keys.length; i++) {
+        s.setString(i + 1, keys[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        List<Workspace> all = new ArrayList<>();
+        while (r.next()) {
+          all.add(workspace(r));
+        }
+        return all;
+      }
     }
-    names.free();
-    roles.free();
+  }
+
+  private static Workspace workspace(ResultSet r) throws SQLException {
     return Workspace.restore(new WorkspaceId(r.getString("id")), new WorkspaceName(r.getString("name")),
-        new WorkspaceDescription(r.getString("description")), members, Columns.instant(r, "created_at"));
+        new WorkspaceDescription(r.getString("description")), Columns.instant(r, "created_at"));
   }
 }

@@ -154,7 +154,7 @@ final class JdbcWorkspaceSessionRepository implements WorkspaceSessionRepository
 
   private static WorkspaceSession session(ResultSet r) throws SQLException {
     return new WorkspaceSession(new SessionId(r.getString("id")), new TokenHash(r.getString("token_hash")),
-        new WorkspaceId(r.getString("workspace_id")), new UserName(r.getString("user_name")),
+        new WorkspaceId(r.getString("workspace_id")), UserName.trusted(r.getString("user_name")),
         GrantKind.valueOf(r.getString("grant_kind")), Columns.instant(r, "created_at"),
         Columns.instant(r, "expires_at"), Columns.optionalInstant(r, "revoked_at"));
   }

@@ -13,6 +13,7 @@ import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.entry.SecretChange;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -199,8 +200,9 @@ class EnvelopeEncryptionIT {
   }
 
   private Workspace workspace(String name) {
-    Workspace workspace = StorageFixtures.aWorkspace(name).withMember(alice.name());
+    Workspace workspace = StorageFixtures.aWorkspace(name);
     ports.workspaces().add(workspace);
+    ports.workspaces().putMember(workspace.id(), alice.name(), MemberRole.READER);
     return workspace;
   }
 

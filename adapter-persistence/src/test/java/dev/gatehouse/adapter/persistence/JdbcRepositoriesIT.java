@@ -58,16 +58,17 @@ class JdbcRepositoriesIT {
 
   @Test
   void storesEachMembersRole() {
-    Workspace workspace = StorageFixtures.aWorkspace("servers").withMember(alice.name(), MemberRole.EDITOR)
-        .withMember(bob.name());
+    Workspace workspace = StorageFixtures.aWorkspace("servers");
     ports.workspaces().add(workspace);
+    ports.workspaces().putMember(workspace.id(), alice.name(), MemberRole.EDITOR);
+    ports.workspaces().putMember(workspace.id(), bob.name(), MemberRole.READER);
 
-    assertThat(ports.workspaces().find(workspace.id()).orElseThrow().roles())
+    assertThat(ports.workspaces().members(workspace.id()))
         .containsExactly(Map.entry(alice.name(), MemberRole.EDITOR), Map.entry(bob.name(), MemberRole.READER));
 
-    ports.workspaces().update(workspace.withMember(alice.name(), MemberRole.READER)
-        .withMember(bob.name(), MemberRole.EDITOR));
-    assertThat(ports.workspaces().list().get(0).roles())
+    ports.workspaces().putMember(workspace.id(), alice.name(), MemberRole.READER);
+    ports.workspaces().putMember(workspace.id(), bob.name(), MemberRole.EDITOR);
+    assertThat(ports.workspaces().members(workspace.id()))
         .containsExactly(Map.entry(alice.name(), MemberRole.READER), Map.entry(bob.name(), MemberRole.EDITOR));
   }
 
@@ -159,8 +160,9 @@ class JdbcRepositoriesIT {
   }
 
   private Workspace workspace() {
-    Workspace workspace = StorageFixtures.aWorkspace("servers").withMember(alice.name(), MemberRole.EDITOR);
+    Workspace workspace = StorageFixtures.aWorkspace("servers");
     ports.workspaces().add(workspace);
+    ports.workspaces().putMember(workspace.id(), alice.name(), MemberRole.EDITOR);
     return workspace;
   }
 

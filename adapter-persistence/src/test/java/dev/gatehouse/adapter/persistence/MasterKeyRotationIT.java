@@ -13,6 +13,7 @@ import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,9 @@ class MasterKeyRotationIT {
     User alice = StorageFixtures.aUser("alice");
     ports.users().add(alice);
     for (int w = 0; w < WORKSPACES; w++) {
-      Workspace workspace = StorageFixtures.aWorkspace("servers" + w).withMember(alice.name());
+      Workspace workspace = StorageFixtures.aWorkspace("servers" + w);
       ports.workspaces().add(workspace);
+      ports.workspaces().putMember(workspace.id(), alice.name(), MemberRole.READER);
       ports.policies().save(workspace.id(), StorageFixtures.duoPolicy());
       workspaces.add(workspace);
       for (int e = 0; e < 2; e++) {

@@ -1,12 +1,14 @@
 package dev.gatehouse.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.contract.EntryRepositoryContract;
 import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.port.out.AuditFilter;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.entry.Entry;
@@ -45,7 +47,7 @@ class MigrationIT {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
             + " ORDER BY installed_rank"))
-            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true");
+            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",
@@ -113,7 +115,7 @@ class MigrationIT {
       assertThat(token.isActiveAt(StorageFixtures.T0)).isTrue();
       assertThat(ports.apiTokens().find(token.id())).contains(token);
       Workspace workspace = ports.workspaces().find(new WorkspaceName("servers")).orElseThrow();
-      assertThat(workspace.roles()).containsExactly(Map.entry(bob, MemberRole.READER));
+      assertThat(ports.workspaces().members(workspace.id())).containsExactly(Map.entry(bob, MemberRole.READER));
       WorkspaceSession session = ports.sessions().find(new TokenHash(sessionHash)).orElseThrow();
       assertThat(session.isLiveAt(StorageFixtures.T0)).isTrue();
       assertThat(ports.sessions().listLive(workspace.id(), StorageFixtures.T0)).containsExactly(session);
@@ -123,7 +125,7 @@ class MigrationIT {
       // And the new life cycle works on the old rows.
       assertThat(ports.apiTokens().revoke(token.id(), StorageFixtures.T0)).isTrue();
       assertThat(ports.sessions().revoke(session.id(), StorageFixtures.T0)).isTrue();
-      ports.workspaces().update(workspace.withMember(bob, MemberRole.EDITOR));
+      ports.workspaces().putMember(workspace.id(), bob, MemberRole.EDITOR);
       Entry entry = Entry.create(ports.tokens().newEntryId(), workspace.id(), EntryRepositoryContract.details("db1"),
           Optional.of(SecretKind.PASSWORD), bob, StorageFixtures.T0);
       ports.entries().add(entry, Optional.of(EntrySecret.password("s3cr3t")));
@@ -134,6 +136,73 @@ class MigrationIT {
       // A restart checks the stored key ids, the data key's too.
       assertThat(MasterKeys.load(PersistenceConfig.embedded(Path.of("unused")).withMasterKey(keys.current().toBase64()),
           pool).ring().ids()).contains(keys.current().id());
+    } finally {
+      TestDatabase.drop(database);
+    }
+  }
+
+  @Test
+  void lowerCasesUserNamesEverywhereTheyAreKeys() throws Exception {
+    String database = TestDatabase.createEmptyDatabase();
+    String workspaceId = "ws-v5-0000001";
+    try (HikariDataSource pool = TestDatabase.pool(database, 2)) {
+      Flyway.configure(PersistenceRuntime.class.getClassLoader()).dataSource(pool)
+          .locations("classpath:db/migration").target("5").load().migrate();
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO users VALUES ('Alice', 'ADMINISTRATOR', 'Alice', '2026-01-01T00:00:00Z'),"
+            + " ('Bob.Smith', 'MEMBER', 'bob@corp.example', '2026-01-01T00:00:00Z'),"
+            + " ('carol', 'MEMBER', 'carol', '2026-01-01T00:00:00Z')");
+        s.execute("INSERT INTO api_tokens (token_hash, owner, issued_at, id)"
+            + " VALUES ('" + "c".repeat(64) + "', 'Bob.Smith', '2026-01-02T00:00:00Z', 'tok-00000001')");
+        s.execute("INSERT INTO workspaces VALUES ('" + workspaceId + "', 'servers', '', '2026-01-01T00:00:00Z')");
+        s.execute("INSERT INTO workspace_members VALUES ('" + workspaceId + "', 'Bob.Smith', 'EDITOR'),"
+            + " ('" + workspaceId + "', 'carol', 'READER')");
+        s.execute("INSERT INTO access_guards (workspace_id, user_name, locked_until)"
+            + " VALUES ('" + workspaceId + "', 'Bob.Smith', '2026-01-03T00:00:00Z')");
+        s.execute("INSERT INTO passcode_failures VALUES ('" + workspaceId + "', 'Bob.Smith', 0, '2026-01-02T00:00:00Z')");
+      }
+
+      assertThat(PersistenceRuntime.migrate(pool)).isZero();
+
+      GatehousePorts ports = JdbcPorts.on(pool, TestKeys.randomRing());
+      assertThat(ports.users().list()).extracting(u -> u.name().value() + "/" + u.duoUsername().value())
+          .containsExactly("alice/alice", "bob.smith/bob@corp.example", "carol/carol");
+      UserName bob = new UserName("BOB.SMITH");
+      assertThat(ports.users().find(bob)).isPresent();
+      assertThat(ports.apiTokens().find(new TokenHash("c".repeat(64))).orElseThrow().owner()).isEqualTo(bob);
+      WorkspaceId workspace = new WorkspaceId(workspaceId);
+      assertThat(ports.workspaces().roleOf(workspace, bob)).contains(MemberRole.EDITOR);
+      assertThat(ports.guards().find(workspace, bob)).isPresent();
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        assertThat(strings(s, "SELECT user_name FROM passcode_failures")).containsExactly("bob.smith");
+        assertThatThrownBy(() -> s.execute("INSERT INTO users VALUES ('Dave', 'MEMBER', 'dave', now(), false)"))
+            .hasMessageContaining("users_name_canonical");
+      }
+    } finally {
+      TestDatabase.drop(database);
+    }
+  }
+
+  @Test
+  void refusesToMergeUsersWhoseNamesDifferOnlyInCaseAndNamesThem() throws Exception {
+    String database = TestDatabase.createEmptyDatabase();
+    try (HikariDataSource pool = TestDatabase.pool(database, 2)) {
+      Flyway.configure(PersistenceRuntime.class.getClassLoader()).dataSource(pool)
+          .locations("classpath:db/migration").target("5").load().migrate();
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO users VALUES ('Alice', 'ADMINISTRATOR', 'Alice', '2026-01-01T00:00:00Z'),"
+            + " ('alice', 'MEMBER', 'alice', '2026-01-01T00:00:00Z'), ('bob', 'MEMBER', 'bob', '2026-01-01T00:00:00Z')");
+      }
+
+      assertThatThrownBy(() -> PersistenceRuntime.migrate(pool))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("differ only in case: Alice and alice");
+
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        assertThat(strings(s, "SELECT name FROM users ORDER BY name COLLATE \"C\"")).containsExactly("Alice", "alice", "bob");
+        assertThat(strings(s, "SELECT max(version::int)::text FROM flyway_schema_history WHERE success"))
+            .containsExactly("5");
+      }
     } finally {
       TestDatabase.drop(database);
     }

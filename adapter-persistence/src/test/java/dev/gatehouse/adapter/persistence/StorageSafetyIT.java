@@ -24,6 +24,7 @@ import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceName;
@@ -162,8 +163,9 @@ class StorageSafetyIT {
       ChallengeRepository nodeB = JdbcPorts.on(otherNode, TestKeys.randomRing()).challenges();
       User alice = StorageFixtures.aUser("alice");
       nodeA.users().add(alice);
-      Workspace workspace = StorageFixtures.aWorkspace("servers").withMember(alice.name());
+      Workspace workspace = StorageFixtures.aWorkspace("servers");
       nodeA.workspaces().add(workspace);
+      nodeA.workspaces().putMember(workspace.id(), alice.name(), MemberRole.READER);
 
       for (int round = 0; round < 5; round++) {
         Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
@@ -197,8 +199,9 @@ class StorageSafetyIT {
       GatehousePorts nodeB = JdbcPorts.on(otherNode, TestKeys.randomRing());
       User alice = StorageFixtures.aUser("alice");
       nodeA.users().add(alice);
-      Workspace workspace = StorageFixtures.aWorkspace("servers").withMember(alice.name());
+      Workspace workspace = StorageFixtures.aWorkspace("servers");
       nodeA.workspaces().add(workspace);
+      nodeA.workspaces().putMember(workspace.id(), alice.name(), MemberRole.READER);
 
       List<Callable<Boolean>> racers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -241,10 +244,12 @@ class StorageSafetyIT {
   @Test
   void aForeignKeyViolationIsAStorageExceptionNotALibraryOne() {
     GatehousePorts ports = JdbcPorts.on(pool, TestKeys.randomRing());
-    assertThatThrownBy(() -> ports.workspaces().add(StorageFixtures.aWorkspace("servers")
-        .withMember(new dev.gatehouse.domain.user.UserName("nobody"))))
+    Workspace workspace = StorageFixtures.aWorkspace("servers");
+    ports.workspaces().add(workspace);
+    assertThatThrownBy(() -> ports.workspaces().putMember(workspace.id(),
+        new dev.gatehouse.domain.user.UserName("nobody"), MemberRole.READER))
         .isExactlyInstanceOf(StorageException.class).hasMessageContaining("23503");
-    assertThat(ports.workspaces().list()).isEmpty();
+    assertThat(ports.workspaces().memberCount(workspace.id())).isZero();
   }
 
   private static int race(List<Callable<Boolean>> racers) throws Exception {

@@ -15,9 +15,9 @@ record RestWorkspace(String id, String name, String description, List<String> me
   static RestWorkspace from(WorkspaceDetails details) {
     var workspace = details.workspace();
     Map<String, String> roles = new LinkedHashMap<>();
-    workspace.roles().forEach((member, role) -> roles.put(member.value(), role.wireName()));
+    details.members().forEach((member, role) -> roles.put(member.value(), role.wireName()));
     return new RestWorkspace(workspace.id().value(), workspace.name().value(),
-        workspace.description().value(), workspace.members().stream().map(UserName::value).toList(),
+        workspace.description().value(), details.members().keySet().stream().map(UserName::value).toList(),
         roles, workspace.createdAt().toString(), RestMfa.from(details.duo()));
   }
 }

@@ -158,4 +158,16 @@ class TokenAndUserIT {
         .get("detail").asText()).contains("yourself");
     assertThat(fx.get("/api/v1/users", fx.adminToken).status()).isEqualTo(200);
   }
+
+  @Test
+  void userNamesCompareCaseInsensitivelyLikeDuoUsernames() {
+    fx.post("/api/v1/users", fx.adminToken, "{\"name\":\"Alice\"}").problem(409, "conflict");
+    JsonNode dave = fx.post("/api/v1/users", fx.adminToken, "{\"name\":\"Dave\"}").json();
+    JsonNode token = fx.post("/api/v1/users/ALICE/tokens", fx.adminToken, "{}").json();
+
+    assertThat(dave.get("name").asText()).isEqualTo("dave");
+    assertThat(dave.get("duoUsername").asText()).isEqualTo("dave");
+    assertThat(token.get("owner").asText()).isEqualTo("alice");
+    assertThat(fx.get("/api/v1/workspaces", token.get("token").asText()).status()).isEqualTo(200);
+  }
 }

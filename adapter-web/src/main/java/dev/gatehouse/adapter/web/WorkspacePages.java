@@ -80,7 +80,7 @@ final class WorkspacePages {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", request.frame(name.value(), WebLink.workspaces()));
     params.put("details", details);
-    params.put("role", details.workspace().roleOf(request.actor()).map(r -> r.wireName()).orElse("none"));
+    params.put("role", details.roleOf(request.actor()).map(r -> r.wireName()).orElse("none"));
     params.put("open", request.session().openSession(name));
     params.put("denial", denial);
     params.put("enrollmentUrl", enrollmentUrl.filter(url -> url.startsWith("https://")));

@@ -6,9 +6,11 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.Optional;
 
 /** Authorization inside the use cases: who the actor is and what their role and membership allow. */
 final class Access {
@@ -58,10 +60,15 @@ final class Access {
     return workspaces.find(id).orElseThrow(() -> new NotFoundException("the workspace no longer exists"));
   }
 
+  /** The member's role in the workspace; empty when the user is not a member (one look-up). */
+  Optional<MemberRole> roleOf(Workspace workspace, UserName user) {
+    return Transactions.read(() -> workspaces.roleOf(workspace.id(), user));
+  }
+
   /** The workspace, if the actor is one of its members. */
   Workspace workspaceOfMember(User actor, WorkspaceName name) {
     Workspace workspace = workspace(name);
-    if (!workspace.isMember(actor.name())) {
+    if (roleOf(workspace, actor.name()).isEmpty()) {
       throw new AccessDeniedException(actor.name() + " is not a member of workspace " + name);
     }
     return workspace;
@@ -70,7 +77,7 @@ final class Access {
   /** The workspace, if the actor administers Gatehouse or is one of its members. */
   Workspace workspaceVisibleTo(User actor, WorkspaceName name) {
     Workspace workspace = workspace(name);
-    if (!actor.isAdministrator() && !workspace.isMember(actor.name())) {
+    if (!actor.isAdministrator() && roleOf(workspace, actor.name()).isEmpty()) {
       throw new AccessDeniedException(actor.name() + " is not a member of workspace " + name);
     }
     return workspace;

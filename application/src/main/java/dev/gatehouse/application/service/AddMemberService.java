@@ -2,7 +2,9 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddMemberUseCase;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
@@ -17,14 +19,16 @@ import java.util.Optional;
 /** Adds members to workspaces (administrators). */
 public final class AddMemberService implements AddMemberUseCase {
   private final WorkspaceRepository workspaces;
+  private final MfaPolicyRepository policies;
   private final AuditLog audit;
   private final Access access;
   private final Transactions transactions;
   private final Clock clock;
 
-  public AddMemberService(UserRepository users, WorkspaceRepository workspaces, AuditLog audit,
-      UnitOfWork unitOfWork, Clock clock) {
+  public AddMemberService(UserRepository users, WorkspaceRepository workspaces, MfaPolicyRepository policies,
+      AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     this.workspaces = workspaces;
+    this.policies = policies;
     this.audit = audit;
     this.access = new Access(users, workspaces);
     this.transactions = new Transactions(unitOfWork);
@@ -32,23 +36,22 @@ public final class AddMemberService implements AddMemberUseCase {
   }
 
   @Override
-  public Workspace add(AddMemberCommand command) {
+  public WorkspaceDetails add(AddMemberCommand command) {
     User actor = access.administrator(command.actor());
     User member = access.existingUser(command.member());
     return transactions.write(() -> {
+      // The workspace row's lock serialises membership changes of one workspace.
       Workspace workspace = access.workspaceForUpdate(command.workspace());
-      Optional<MemberRole> current = workspace.roleOf(member.name());
+      Optional<MemberRole> current = workspaces.roleOf(workspace.id(), member.name());
       MemberRole role = command.role().or(() -> current).orElse(MemberRole.READER);
-      if (current.equals(Optional.of(role))) {
+      if (!current.equals(Optional.of(role))) {
         // Adding a member twice changes nothing (REST's PUT is idempotent), so nothing is audited.
-        return workspace;
+        workspaces.putMember(workspace.id(), member.name(), role);
+        AuditEventType type = current.isPresent() ? AuditEventType.MEMBER_ROLE_CHANGED : AuditEventType.MEMBER_ADDED;
+        audit.append(AuditEvent.of(type, clock.instant()).actor(actor.name()).workspace(workspace.name())
+            .subject(member.name()).outcome(role.wireName()).build());
       }
-      Workspace updated = workspace.withMember(member.name(), role);
-      workspaces.update(updated);
-      AuditEventType type = current.isPresent() ? AuditEventType.MEMBER_ROLE_CHANGED : AuditEventType.MEMBER_ADDED;
-      audit.append(AuditEvent.of(type, clock.instant()).actor(actor.name()).workspace(workspace.name())
-          .subject(member.name()).outcome(role.wireName()).build());
-      return updated;
+      return ListWorkspacesService.details(workspace, workspaces, policies);
     });
   }
 }

@@ -53,6 +53,7 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
   static final int CONCURRENCY = 8;
 
   private final UserRepository users;
+  private final WorkspaceRepository workspaces;
   private final MfaPolicyRepository policies;
   private final DeviceChoiceRepository choices;
   private final AccessGuardRepository guards;
@@ -66,6 +67,7 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       SecondFactorGateway secondFactor, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     this.users = users;
+    this.workspaces = workspaces;
     this.policies = policies;
     this.choices = choices;
     this.guards = guards;
@@ -112,7 +114,7 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
   }
 
   private List<MemberReadiness> readinessOfAll(Workspace workspace, DuoSettings settings, Instant now) {
-    List<UserName> names = List.copyOf(workspace.members());
+    List<UserName> names = List.copyOf(Transactions.read(() -> workspaces.members(workspace.id())).keySet());
     if (names.isEmpty()) {
       return List.of();
     }

@@ -10,11 +10,13 @@ import dev.gatehouse.domain.user.User;
 
 /** Shows one workspace to administrators and its members. */
 public final class GetWorkspaceService implements GetWorkspaceUseCase {
+  private final WorkspaceRepository workspaces;
   private final MfaPolicyRepository policies;
   private final Access access;
 
   public GetWorkspaceService(UserRepository users, WorkspaceRepository workspaces,
       MfaPolicyRepository policies) {
+    this.workspaces = workspaces;
     this.policies = policies;
     this.access = new Access(users, workspaces);
   }
@@ -23,6 +25,6 @@ public final class GetWorkspaceService implements GetWorkspaceUseCase {
   public WorkspaceDetails get(GetWorkspaceQuery query) {
     User actor = access.actor(query.actor());
     return Transactions.read(() -> ListWorkspacesService.details(
-        access.workspaceVisibleTo(actor, query.name()), policies));
+        access.workspaceVisibleTo(actor, query.name()), workspaces, policies));
   }
 }

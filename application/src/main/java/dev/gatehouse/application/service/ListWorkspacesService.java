@@ -29,15 +29,17 @@ public final class ListWorkspacesService implements ListWorkspacesUseCase {
   @Override
   public List<WorkspaceDetails> list(ListWorkspacesQuery query) {
     User actor = access.actor(query.actor());
-    return Transactions.read(() -> workspaces.list().stream()
-        .filter(w -> actor.isAdministrator() || w.isMember(actor.name()))
-        .map(w -> details(w, policies))
+    return Transactions.read(() -> (actor.isAdministrator() ? workspaces.list() : workspaces.listOf(actor.name()))
+        .stream()
+        .map(w -> details(w, workspaces, policies))
         .toList());
   }
 
-  static WorkspaceDetails details(Workspace workspace, MfaPolicyRepository policies) {
+  /** The workspace with its members and Duo summary, as the faces show it. */
+  static WorkspaceDetails details(Workspace workspace, WorkspaceRepository workspaces,
+      MfaPolicyRepository policies) {
     MfaPolicy policy = policies.find(workspace.id());
-    return new WorkspaceDetails(workspace, policy instanceof MfaPolicy.Duo duo
+    return new WorkspaceDetails(workspace, workspaces.members(workspace.id()), policy instanceof MfaPolicy.Duo duo
         ? Optional.of(DuoSummary.from(duo)) : Optional.empty());
   }
 }

@@ -8,6 +8,8 @@ import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
+import dev.gatehouse.application.port.in.WorkspaceDetails;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.StatusMessage;
@@ -23,16 +25,19 @@ import java.util.Optional;
 public final class RemoveMemberService implements RemoveMemberUseCase {
   private final Access access;
   private final WorkspaceRepository workspaces;
+  private final MfaPolicyRepository policies;
   private final AuditLog audit;
   private final Transactions transactions;
   private final SessionRevocation revocation;
   private final ChallengeLifecycle lifecycle;
   private final Clock clock;
 
-  public RemoveMemberService(UserRepository users, WorkspaceRepository workspaces, WorkspaceSessionRepository sessions,
-      AuditLog audit, UnitOfWork unitOfWork, ChallengeLifecycle lifecycle, Clock clock) {
+  public RemoveMemberService(UserRepository users, WorkspaceRepository workspaces, MfaPolicyRepository policies,
+      WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork, ChallengeLifecycle lifecycle,
+      Clock clock) {
     this.access = new Access(users, workspaces);
     this.workspaces = workspaces;
+    this.policies = policies;
     this.audit = audit;
     this.transactions = new Transactions(unitOfWork);
     this.revocation = new SessionRevocation(sessions, audit, clock);
@@ -41,22 +46,20 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
   }
 
   @Override
-  public Workspace remove(RemoveMemberCommand command) {
+  public WorkspaceDetails remove(RemoveMemberCommand command) {
     User actor = access.administrator(command.actor());
     return transactions.write(() -> {
       Workspace workspace = access.workspaceForUpdate(command.workspace());
-      if (!workspace.isMember(command.member())) {
+      if (!workspaces.removeMember(workspace.id(), command.member())) {
         throw new NotFoundException(command.member() + " is not a member of " + workspace.name());
       }
-      Workspace updated = workspace.withoutMember(command.member());
-      workspaces.update(updated);
       audit.append(AuditEvent.of(AuditEventType.MEMBER_REMOVED, clock.instant())
           .actor(actor.name()).workspace(workspace.name()).subject(command.member()).build());
       lifecycle.cancelOpen(workspace.id(), command.member(),
           StatusMessage.of("Cancelled: the member was removed from the workspace"));
       revocation.revoke(workspace, Optional.of(command.member()), Optional.of(actor.name()),
           "member removed from the workspace");
-      return updated;
+      return ListWorkspacesService.details(workspace, workspaces, policies);
     });
   }
 }

@@ -67,7 +67,7 @@ public final class SessionGate {
       throw new AccessDeniedException("access to workspace " + workspace.name()
           + " is suspended after a fraud report; an administrator must clear it");
     }
-    return new Opened(user, workspace, workspace.roleOf(user.name()).orElseThrow(), session);
+    return new Opened(user, workspace, member.role(), session);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class SessionGate {
         .filter(s -> s.isLiveAt(clock.instant()))
         .flatMap(session -> Transactions.read(() -> users.find(session.user())).filter(u -> !u.isDisabled())
             .flatMap(user -> Transactions.read(() -> workspaces.find(session.workspace()))
-                .flatMap(workspace -> workspace.roleOf(user.name())
+                .flatMap(workspace -> Transactions.read(() -> workspaces.roleOf(workspace.id(), user.name()))
                     .filter(role -> !suspended(workspace, user))
                     .map(role -> new Opened(user, workspace, role, session)))));
   }
@@ -109,7 +109,7 @@ public final class SessionGate {
           + " ended meanwhile: open the workspace first");
     }
     boolean stillMember = users.find(opened.user().name()).filter(u -> !u.isDisabled()).isPresent()
-        && workspaces.find(opened.workspace().id()).flatMap(w -> w.roleOf(opened.user().name()))
+        && workspaces.roleOf(opened.workspace().id(), opened.user().name())
             .filter(role -> role == opened.role()).isPresent();
     if (!stillMember || suspended(opened.workspace(), opened.user())) {
       throw new AccessDeniedException(opened.user().name() + " no longer has this access to workspace "
@@ -122,8 +122,8 @@ public final class SessionGate {
     return memberOf(credentials).workspace();
   }
 
-  /** An enabled user and a workspace they are a member of, read once per request. */
-  private record Member(User user, Workspace workspace) {}
+  /** An enabled user, a workspace they are a member of and their role there, read once per request. */
+  private record Member(User user, Workspace workspace, MemberRole role) {}
 
   private Member memberOf(SessionCredentials credentials) {
     User user = Transactions.read(() -> users.find(credentials.actor()))
@@ -133,9 +133,9 @@ public final class SessionGate {
     }
     Workspace workspace = Transactions.read(() -> workspaces.find(credentials.workspace()))
         .orElseThrow(() -> new NotFoundException("no workspace named " + credentials.workspace()));
-    if (!workspace.isMember(user.name())) {
-      throw new AccessDeniedException(user.name() + " is not a member of workspace " + workspace.name());
-    }
-    return new Member(user, workspace);
+    MemberRole role = Transactions.read(() -> workspaces.roleOf(workspace.id(), user.name()))
+        .orElseThrow(() -> new AccessDeniedException(user.name() + " is not a member of workspace "
+            + workspace.name()));
+    return new Member(user, workspace, role);
   }
 }

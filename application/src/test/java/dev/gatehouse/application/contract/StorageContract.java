@@ -2,6 +2,7 @@ package dev.gatehouse.application.contract;
 
 import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,10 @@ public interface StorageContract {
 
   default Workspace givenWorkspace(String name, User... members) {
     Workspace workspace = StorageFixtures.aWorkspace(name);
-    for (User member : members) {
-      workspace = workspace.withMember(member.name());
-    }
     ports().workspaces().add(workspace);
+    for (User member : members) {
+      ports().workspaces().putMember(workspace.id(), member.name(), MemberRole.READER);
+    }
     return workspace;
   }
 

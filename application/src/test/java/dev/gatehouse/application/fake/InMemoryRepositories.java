@@ -36,6 +36,7 @@ import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.user.TokenId;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.workspace.WorkspaceName;
@@ -46,6 +47,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -172,7 +175,7 @@ public final class InMemoryRepositories {
     }
   }
 
-  /** Workspaces by id, unique by name. */
+  /** Workspaces by id, unique by name, and their members. */
   public static final class Workspaces implements WorkspaceRepository {
     private final InMemoryStore store;
 
@@ -187,7 +190,6 @@ public final class InMemoryRepositories {
             || store.workspaces.values().stream().anyMatch(w -> w.name().equals(workspace.name()))) {
           throw new DuplicateEntryException("workspace " + workspace.name() + " exists");
         }
-        workspace.members().forEach(m -> requireUser(store, m));
         store.workspaces.put(workspace.id(), workspace);
       });
     }
@@ -198,7 +200,6 @@ public final class InMemoryRepositories {
         if (!store.workspaces.containsKey(workspace.id())) {
           throw new StorageException("no workspace " + workspace.id() + " to update");
         }
-        workspace.members().forEach(m -> requireUser(store, m));
         store.workspaces.put(workspace.id(), workspace);
       });
     }
@@ -223,6 +224,56 @@ public final class InMemoryRepositories {
     public List<Workspace> list() {
       return store.locked(() -> store.workspaces.values().stream()
           .sorted(Comparator.comparing(w -> w.name().value())).toList());
+    }
+
+    @Override
+    public List<Workspace> listOf(UserName member) {
+      return store.locked(() -> store.workspaces.values().stream()
+          .filter(w -> store.members.containsKey(List.of(w.id(), member)))
+          .sorted(Comparator.comparing(w -> w.name().value())).toList());
+    }
+
+    @Override
+    public Optional<MemberRole> roleOf(WorkspaceId workspace, UserName user) {
+      return store.locked(() -> Optional.ofNullable(store.members.get(List.of(workspace, user))));
+    }
+
+    @Override
+    public void putMember(WorkspaceId workspace, UserName user, MemberRole role) {
+      store.write(() -> {
+        requireWorkspace(store, workspace);
+        requireUser(store, user);
+        store.members.put(List.of(workspace, user), role);
+      });
+    }
+
+    @Override
+    public boolean removeMember(WorkspaceId workspace, UserName user) {
+      return store.locked(() -> {
+        boolean member = store.members.containsKey(List.of(workspace, user));
+        if (member) {
+          store.write(() -> store.members.remove(List.of(workspace, user)));
+        }
+        return member;
+      });
+    }
+
+    @Override
+    public SortedMap<UserName, MemberRole> members(WorkspaceId workspace) {
+      return store.locked(() -> {
+        SortedMap<UserName, MemberRole> members = new TreeMap<>();
+        store.members.forEach((key, role) -> {
+          if (key.get(0).equals(workspace)) {
+            members.put((UserName) key.get(1), role);
+          }
+        });
+        return members;
+      });
+    }
+
+    @Override
+    public int memberCount(WorkspaceId workspace) {
+      return store.locked(() -> (int) store.members.keySet().stream().filter(k -> k.get(0).equals(workspace)).count());
     }
   }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class InMemoryStore {
   final Map<UserName, User> users = new LinkedHashMap<>();
   final Map<TokenHash, ApiToken> apiTokens = new LinkedHashMap<>();
   final Map<WorkspaceId, Workspace> workspaces = new LinkedHashMap<>();
+  /** Membership: the role by (workspace id, user name). */
+  final Map<List<Object>, MemberRole> members = new LinkedHashMap<>();
   final Map<WorkspaceId, MfaPolicy> policies = new LinkedHashMap<>();
   final Map<List<Object>, DeviceChoice> deviceChoices = new LinkedHashMap<>();
   final Map<ChallengeId, Challenge> challenges = new LinkedHashMap<>();
@@ -89,7 +92,7 @@ public final class InMemoryStore {
 
   Snapshot snapshot() {
     return new Snapshot(new LinkedHashMap<>(users), new LinkedHashMap<>(apiTokens),
-        new LinkedHashMap<>(workspaces), new LinkedHashMap<>(policies), new LinkedHashMap<>(deviceChoices),
+        new LinkedHashMap<>(workspaces), new LinkedHashMap<>(members), new LinkedHashMap<>(policies), new LinkedHashMap<>(deviceChoices),
         new LinkedHashMap<>(challenges), new LinkedHashMap<>(sessions), new LinkedHashMap<>(guards),
         new LinkedHashMap<>(entries), new LinkedHashMap<>(entrySecrets), new ArrayList<>(audit),
         masterKeyGeneration);
@@ -99,6 +102,7 @@ public final class InMemoryStore {
     replace(users, s.users());
     replace(apiTokens, s.apiTokens());
     replace(workspaces, s.workspaces());
+    replace(members, s.members());
     replace(policies, s.policies());
     replace(deviceChoices, s.deviceChoices());
     replace(challenges, s.challenges());
@@ -117,7 +121,8 @@ public final class InMemoryStore {
   }
 
   record Snapshot(Map<UserName, User> users, Map<TokenHash, ApiToken> apiTokens,
-      Map<WorkspaceId, Workspace> workspaces, Map<WorkspaceId, MfaPolicy> policies,
+      Map<WorkspaceId, Workspace> workspaces, Map<List<Object>, MemberRole> members,
+      Map<WorkspaceId, MfaPolicy> policies,
       Map<List<Object>, DeviceChoice> deviceChoices, Map<ChallengeId, Challenge> challenges,
       Map<TokenHash, WorkspaceSession> sessions, Map<List<Object>, AccessGuard> guards,
       Map<EntryId, Entry> entries, Map<EntryId, EntrySecret> entrySecrets, List<AuditEvent> audit,

@@ -180,7 +180,7 @@ class SessionsTest {
   void introspectionAnswersInactiveForARemovedMembersSession() {
     InMemoryGatehouse env = aWorkspaceWithMembers();
     SessionCredentials bobs = opened(env, MEMBER);
-    env.ports.workspaces().update(env.ports.workspaces().find(WORKSPACE).orElseThrow().withoutMember(MEMBER));
+    env.ports.workspaces().removeMember(env.ports.workspaces().find(WORKSPACE).orElseThrow().id(), MEMBER);
 
     assertThat(env.gatehouse.introspectSession().introspect(
         new IntrospectSessionQuery(caller(env, ADMIN), bobs.session())).active()).isFalse();

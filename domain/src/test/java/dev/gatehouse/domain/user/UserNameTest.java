@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.common.InvalidValueException;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -18,10 +19,28 @@ class UserNameTest {
   private static final String REST = FIRST + "._@-";
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "Z", "7", "alice", "alice.smith", "a_b-c", "alice@example.com",
+  @ValueSource(strings = {"a", "z", "7", "alice", "alice.smith", "a_b-c", "alice@example.com",
       "0.0", "b@"})
   void acceptsNamesOfLettersDigitsAndPunctuation(String value) {
     assertThat(new UserName(value).value()).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Alice", "ALICE", "aLiCe", " Alice "})
+  void canonicalizesToLowerCase(String value) {
+    assertThat(new UserName(value).value()).isEqualTo("alice");
+  }
+
+  @Test
+  void lowerCasesWithoutTheDefaultLocalesRules() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("tr"));
+    try {
+      // Turkish lower-cases I to a dotless i, which is no name character; Locale.ROOT keeps it ASCII.
+      assertThat(new UserName("IVAN").value()).isEqualTo("ivan");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
@@ -52,8 +71,15 @@ class UserNameTest {
 
   @ParameterizedTest
   @MethodSource("randomValidNames")
-  void acceptsRandomWellFormedNames(String value) {
-    assertThat(new UserName(value).value()).isEqualTo(value);
+  void acceptsRandomWellFormedNamesInLowerCase(String value) {
+    assertThat(new UserName(value).value()).isEqualTo(value.toLowerCase(Locale.ROOT));
+  }
+
+  @ParameterizedTest
+  @MethodSource("randomValidNames")
+  void readsStoredNamesBackAsTheSameName(String value) {
+    UserName name = new UserName(value);
+    assertThat(UserName.trusted(name.value())).isEqualTo(name);
   }
 
   static Stream<String> randomValidNames() {
@@ -80,8 +106,14 @@ class UserNameTest {
   }
 
   @Test
-  void namesAreCaseSensitive() {
-    assertThat(new UserName("Alice")).isNotEqualTo(new UserName("alice"));
+  void namesCompareCaseInsensitively() {
+    assertThat(new UserName("Alice")).isEqualTo(new UserName("alice"))
+        .hasSameHashCodeAs(new UserName("ALICE")).isEqualByComparingTo(new UserName("aLICE"));
+  }
+
+  @Test
+  void trustedStillRefusesWhatCannotBeAName() {
+    assertThatThrownBy(() -> UserName.trusted("al ice")).isInstanceOf(InvalidValueException.class);
   }
 
   @Test

@@ -19,6 +19,13 @@ class UserTest {
   }
 
   @Test
+  void isKnownToDuoByItsCanonicalName() {
+    User user = User.create(new UserName("Alice"), Role.MEMBER, null, NOW);
+
+    assertThat(user.duoUsername().value()).isEqualTo("alice");
+  }
+
+  @Test
   void keepsAnExplicitDuoUsername() {
     User user = User.create(ALICE, Role.MEMBER, new DuoUsername("alice@corp.example"), NOW);
 

@@ -1,8 +1,6 @@
 package dev.gatehouse.application.port.in;
 
-import dev.gatehouse.domain.workspace.Workspace;
-
-/** Adds members to workspaces. */
+/** Adds members to workspaces, or changes their role; answers the workspace as it now is. */
 public interface AddMemberUseCase {
-  Workspace add(AddMemberCommand command);
+  WorkspaceDetails add(AddMemberCommand command);
 }

@@ -1,8 +1,6 @@
 package dev.gatehouse.application.port.in;
 
-import dev.gatehouse.domain.workspace.Workspace;
-
-/** Removes members from workspaces. */
+/** Removes members from workspaces; answers the workspace as it now is. */
 public interface RemoveMemberUseCase {
-  Workspace remove(RemoveMemberCommand command);
+  WorkspaceDetails remove(RemoveMemberCommand command);
 }
