@@ -47,7 +47,7 @@ class MigrationIT {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
             + " ORDER BY installed_rank"))
-            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
+            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",
@@ -57,7 +57,7 @@ class MigrationIT {
             .contains("challenges_one_open_out_of_band", "challenges_open_by_expiry", "audit_events_by_workspace",
                 "audit_events_by_actor", "audit_events_by_subject", "workspace_sessions_latest_duo_approved",
                 "workspace_sessions_live", "api_tokens_id_key", "workspace_sessions_id_key", "entries_name_per_workspace",
-                "challenges_step_up");
+                "challenges_step_up", "challenges_pending_by_owner");
         assertThat(strings(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'challenges'"))
             .contains("version", "lease_owner", "lease_until", "verification_code", "settled_by", "step_up_entry_id",
                 "step_up_session_id");
