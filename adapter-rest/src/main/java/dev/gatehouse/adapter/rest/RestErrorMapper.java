@@ -49,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * 409 duo-not-configured  SecondFactorProblem NOT_CONFIGURED
  * 413 body-too-large      a body over the configured limit (64 KiB)
  * 414 uri-too-long        a request URI over Jetty's limit
- * 415 unsupported-media-type  a request body that is not JSON (Content-Type)
+ * 408 request-timeout     a request body that did not arrive in full within 5 s
+ * 415 unsupported-media-type  a request body that is not JSON (Content-Type) or not UTF-8 (charset)
  * 431 headers-too-large   request header fields over Jetty's limit
  * 500 internal-error      anything unexpected (logged here, never shown)
+ * 505 version-not-supported  a request line with an HTTP version the server does not speak
  * 502 duo-rejected        CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED
  * 503 duo-unavailable     UNAVAILABLE
  * 503 duo-rate-limited    RATE_LIMITED
@@ -184,9 +186,13 @@ final class RestErrorMapper {
       case 413 -> reply(RestProblem.of(RestProblemType.BODY_TOO_LARGE, "the request body is too large"));
       case 414 -> reply(RestProblem.of(RestProblemType.URI_TOO_LONG, "the request URI is too long"));
       case 415 -> reply(RestProblem.of(RestProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "the request body must be application/json"));
+          "the request body must be application/json in UTF-8"));
+      case 408 -> reply(RestProblem.of(RestProblemType.REQUEST_TIMEOUT,
+          "the request body did not arrive within " + RestBodyReader.TIMEOUT.toSeconds() + " seconds"));
       case 431 -> reply(RestProblem.of(RestProblemType.HEADERS_TOO_LARGE,
           "the request header fields are too large"));
+      case 505 -> reply(RestProblem.of(RestProblemType.VERSION_NOT_SUPPORTED,
+          "the request's HTTP version is not supported; use HTTP/1.1 or HTTP/2"));
       default -> {
         if (status >= 500) {
           LOG.warn("HTTP layer answered {}", status);

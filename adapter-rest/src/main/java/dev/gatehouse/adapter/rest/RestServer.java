@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -168,9 +169,15 @@ public final class RestServer implements AutoCloseable {
     cfg.jetty.threadPool = threads;
     // What Jetty answers by itself (bad URI, URI or headers too large) is a problem document too.
     RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json, accessLog);
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+    cfg.jetty.modifyServer(server -> {
+      server.setErrorHandler(jettyErrors);
+      // Javalin puts its servlet context inside this handler: bodies are read before it runs.
+      server.setHandler(new RestBodyReader(config.maxBodyBytes(), RestBodyReader.TIMEOUT));
+    });
     cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
+      // Dispatch at once, so a body that never comes is timed by RestBodyReader, not the idle timeout.
+      httpConfiguration.setDelayDispatchUntilContent(false);
       ServerConnector connector = tls == null
           ? new ServerConnector(server, new HttpConnectionFactory(httpConfiguration))
           : httpsConnector(server, httpConfiguration);
@@ -274,7 +281,10 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  /** A request that carries a body must say it is JSON (application/json or a +json type): else 415. */
+  /**
+   * A request that carries a body must say it is JSON (application/json or a +json type) in UTF-8
+   * (no charset, or charset utf-8): else 415.
+   */
   private void refuseNonJsonBody(Context ctx) {
     if (!isApi(ctx)) {
       return; // the console's forms are form-encoded
@@ -289,10 +299,21 @@ public final class RestServer implements AutoCloseable {
     if (contentType == null) {
       return false;
     }
-    int parameters = contentType.indexOf(';');
-    String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters))
-        .strip().toLowerCase(java.util.Locale.ROOT);
-    return mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    String[] parts = contentType.split(";");
+    String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals(JSON) && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+      if (parameter.startsWith("charset=")) {
+        String charset = parameter.substring("charset=".length()).replace("\"", "").strip();
+        if (!charset.equals("utf-8")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void write(Context ctx, RestReply reply) {
