@@ -1,19 +1,23 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
 import dev.gatehouse.application.port.in.DeviceListResult;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.ListDuoDevicesUseCase;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 
 /** The member's Duo devices and device choice for a workspace (the seed's Use this device and Save). */
 final class DuoDeviceResource {
-  private final Gatehouse gatehouse;
+  private final ListDuoDevicesUseCase listDuoDevices;
+  private final ChooseDuoDeviceUseCase chooseDuoDevice;
   private final RestErrorMapper errors;
 
-  DuoDeviceResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    this.gatehouse = gatehouse;
+  DuoDeviceResource(ListDuoDevicesUseCase listDuoDevices, ChooseDuoDeviceUseCase chooseDuoDevice,
+      RestErrorMapper errors) {
+    this.listDuoDevices = listDuoDevices;
+    this.chooseDuoDevice = chooseDuoDevice;
     this.errors = errors;
   }
 
@@ -35,12 +39,12 @@ final class DuoDeviceResource {
   RestReply choose(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     RestChooseDeviceRequest body = request.body(RestChooseDeviceRequest.class);
-    return reply(gatehouse.chooseDuoDevice().choose(body.toCommand(request.actor(), workspace, request.client())));
+    return reply(chooseDuoDevice.choose(body.toCommand(request.actor(), workspace, request.client())));
   }
 
   private DeviceListResult list(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    return gatehouse.listDuoDevices().list(new ListDuoDevicesQuery(request.actor(), workspace, request.client()));
+    return listDuoDevices.list(new ListDuoDevicesQuery(request.actor(), workspace, request.client()));
   }
 
   RestReply devicesReply(DeviceListResult result) {

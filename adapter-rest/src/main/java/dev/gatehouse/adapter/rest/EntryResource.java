@@ -1,6 +1,11 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.entry.AddEntryUseCase;
+import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
+import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
+import dev.gatehouse.application.port.in.entry.ListEntriesUseCase;
+import dev.gatehouse.application.port.in.entry.RemoveEntryUseCase;
+import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
 import dev.gatehouse.application.port.in.entry.GetEntryQuery;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
@@ -23,11 +28,23 @@ final class EntryResource {
   static final String ENTRIES = "/api/v1/workspaces/{name}/entries";
   static final String ENTRY = ENTRIES + "/{entry}";
 
-  private final Gatehouse gatehouse;
+  private final AddEntryUseCase addEntry;
+  private final ListEntriesUseCase listEntries;
+  private final GetEntryUseCase getEntry;
+  private final EditEntryUseCase editEntry;
+  private final RemoveEntryUseCase removeEntry;
+  private final RevealEntryUseCase revealEntry;
   private final RestErrorMapper errors;
 
-  EntryResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    this.gatehouse = gatehouse;
+  EntryResource(AddEntryUseCase addEntry, ListEntriesUseCase listEntries, GetEntryUseCase getEntry,
+      EditEntryUseCase editEntry, RemoveEntryUseCase removeEntry, RevealEntryUseCase revealEntry,
+      RestErrorMapper errors) {
+    this.addEntry = addEntry;
+    this.listEntries = listEntries;
+    this.getEntry = getEntry;
+    this.editEntry = editEntry;
+    this.removeEntry = removeEntry;
+    this.revealEntry = revealEntry;
     this.errors = errors;
   }
 
@@ -45,33 +62,33 @@ final class EntryResource {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     SessionCredentials session = request.session(workspace);
     RestAddEntryRequest body = request.body(RestAddEntryRequest.class);
-    Entry added = gatehouse.addEntry().add(body.toCommand(session));
+    Entry added = addEntry.add(body.toCommand(session));
     return RestReply.created(RestEntry.from(added), location(workspace, added.name()));
   }
 
   RestReply list(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     return RestReply.ok(RestEntryList.from(
-        gatehouse.listEntries().list(new ListEntriesQuery(request.session(workspace)))));
+        listEntries.list(new ListEntriesQuery(request.session(workspace)))));
   }
 
   RestReply get(RestRequest request) {
     Target target = target(request);
-    return RestReply.ok(RestEntry.from(gatehouse.getEntry().get(new GetEntryQuery(target.session(), target.entry()))));
+    return RestReply.ok(RestEntry.from(getEntry.get(new GetEntryQuery(target.session(), target.entry()))));
   }
 
   /** Needs the version the entry was read at: a stale one is a 409 and nothing changes. */
   RestReply edit(RestRequest request) {
     Target target = target(request);
     RestEditEntryRequest body = request.body(RestEditEntryRequest.class);
-    return RestReply.ok(RestEntry.from(gatehouse.editEntry().edit(body.toCommand(target.session(), target.entry()))));
+    return RestReply.ok(RestEntry.from(editEntry.edit(body.toCommand(target.session(), target.entry()))));
   }
 
   /** With {@code ?version=N}, removes the entry only while it is still at that version. */
   RestReply remove(RestRequest request) {
     Target target = target(request);
     Optional<Long> version = request.query("version").map(text -> RestFields.one("version", () -> version(text)));
-    gatehouse.removeEntry().remove(new RemoveEntryCommand(target.session(), target.entry(), version));
+    removeEntry.remove(new RemoveEntryCommand(target.session(), target.entry(), version));
     return RestReply.noContent();
   }
 
@@ -82,7 +99,7 @@ final class EntryResource {
    */
   RestReply reveal(RestRequest request) {
     Target target = target(request);
-    return reply(gatehouse.revealEntry().reveal(
+    return reply(revealEntry.reveal(
         new RevealEntryCommand(target.session(), target.entry(), request.client())));
   }
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.domain.common.Require;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -53,35 +53,24 @@ public final class RestServer implements AutoCloseable {
   /** Present when serving HTTPS: what {@link #reloadTls()} reloads. */
   private final SslContextFactory.Server tls;
 
-  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
-    this(gatehouse, readiness, config, RestMetrics.NONE, List.of());
-  }
-
   /**
-   * A server that reports each answered request to {@code metrics} and also serves other faces on
-   * the same port (the web console): each installs its own routes outside {@code /api/}, where the
-   * REST API's JSON rules do not apply.
+   * A server for the API's {@code resources} (their routes, built by {@link RestModule}) behind
+   * bearer authentication, with {@code /health}, {@code /ready} and {@code /metrics}. It reports
+   * each answered request to {@code metrics} and also serves other faces on the same port (the
+   * web console): each installs its own routes outside {@code /api/}, where the REST API's JSON
+   * rules do not apply.
    */
-  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, RestMetrics metrics,
-      List<Consumer<JavalinConfig>> faces) {
-    Require.notNull("gatehouse", gatehouse);
+  RestServer(AuthenticateApiTokenUseCase authenticate, List<RestRoute> resources, ReadinessCheck readiness,
+      RestConfig config, RestMetrics metrics, List<Consumer<JavalinConfig>> faces) {
     Require.notNull("readiness", readiness);
     Require.notNull("metrics", metrics);
     this.config = Require.notNull("config", config);
     this.accessLog = new RestAccessLog(metrics);
-    this.authenticator = new RestAuthenticator(gatehouse.authenticateApiToken());
+    this.authenticator = new RestAuthenticator(Require.notNull("authenticate", authenticate));
     List<RestRoute> all = new ArrayList<>();
     all.addAll(new SystemResource(readiness).routes());
     all.addAll(new MetricsResource(metrics).routes());
-    all.addAll(new UserResource(gatehouse).routes());
-    all.addAll(new WorkspaceResource(gatehouse).routes());
-    all.addAll(new MfaResource(gatehouse, errors).routes());
-    all.addAll(new DuoDeviceResource(gatehouse, errors).routes());
-    all.addAll(new UnlockResource(gatehouse, errors).routes());
-    all.addAll(new AuditResource(gatehouse).routes());
-    all.addAll(new EntryResource(gatehouse, errors).routes());
-    all.addAll(new SessionResource(gatehouse).routes());
-    all.addAll(new TokenResource(gatehouse).routes());
+    all.addAll(Require.notNull("resources", resources));
     this.routes = List.copyOf(all);
     this.faces = List.copyOf(Require.notNull("faces", faces));
     this.threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()), 60_000);
