@@ -1,8 +1,11 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
 import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.GetWorkspaceQuery;
+import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
 import dev.gatehouse.application.port.in.ListDuoDevicesUseCase;
 import dev.gatehouse.domain.workspace.WorkspaceName;
@@ -12,19 +15,22 @@ import java.util.List;
 final class DuoDeviceResource {
   private final ListDuoDevicesUseCase listDuoDevices;
   private final ChooseDuoDeviceUseCase chooseDuoDevice;
+  private final GetWorkspaceUseCase getWorkspace;
   private final RestErrorMapper errors;
 
   DuoDeviceResource(ListDuoDevicesUseCase listDuoDevices, ChooseDuoDeviceUseCase chooseDuoDevice,
-      RestErrorMapper errors) {
+      GetWorkspaceUseCase getWorkspace, RestErrorMapper errors) {
     this.listDuoDevices = listDuoDevices;
     this.chooseDuoDevice = chooseDuoDevice;
+    this.getWorkspace = getWorkspace;
     this.errors = errors;
   }
 
   List<RestRoute> routes() {
     return List.of(
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/devices", RestAccess.BEARER, this::devices),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose).withBody(),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose)
+            .withBody(this::isMember),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::enrollment));
   }
 
@@ -40,6 +46,14 @@ final class DuoDeviceResource {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     RestChooseDeviceRequest body = request.body(RestChooseDeviceRequest.class);
     return reply(chooseDuoDevice.choose(body.toCommand(request.actor(), workspace, request.client())));
+  }
+
+  /** Members choose their device (an administrator who is no member may not either). */
+  private void isMember(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    if (!getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace().isMember(request.actor())) {
+      throw new AccessDeniedException(request.actor() + " is not a member of workspace " + workspace);
+    }
   }
 
   private DeviceListResult list(RestRequest request) {

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.GetWorkspaceQuery;
+import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.application.port.in.entry.AddEntryUseCase;
 import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
 import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
@@ -11,10 +14,14 @@ import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
+import dev.gatehouse.application.port.in.session.GetSessionQuery;
+import dev.gatehouse.application.port.in.session.GetSessionUseCase;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 import java.util.Optional;
@@ -34,26 +41,30 @@ final class EntryResource {
   private final EditEntryUseCase editEntry;
   private final RemoveEntryUseCase removeEntry;
   private final RevealEntryUseCase revealEntry;
+  private final GetSessionUseCase getSession;
+  private final GetWorkspaceUseCase getWorkspace;
   private final RestErrorMapper errors;
 
   EntryResource(AddEntryUseCase addEntry, ListEntriesUseCase listEntries, GetEntryUseCase getEntry,
       EditEntryUseCase editEntry, RemoveEntryUseCase removeEntry, RevealEntryUseCase revealEntry,
-      RestErrorMapper errors) {
+      GetSessionUseCase getSession, GetWorkspaceUseCase getWorkspace, RestErrorMapper errors) {
     this.addEntry = addEntry;
     this.listEntries = listEntries;
     this.getEntry = getEntry;
     this.editEntry = editEntry;
     this.removeEntry = removeEntry;
     this.revealEntry = revealEntry;
+    this.getSession = getSession;
+    this.getWorkspace = getWorkspace;
     this.errors = errors;
   }
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", ENTRIES, RestAccess.BEARER, this::add).withBody(),
+        RestRoute.sync("POST", ENTRIES, RestAccess.BEARER, this::add).withBody(this::mayEditEntries),
         RestRoute.sync("GET", ENTRIES, RestAccess.BEARER, this::list),
         RestRoute.sync("GET", ENTRY, RestAccess.BEARER, this::get),
-        RestRoute.sync("PUT", ENTRY, RestAccess.BEARER, this::edit).withBody(),
+        RestRoute.sync("PUT", ENTRY, RestAccess.BEARER, this::edit).withBody(this::mayEditEntries),
         RestRoute.sync("DELETE", ENTRY, RestAccess.BEARER, this::remove),
         RestRoute.sync("POST", ENTRY + "/reveal", RestAccess.BEARER, this::reveal));
   }
@@ -116,6 +127,23 @@ final class EntryResource {
       return errors.denial(denied.denial());
     }
     throw new IllegalStateException("unmapped reveal result " + result.getClass().getName());
+  }
+
+  /**
+   * Editors with a live session, in the order the session gate checks: a member (403), whose
+   * session is live (403 session-required), who is an editor (403).
+   */
+  private void mayEditEntries(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    if (getSession.get(new GetSessionQuery(request.session(workspace))).isEmpty()) {
+      throw new SessionRequiredException("no live session for workspace " + workspace + ": open the workspace first");
+    }
+    boolean editor = getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace()
+        .roleOf(request.actor()).filter(MemberRole::canEditEntries).isPresent();
+    if (!editor) {
+      throw new AccessDeniedException(request.actor() + " is a reader of workspace " + workspace
+          + "; only editors add, edit or remove entries");
+    }
   }
 
   static String location(WorkspaceName workspace, EntryName entry) {

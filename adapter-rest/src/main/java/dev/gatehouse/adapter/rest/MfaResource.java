@@ -43,12 +43,14 @@ final class MfaResource {
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/duo/check", RestAccess.BEARER, this::check).withBody(),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::configure).withBody(),
+        RestRoute.sync("POST", "/api/v1/duo/check", RestAccess.BEARER, this::check).withBody(RestGuard.ADMINISTRATOR),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::configure)
+            .withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::get),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/mfa", RestAccess.BEARER, this::disable),
         RestRoute.sync("GET", READINESS, RestAccess.BEARER, this::readiness),
-        RestRoute.sync("POST", READINESS, RestAccess.BEARER, this::readinessOfUnsaved).withBody());
+        RestRoute.sync("POST", READINESS, RestAccess.BEARER, this::readinessOfUnsaved)
+            .withBody(RestGuard.ADMINISTRATOR));
   }
 
   RestReply check(RestRequest request) {

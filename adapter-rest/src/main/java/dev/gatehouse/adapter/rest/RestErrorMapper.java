@@ -113,6 +113,16 @@ final class RestErrorMapper {
     return reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred"));
   }
 
+  /**
+   * Whether {@link #map} answers this failure 400: a malformed or invalid request (its JSON, its
+   * fields, or a value the domain refuses). Logs nothing.
+   */
+  static boolean isBadRequest(Throwable failure) {
+    Throwable e = unwrap(failure);
+    return e instanceof RestInputException
+        || (e instanceof DomainException && !(e instanceof IllegalTransitionException));
+  }
+
   /** An asynchronous answer (a long poll) did not come within the server's async timeout. */
   RestReply timedOut() {
     LOG.warn("an asynchronous request timed out");

@@ -69,7 +69,8 @@ public final class RestModule extends AbstractModule {
   }
 
   static DuoDeviceResource duoDeviceResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    return new DuoDeviceResource(gatehouse.listDuoDevices(), gatehouse.chooseDuoDevice(), errors);
+    return new DuoDeviceResource(gatehouse.listDuoDevices(), gatehouse.chooseDuoDevice(), gatehouse.getWorkspace(),
+        errors);
   }
 
   static UnlockResource unlockResource(Gatehouse gatehouse, RestErrorMapper errors) {
@@ -79,6 +80,7 @@ public final class RestModule extends AbstractModule {
 
   static EntryResource entryResource(Gatehouse gatehouse, RestErrorMapper errors) {
     return new EntryResource(gatehouse.addEntry(), gatehouse.listEntries(), gatehouse.getEntry(),
-        gatehouse.editEntry(), gatehouse.removeEntry(), gatehouse.revealEntry(), errors);
+        gatehouse.editEntry(), gatehouse.removeEntry(), gatehouse.revealEntry(), gatehouse.getSession(),
+        gatehouse.getWorkspace(), errors);
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -240,12 +241,17 @@ public final class RestServer implements AutoCloseable {
 
   private void handle(Context ctx, RestRoute route) {
     RestRequest request = new RestRequest(ctx, json);
+    if (!route.async()) {
+      write(ctx, guarded(route, request, () -> {
+        if (!route.readsBody()) {
+          request.requireNoFields();
+        }
+        return route.handler().handle(request).toCompletableFuture().join();
+      }));
+      return;
+    }
     if (!route.readsBody()) {
       request.requireNoFields();
-    }
-    if (!route.async()) {
-      write(ctx, route.handler().handle(request).toCompletableFuture().join());
-      return;
     }
     CompletionStage<RestReply> stage = route.handler().handle(request);
     Executor continuation = threads;
@@ -253,6 +259,22 @@ public final class RestServer implements AutoCloseable {
         .handle((reply, failure) -> failure == null ? reply : errors.map(failure))
         .thenAcceptAsync(reply -> RestRequestId.withMdc(ctx.attribute(RestRequestId.ATTRIBUTE),
             () -> write(ctx, reply)), continuation));
+  }
+
+  /**
+   * Authorization before body validation: a request that would be answered 400 (a malformed or
+   * invalid body, or fields the use case refuses) is shown that 400 only when the route's guard
+   * admits the caller; otherwise the guard's 403 (or 404) is the answer.
+   */
+  private RestReply guarded(RestRoute route, RestRequest request, Supplier<RestReply> handler) {
+    try {
+      return handler.get();
+    } catch (RuntimeException e) {
+      if (RestErrorMapper.isBadRequest(e)) {
+        route.guard().check(request);
+      }
+      throw e;
+    }
   }
 
   /** Names the request (see {@link RestRequestId}): response header, logging context, attribute. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
 import dev.gatehouse.application.port.in.session.CloseSessionUseCase;
 import dev.gatehouse.application.port.in.session.GetSessionUseCase;
@@ -13,6 +15,7 @@ import dev.gatehouse.application.port.in.session.RevokeSessionCommand;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.TokenScope;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -46,7 +49,8 @@ final class SessionResource {
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/session", RestAccess.BEARER, this::close),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/sessions", RestAccess.BEARER, this::list),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/sessions/{id}", RestAccess.BEARER, this::revoke),
-        RestRoute.sync("POST", "/api/v1/sessions/introspect", RestAccess.BEARER, this::introspect).withBody());
+        RestRoute.sync("POST", "/api/v1/sessions/introspect", RestAccess.BEARER, this::introspect)
+            .withBody(SessionResource::mayIntrospect));
   }
 
   /** 200 either way: {@code live: true} with the session, or {@code live: false} (unknown, expired, closed, revoked alike). */
@@ -96,6 +100,14 @@ final class SessionResource {
     }
     return RestReply.ok(RestIntrospection.from(
         introspectSession.introspect(new IntrospectSessionQuery(request.caller(), token))));
+  }
+
+  /** Administrators and tokens with scope {@code introspect}, as the use case decides. */
+  private static void mayIntrospect(RestRequest request) {
+    ApiCaller caller = request.caller();
+    if (!caller.user().isAdministrator() && !caller.hasScope(TokenScope.INTROSPECT)) {
+      throw new AccessDeniedException("introspection needs an administrator's token or a token with scope introspect");
+    }
   }
 
   private static SecretToken unknownToken() {

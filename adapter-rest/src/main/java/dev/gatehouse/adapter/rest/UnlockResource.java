@@ -37,7 +37,8 @@ final class UnlockResource {
     return List.of(
         RestRoute.sync("POST", "/api/v1/workspaces/{name}/unlock", RestAccess.BEARER, this::unlock),
         RestRoute.async("GET", "/api/v1/challenges/{id}", RestAccess.BEARER, this::challenge),
-        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode).withBody(),
+        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode)
+            .withBody(this::ownsChallenge),
         RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel));
   }
 
@@ -84,6 +85,11 @@ final class UnlockResource {
       return errors.denial(denied.denial());
     }
     throw new IllegalStateException("unmapped unlock result " + result.getClass().getName());
+  }
+
+  /** The challenge's owner only: reading it (without waiting) refuses anyone else. */
+  private void ownsChallenge(RestRequest request) {
+    getChallenge.get(new GetChallengeQuery(request.actor(), challengeId(request), Duration.ZERO));
   }
 
   private static ChallengeId challengeId(RestRequest request) {

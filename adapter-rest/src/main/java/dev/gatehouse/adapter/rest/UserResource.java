@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.AddUserUseCase;
 import dev.gatehouse.application.port.in.DisableUserUseCase;
 import dev.gatehouse.application.port.in.EnableUserUseCase;
@@ -7,6 +8,7 @@ import dev.gatehouse.application.port.in.IssueApiTokenUseCase;
 import dev.gatehouse.application.port.in.ListUsersUseCase;
 import dev.gatehouse.application.port.in.ChangeUserStatusCommand;
 import dev.gatehouse.application.port.in.ListUsersQuery;
+import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
 
@@ -33,9 +35,10 @@ final class UserResource {
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/users", RestAccess.BEARER, this::addUser).withBody(),
+        RestRoute.sync("POST", "/api/v1/users", RestAccess.BEARER, this::addUser).withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("GET", "/api/v1/users", RestAccess.BEARER, this::list),
-        RestRoute.sync("POST", "/api/v1/users/{name}/tokens", RestAccess.BEARER, this::issueToken).withBody(),
+        RestRoute.sync("POST", "/api/v1/users/{name}/tokens", RestAccess.BEARER, this::issueToken)
+            .withBody(UserResource::mayIssueTokensFor),
         RestRoute.sync("POST", "/api/v1/users/{name}/disable", RestAccess.BEARER, this::disable),
         RestRoute.sync("POST", "/api/v1/users/{name}/enable", RestAccess.BEARER, this::enable));
   }
@@ -67,6 +70,14 @@ final class UserResource {
   RestReply enable(RestRequest request) {
     return RestReply.ok(RestUser.from(
         enableUser.enable(new ChangeUserStatusCommand(request.actor(), user(request)))));
+  }
+
+  /** Administrators issue tokens for anyone, users for themselves (the use case checks the rest). */
+  private static void mayIssueTokensFor(RestRequest request) {
+    User caller = request.caller().user();
+    if (!caller.isAdministrator() && !caller.name().equals(user(request))) {
+      throw new AccessDeniedException(caller.name() + " may issue tokens only for themselves");
+    }
   }
 
   private static UserName user(RestRequest request) {

@@ -41,11 +41,11 @@ final class WorkspaceResource {
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(),
+        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("GET", "/api/v1/workspaces", RestAccess.BEARER, this::list),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}", RestAccess.BEARER, this::get),
         RestRoute.sync("PUT", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::addMember)
-            .withBody(),
+            .withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::removeMember),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}/suspension", RestAccess.BEARER,
             this::clearSuspension));
