@@ -97,7 +97,7 @@ final class MfaResource {
       return RestReply.ok(new RestDuoCheck("passed", null, null));
     }
     if (result instanceof DuoCheckResult.Failed failed) {
-      return RestReply.ok(new RestDuoCheck("failed", RestErrorMapper.wireName(failed.problem()), failed.message()));
+      return RestReply.ok(new RestDuoCheck("failed", RestWire.name(failed.problem()), failed.message()));
     }
     throw new IllegalStateException("unmapped check result " + result.getClass().getName());
   }

@@ -15,7 +15,6 @@ import io.javalin.http.HttpResponseException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -138,7 +137,7 @@ final class RestErrorMapper {
   RestReply denial(Denial denial) {
     RestProblemType type = RestProblemType.DENIED;
     String detail = denial.message().isEmpty() ? type.title() : denial.message().value();
-    RestProblem problem = RestProblem.of(type, detail).withCode(wireName(denial.code()));
+    RestProblem problem = RestProblem.of(type, detail).withCode(RestWire.name(denial.code()));
     if (denial.enrollmentUrl().isPresent()) {
       problem = problem.withEnrollmentUrl(denial.enrollmentUrl().get());
     }
@@ -155,7 +154,7 @@ final class RestErrorMapper {
     if (type.status() >= 500) {
       LOG.warn("second factor problem {}: {}", problem, message);
     }
-    return reply(RestProblem.of(type, message).withCode(wireName(problem)));
+    return reply(RestProblem.of(type, message).withCode(RestWire.name(problem)));
   }
 
   static RestProblemType type(SecondFactorProblem problem) {
@@ -166,10 +165,6 @@ final class RestErrorMapper {
       case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
       case LOCAL_CONFIGURATION -> RestProblemType.DUO_LOCAL_CONFIGURATION;
     };
-  }
-
-  static String wireName(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private RestReply http(HttpResponseException e) {

@@ -39,7 +39,7 @@ enum RestProblemType {
   }
 
   String uri() {
-    return PREFIX + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return PREFIX + RestWire.name(this).replace('_', '-');
   }
 
   int status() {
