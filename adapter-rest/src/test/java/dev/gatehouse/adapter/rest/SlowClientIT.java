@@ -12,6 +12,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +107,23 @@ class SlowClientIT {
     assertThat(logs.list).noneMatch(e -> e.getThrowableProxy() != null);
     assertThat(logs.list).hasSize(1).first().extracting(ILoggingEvent::getFormattedMessage).asString()
         .contains("route=" + RestAccessLog.ABORTED);
+  }
+
+  @Test
+  void anotherFacesFormBodyReachesItsHandlerWhole() throws Exception {
+    try (RestServer server = new RestServer(fx.core.gatehouse.authenticateApiToken(), List.of(),
+        ReadinessCheck.alwaysReady(), RestConfig.of("127.0.0.1", 0), RestMetrics.NONE,
+        List.of(cfg -> cfg.routes.post("/console/echo", ctx -> ctx.result(ctx.formParam("text")))))) {
+      server.start();
+      String text = "x".repeat(20_000);
+      HttpResponse<String> echoed = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/console/echo"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("text=" + text)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(echoed.statusCode()).isEqualTo(200);
+      assertThat(echoed.body()).isEqualTo(text);
+    }
   }
 
   @Test
