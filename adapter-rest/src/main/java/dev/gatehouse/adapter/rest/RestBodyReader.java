@@ -19,8 +19,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * arrive, so slow or stalled uploads cannot take the request threads (and {@code /health}) away.
  * A body not complete within {@link #TIMEOUT} is answered 408 and its connection closed; a
  * client that closes its connection mid-body costs one access-log line and nothing else; a body declared over the limit
- * is left unread for the REST layer's 413, and an undeclared (chunked) one that outgrows it is
- * answered 413 here.
+ * is left unread for the REST layer's 413, and one of unknown length (chunked, or HTTP/2 without
+ * content-length) that outgrows it is answered 413 here.
  */
 final class RestBodyReader extends Handler.Wrapper {
   /** Longest a request body may take to arrive, from the end of its header fields. */
@@ -36,9 +36,9 @@ final class RestBodyReader extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    // -1 is a body of unknown length: chunked in HTTP/1.1, or an HTTP/2 stream without content-length.
     long declared = request.getLength();
-    boolean chunked = declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    if ((declared <= 0 && !chunked) || declared > maxBodyBytes) {
+    if (declared == 0 || declared > maxBodyBytes) {
       return super.handle(request, response, callback);
     }
     AtomicBoolean answered = new AtomicBoolean();
@@ -57,7 +57,7 @@ final class RestBodyReader extends Handler.Wrapper {
       if (failure == null) {
         forward(new Buffered(request, body), response, callback);
       } else if (failure instanceof IllegalStateException) {
-        // Jetty's "Max size exceeded": an undeclared (chunked) body outgrew the limit.
+        // Jetty's "Max size exceeded": a body of unknown length outgrew the limit.
         refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
       } else {
         // The client went away mid-upload: no server fault. Jetty answers nobody, and the error
