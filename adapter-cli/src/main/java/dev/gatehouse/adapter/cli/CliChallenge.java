@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.DuoMethod;
 
 /** A challenge as its owner sees it, with the method that settled it once final. */
 record CliChallenge(String id, String purpose, String device, String method, String state,
@@ -8,8 +10,8 @@ record CliChallenge(String id, String purpose, String device, String method, Str
   static CliChallenge from(ChallengeView view) {
     return new CliChallenge(view.id().value(), CliWire.name(view.purpose()),
         view.selection().device().value(), view.selection().method().wireName(),
-        CliWire.name(view.state()), view.denialReason().map(CliWire::name).orElse(null),
-        view.message().value(), view.settledBy().map(method -> method.wireName()).orElse(null),
+        CliWire.name(view.state()), view.denialReason().map(DenialReason::wireName).orElse(null),
+        view.message().value(), view.settledBy().map(DuoMethod::wireName).orElse(null),
         CliWire.instant(view.expiresAt()), view.remainingPasscodeAttempts());
   }
 }

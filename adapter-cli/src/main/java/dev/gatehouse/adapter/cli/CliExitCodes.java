@@ -20,7 +20,6 @@ import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.common.DomainException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.common.PrintableText;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ParameterException;
@@ -53,35 +52,6 @@ final class CliExitCodes {
     int value() {
       return code.value();
     }
-  }
-
-  /** Maps any expected outcome a use case returns; an unknown type is a bug in this adapter. */
-  static Exit forResult(Object result) {
-    if (result instanceof UnlockResult unlock) {
-      return forUnlock(unlock);
-    }
-    if (result instanceof ChooseDuoDeviceResult choice) {
-      return forChoice(choice);
-    }
-    if (result instanceof ConfigureDuoResult configure) {
-      return forConfigure(configure);
-    }
-    if (result instanceof DuoCheckResult check) {
-      return forCheck(check);
-    }
-    if (result instanceof DeviceListResult devices) {
-      return forDevices(devices);
-    }
-    if (result instanceof ChallengeView challenge) {
-      return forChallenge(challenge);
-    }
-    if (result instanceof ChallengeProgress.Ending ending) {
-      return forEnding(ending);
-    }
-    if (result instanceof RevealEntryResult reveal) {
-      return forReveal(reveal);
-    }
-    throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
   }
 
   /** A reveal: done, a step-up not completed (as it was left), or refused. */
@@ -178,7 +148,7 @@ final class CliExitCodes {
       return Exit.of(code, notAccepted(challenge));
     }
     String why = challenge.denialReason().map(CliExitCodes::describe)
-        .orElse(challenge.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        .orElse(CliWire.words(challenge.state()));
     String message = challenge.message().isEmpty() ? why : why + ": " + challenge.message().value();
     return Exit.of(code, message);
   }
@@ -210,7 +180,7 @@ final class CliExitCodes {
         .append("enroll at ").append(url));
     denial.retryAfter().ifPresent(at -> message.append(" (retry after ").append(at).append(')'));
     if (message.length() == 0) {
-      message.append(denial.code().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      message.append(CliWire.words(denial.code()));
     }
     return Exit.of(forDenialCode(denial.code()), message.toString());
   }

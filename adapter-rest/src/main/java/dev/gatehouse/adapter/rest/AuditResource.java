@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.ListAuditEventsQuery;
+import dev.gatehouse.application.port.in.ListAuditEventsUseCase;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /** The audit trail, newest first (administrators). */
 final class AuditResource {
-  private final Gatehouse gatehouse;
+  private final ListAuditEventsUseCase listAuditEvents;
 
-  AuditResource(Gatehouse gatehouse) {
-    this.gatehouse = gatehouse;
+  AuditResource(ListAuditEventsUseCase listAuditEvents) {
+    this.listAuditEvents = listAuditEvents;
   }
 
   List<RestRoute> routes() {
@@ -28,7 +28,7 @@ final class AuditResource {
     Integer limit = request.query("limit").map(text -> fields.parse("limit", () -> limit(text)))
         .orElse(ListAuditEventsQuery.DEFAULT_LIMIT);
     fields.check();
-    return RestReply.ok(RestAuditList.from(gatehouse.listAuditEvents().list(
+    return RestReply.ok(RestAuditList.from(listAuditEvents.list(
         new ListAuditEventsQuery(request.actor(), workspace, user, limit))));
   }
 

@@ -1,26 +1,36 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
 import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.GetWorkspaceQuery;
+import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.ListDuoDevicesUseCase;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 
 /** The member's Duo devices and device choice for a workspace (the seed's Use this device and Save). */
 final class DuoDeviceResource {
-  private final Gatehouse gatehouse;
+  private final ListDuoDevicesUseCase listDuoDevices;
+  private final ChooseDuoDeviceUseCase chooseDuoDevice;
+  private final GetWorkspaceUseCase getWorkspace;
   private final RestErrorMapper errors;
 
-  DuoDeviceResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    this.gatehouse = gatehouse;
+  DuoDeviceResource(ListDuoDevicesUseCase listDuoDevices, ChooseDuoDeviceUseCase chooseDuoDevice,
+      GetWorkspaceUseCase getWorkspace, RestErrorMapper errors) {
+    this.listDuoDevices = listDuoDevices;
+    this.chooseDuoDevice = chooseDuoDevice;
+    this.getWorkspace = getWorkspace;
     this.errors = errors;
   }
 
   List<RestRoute> routes() {
     return List.of(
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/devices", RestAccess.BEARER, this::devices),
-        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose).withBody(),
+        RestRoute.sync("PUT", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::choose)
+            .withBody(this::isMember),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/duo/enrollment", RestAccess.BEARER, this::enrollment));
   }
 
@@ -35,12 +45,20 @@ final class DuoDeviceResource {
   RestReply choose(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     RestChooseDeviceRequest body = request.body(RestChooseDeviceRequest.class);
-    return reply(gatehouse.chooseDuoDevice().choose(body.toCommand(request.actor(), workspace, request.client())));
+    return reply(chooseDuoDevice.choose(body.toCommand(request.actor(), workspace, request.client())));
+  }
+
+  /** Members choose their device (an administrator who is no member may not either). */
+  private void isMember(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    if (!getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace().isMember(request.actor())) {
+      throw new AccessDeniedException(request.actor() + " is not a member of workspace " + workspace);
+    }
   }
 
   private DeviceListResult list(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    return gatehouse.listDuoDevices().list(new ListDuoDevicesQuery(request.actor(), workspace, request.client()));
+    return listDuoDevices.list(new ListDuoDevicesQuery(request.actor(), workspace, request.client()));
   }
 
   RestReply devicesReply(DeviceListResult result) {

@@ -1,15 +1,27 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.GetWorkspaceQuery;
+import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
+import dev.gatehouse.application.port.in.entry.AddEntryUseCase;
+import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
+import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
+import dev.gatehouse.application.port.in.entry.ListEntriesUseCase;
+import dev.gatehouse.application.port.in.entry.RemoveEntryUseCase;
+import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
 import dev.gatehouse.application.port.in.entry.GetEntryQuery;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
+import dev.gatehouse.application.port.in.session.GetSessionQuery;
+import dev.gatehouse.application.port.in.session.GetSessionUseCase;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryName;
+import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +35,36 @@ final class EntryResource {
   static final String ENTRIES = "/api/v1/workspaces/{name}/entries";
   static final String ENTRY = ENTRIES + "/{entry}";
 
-  private final Gatehouse gatehouse;
+  private final AddEntryUseCase addEntry;
+  private final ListEntriesUseCase listEntries;
+  private final GetEntryUseCase getEntry;
+  private final EditEntryUseCase editEntry;
+  private final RemoveEntryUseCase removeEntry;
+  private final RevealEntryUseCase revealEntry;
+  private final GetSessionUseCase getSession;
+  private final GetWorkspaceUseCase getWorkspace;
   private final RestErrorMapper errors;
 
-  EntryResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    this.gatehouse = gatehouse;
+  EntryResource(AddEntryUseCase addEntry, ListEntriesUseCase listEntries, GetEntryUseCase getEntry,
+      EditEntryUseCase editEntry, RemoveEntryUseCase removeEntry, RevealEntryUseCase revealEntry,
+      GetSessionUseCase getSession, GetWorkspaceUseCase getWorkspace, RestErrorMapper errors) {
+    this.addEntry = addEntry;
+    this.listEntries = listEntries;
+    this.getEntry = getEntry;
+    this.editEntry = editEntry;
+    this.removeEntry = removeEntry;
+    this.revealEntry = revealEntry;
+    this.getSession = getSession;
+    this.getWorkspace = getWorkspace;
     this.errors = errors;
   }
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", ENTRIES, RestAccess.BEARER, this::add).withBody(),
+        RestRoute.sync("POST", ENTRIES, RestAccess.BEARER, this::add).withBody(this::mayEditEntries),
         RestRoute.sync("GET", ENTRIES, RestAccess.BEARER, this::list),
         RestRoute.sync("GET", ENTRY, RestAccess.BEARER, this::get),
-        RestRoute.sync("PUT", ENTRY, RestAccess.BEARER, this::edit).withBody(),
+        RestRoute.sync("PUT", ENTRY, RestAccess.BEARER, this::edit).withBody(this::mayEditEntries),
         RestRoute.sync("DELETE", ENTRY, RestAccess.BEARER, this::remove),
         RestRoute.sync("POST", ENTRY + "/reveal", RestAccess.BEARER, this::reveal));
   }
@@ -45,33 +73,33 @@ final class EntryResource {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     SessionCredentials session = request.session(workspace);
     RestAddEntryRequest body = request.body(RestAddEntryRequest.class);
-    Entry added = gatehouse.addEntry().add(body.toCommand(session));
+    Entry added = addEntry.add(body.toCommand(session));
     return RestReply.created(RestEntry.from(added), location(workspace, added.name()));
   }
 
   RestReply list(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     return RestReply.ok(RestEntryList.from(
-        gatehouse.listEntries().list(new ListEntriesQuery(request.session(workspace)))));
+        listEntries.list(new ListEntriesQuery(request.session(workspace)))));
   }
 
   RestReply get(RestRequest request) {
     Target target = target(request);
-    return RestReply.ok(RestEntry.from(gatehouse.getEntry().get(new GetEntryQuery(target.session(), target.entry()))));
+    return RestReply.ok(RestEntry.from(getEntry.get(new GetEntryQuery(target.session(), target.entry()))));
   }
 
   /** Needs the version the entry was read at: a stale one is a 409 and nothing changes. */
   RestReply edit(RestRequest request) {
     Target target = target(request);
     RestEditEntryRequest body = request.body(RestEditEntryRequest.class);
-    return RestReply.ok(RestEntry.from(gatehouse.editEntry().edit(body.toCommand(target.session(), target.entry()))));
+    return RestReply.ok(RestEntry.from(editEntry.edit(body.toCommand(target.session(), target.entry()))));
   }
 
   /** With {@code ?version=N}, removes the entry only while it is still at that version. */
   RestReply remove(RestRequest request) {
     Target target = target(request);
     Optional<Long> version = request.query("version").map(text -> RestFields.one("version", () -> version(text)));
-    gatehouse.removeEntry().remove(new RemoveEntryCommand(target.session(), target.entry(), version));
+    removeEntry.remove(new RemoveEntryCommand(target.session(), target.entry(), version));
     return RestReply.noContent();
   }
 
@@ -82,7 +110,7 @@ final class EntryResource {
    */
   RestReply reveal(RestRequest request) {
     Target target = target(request);
-    return reply(gatehouse.revealEntry().reveal(
+    return reply(revealEntry.reveal(
         new RevealEntryCommand(target.session(), target.entry(), request.client())));
   }
 
@@ -99,6 +127,23 @@ final class EntryResource {
       return errors.denial(denied.denial());
     }
     throw new IllegalStateException("unmapped reveal result " + result.getClass().getName());
+  }
+
+  /**
+   * Editors with a live session, in the order the session gate checks: a member (403), whose
+   * session is live (403 session-required), who is an editor (403).
+   */
+  private void mayEditEntries(RestRequest request) {
+    WorkspaceName workspace = WorkspaceResource.workspace(request);
+    if (getSession.get(new GetSessionQuery(request.session(workspace))).isEmpty()) {
+      throw new SessionRequiredException("no live session for workspace " + workspace + ": open the workspace first");
+    }
+    boolean editor = getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace()
+        .roleOf(request.actor()).filter(MemberRole::canEditEntries).isPresent();
+    if (!editor) {
+      throw new AccessDeniedException(request.actor() + " is a reader of workspace " + workspace
+          + "; only editors add, edit or remove entries");
+    }
   }
 
   static String location(WorkspaceName workspace, EntryName entry) {

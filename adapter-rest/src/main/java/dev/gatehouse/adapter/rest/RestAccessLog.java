@@ -17,6 +17,8 @@ final class RestAccessLog implements RequestLogger {
   static final String LOGGER = "dev.gatehouse.adapter.rest.access";
   /** The route of a request the server refused before routing (bad URI, 414, 431). */
   static final String REJECTED = "(rejected)";
+  /** The route of a request whose client closed the connection before it was complete. */
+  static final String ABORTED = "(aborted)";
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
@@ -40,13 +42,13 @@ final class RestAccessLog implements RequestLogger {
   }
 
   /**
-   * The line for what Jetty answered by itself (bad URI, 414, 431: no route ran, so Javalin's
-   * request logger never sees it).
+   * The line for what Jetty answered by itself (bad URI, 414, 431, a body too slow or aborted: no
+   * route ran, so Javalin's request logger never sees it).
    */
-  void jettyError(String method, int status, long startedNanos) {
-    metrics.answered(method(method), REJECTED, status, Duration.ofNanos(System.nanoTime() - startedNanos));
+  void jettyError(String method, String route, int status, long startedNanos) {
+    metrics.answered(method(method), route, status, Duration.ofNanos(System.nanoTime() - startedNanos));
     if (LOG.isInfoEnabled()) {
-      LOG.info("method={} route={} status={} durationMs={}", method, REJECTED, status,
+      LOG.info("method={} route={} status={} durationMs={}", method, route, status,
           String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1_000_000.0));
     }
   }

@@ -25,7 +25,7 @@ record RestAddUserRequest(String name, String role, String duoUsername) {
       return Role.MEMBER;
     }
     for (Role candidate : Role.values()) {
-      if (RestErrorMapper.wireName(candidate).equals(text.strip().toLowerCase(Locale.ROOT))) {
+      if (RestWire.name(candidate).equals(text.strip().toLowerCase(Locale.ROOT))) {
         return candidate;
       }
     }

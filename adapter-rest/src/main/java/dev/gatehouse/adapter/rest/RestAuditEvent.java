@@ -7,7 +7,7 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 record RestAuditEvent(String at, String type, String actor, String workspace, String subject,
     String method, String duoTransaction, String outcome, String detail) {
   static RestAuditEvent from(AuditEvent event) {
-    return new RestAuditEvent(event.at().toString(), RestErrorMapper.wireName(event.type()),
+    return new RestAuditEvent(event.at().toString(), RestWire.name(event.type()),
         event.actor().map(Object::toString).orElse(null),
         event.workspace().map(Object::toString).orElse(null),
         event.subject().map(Object::toString).orElse(null),

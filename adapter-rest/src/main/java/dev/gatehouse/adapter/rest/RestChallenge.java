@@ -13,8 +13,8 @@ record RestChallenge(String id, String workspace, String purpose, String device,
 
   static RestChallenge from(ChallengeView view) {
     return new RestChallenge(view.id().value(), view.workspace().value(),
-        RestErrorMapper.wireName(view.purpose()), view.selection().device().value(),
-        view.selection().method().wireName(), RestErrorMapper.wireName(view.state()),
+        RestWire.name(view.purpose()), view.selection().device().value(),
+        view.selection().method().wireName(), RestWire.name(view.state()),
         view.denialReason().map(reason -> reason.wireName()).orElse(null), view.message().value(),
         view.verificationCode().map(code -> code.value()).orElse(null),
         view.settledBy().map(method -> method.wireName()).orElse(null), view.expiresAt().toString(), view.remainingPasscodeAttempts(),

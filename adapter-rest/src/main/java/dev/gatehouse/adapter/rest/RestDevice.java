@@ -9,7 +9,7 @@ import java.util.List;
 record RestDevice(String id, String type, String displayName, List<String> capabilities, List<String> methods) {
   static RestDevice from(DuoDevice device) {
     return new RestDevice(device.id().value(), device.type(), device.displayName(),
-        device.capabilities().stream().map(RestErrorMapper::wireName).sorted().toList(),
+        device.capabilities().stream().map(RestWire::name).sorted().toList(),
         Arrays.stream(DuoMethod.values()).filter(device::supports).map(DuoMethod::wireName).toList());
   }
 }

@@ -15,7 +15,6 @@ import io.javalin.http.HttpResponseException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -49,9 +48,11 @@ import org.slf4j.LoggerFactory;
  * 409 duo-not-configured  SecondFactorProblem NOT_CONFIGURED
  * 413 body-too-large      a body over the configured limit (64 KiB)
  * 414 uri-too-long        a request URI over Jetty's limit
- * 415 unsupported-media-type  a request body that is not JSON (Content-Type)
+ * 408 request-timeout     a request body that did not arrive in full within 5 s
+ * 415 unsupported-media-type  a request body that is not JSON (Content-Type) or not UTF-8 (charset)
  * 431 headers-too-large   request header fields over Jetty's limit
  * 500 internal-error      anything unexpected (logged here, never shown)
+ * 505 version-not-supported  a request line with an HTTP version the server does not speak
  * 502 duo-rejected        CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED
  * 503 duo-unavailable     UNAVAILABLE
  * 503 duo-rate-limited    RATE_LIMITED
@@ -112,6 +113,16 @@ final class RestErrorMapper {
     return reply(RestProblem.of(RestProblemType.INTERNAL_ERROR, "an unexpected error occurred"));
   }
 
+  /**
+   * Whether {@link #map} answers this failure 400: a malformed or invalid request (its JSON, its
+   * fields, or a value the domain refuses). Logs nothing.
+   */
+  static boolean isBadRequest(Throwable failure) {
+    Throwable e = unwrap(failure);
+    return e instanceof RestInputException
+        || (e instanceof DomainException && !(e instanceof IllegalTransitionException));
+  }
+
   /** An asynchronous answer (a long poll) did not come within the server's async timeout. */
   RestReply timedOut() {
     LOG.warn("an asynchronous request timed out");
@@ -127,7 +138,7 @@ final class RestErrorMapper {
   RestReply denial(Denial denial) {
     RestProblemType type = RestProblemType.DENIED;
     String detail = denial.message().isEmpty() ? type.title() : denial.message().value();
-    RestProblem problem = RestProblem.of(type, detail).withCode(wireName(denial.code()));
+    RestProblem problem = RestProblem.of(type, detail).withCode(RestWire.name(denial.code()));
     if (denial.enrollmentUrl().isPresent()) {
       problem = problem.withEnrollmentUrl(denial.enrollmentUrl().get());
     }
@@ -144,7 +155,7 @@ final class RestErrorMapper {
     if (type.status() >= 500) {
       LOG.warn("second factor problem {}: {}", problem, message);
     }
-    return reply(RestProblem.of(type, message).withCode(wireName(problem)));
+    return reply(RestProblem.of(type, message).withCode(RestWire.name(problem)));
   }
 
   static RestProblemType type(SecondFactorProblem problem) {
@@ -155,10 +166,6 @@ final class RestErrorMapper {
       case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, REQUEST_REJECTED -> RestProblemType.DUO_REJECTED;
       case LOCAL_CONFIGURATION -> RestProblemType.DUO_LOCAL_CONFIGURATION;
     };
-  }
-
-  static String wireName(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private RestReply http(HttpResponseException e) {
@@ -185,9 +192,13 @@ final class RestErrorMapper {
       case 413 -> reply(RestProblem.of(RestProblemType.BODY_TOO_LARGE, "the request body is too large"));
       case 414 -> reply(RestProblem.of(RestProblemType.URI_TOO_LONG, "the request URI is too long"));
       case 415 -> reply(RestProblem.of(RestProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "the request body must be application/json"));
+          "the request body must be application/json in UTF-8"));
+      case 408 -> reply(RestProblem.of(RestProblemType.REQUEST_TIMEOUT,
+          "the request body did not arrive within " + RestBodyReader.TIMEOUT.toSeconds() + " seconds"));
       case 431 -> reply(RestProblem.of(RestProblemType.HEADERS_TOO_LARGE,
           "the request header fields are too large"));
+      case 505 -> reply(RestProblem.of(RestProblemType.VERSION_NOT_SUPPORTED,
+          "the request's HTTP version is not supported; use HTTP/1.1 or HTTP/2"));
       default -> {
         if (status >= 500) {
           LOG.warn("HTTP layer answered {}", status);

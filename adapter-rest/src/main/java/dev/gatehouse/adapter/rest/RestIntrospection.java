@@ -15,7 +15,7 @@ record RestIntrospection(boolean active, String user, String workspace, String k
       return INACTIVE;
     }
     SessionSummary s = introspection.session().get();
-    return new RestIntrospection(true, s.user().value(), s.workspace().value(), RestErrorMapper.wireName(s.kind()),
+    return new RestIntrospection(true, s.user().value(), s.workspace().value(), RestWire.name(s.kind()),
         s.expiresAt().toString(), s.expiresAt().getEpochSecond());
   }
 }

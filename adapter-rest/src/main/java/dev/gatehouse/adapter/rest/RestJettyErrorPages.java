@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -41,8 +42,11 @@ final class RestJettyErrorPages extends ErrorHandler {
     }
     RestReply reply = errors.status(status);
     String requestId = RestRequestId.accept(request.getHeaders().get(RestRequestId.HEADER));
+    // A client that closed its connection mid-request (an aborted upload) reads no answer.
+    String route = request.getAttribute(ERROR_EXCEPTION) instanceof EofException
+        ? RestAccessLog.ABORTED : RestAccessLog.REJECTED;
     RestRequestId.withMdc(requestId,
-        () -> accessLog.jettyError(method(request), reply.status(), request.getBeginNanoTime()));
+        () -> accessLog.jettyError(method(request), route, reply.status(), request.getBeginNanoTime()));
     response.setStatus(reply.status());
     response.getHeaders().put(RestRequestId.HEADER, requestId);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

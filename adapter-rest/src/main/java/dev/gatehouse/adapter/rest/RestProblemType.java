@@ -11,6 +11,7 @@ enum RestProblemType {
   NOT_FOUND(404, "Not found"),
   NO_SUCH_ROUTE(404, "No such resource"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  REQUEST_TIMEOUT(408, "Request body too slow"),
   CONFLICT(409, "Conflict"),
   DUO_NOT_CONFIGURED(409, "Duo is not configured"),
   BODY_TOO_LARGE(413, "Request body too large"),
@@ -24,7 +25,8 @@ enum RestProblemType {
   DUO_RATE_LIMITED(503, "Duo is rate limiting"),
   STORAGE_UNAVAILABLE(503, "Storage unavailable"),
   NOT_READY(503, "Not ready"),
-  TIMED_OUT(504, "Timed out");
+  TIMED_OUT(504, "Timed out"),
+  VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 
   private static final String PREFIX = "urn:gatehouse:problem:";
 
@@ -37,7 +39,7 @@ enum RestProblemType {
   }
 
   String uri() {
-    return PREFIX + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return PREFIX + RestWire.name(this).replace('_', '-');
   }
 
   int status() {

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One route of the API: method, path template, who may call it, what answers it and whether it
- * reads a JSON body. A route that reads none accepts no body, an empty one or {@code {}} only.
+ * reads a JSON body. A route that reads none accepts no body, an empty one or {@code {}} only; a
+ * route that reads one names the {@link RestGuard} that decides who may learn what is wrong with it.
  */
 record RestRoute(String method, String path, RestAccess access, Handler handler, boolean async,
-    boolean readsBody) {
+    boolean readsBody, RestGuard guard) {
   /** Answers a request, now or when the returned stage completes. */
   @FunctionalInterface
   interface Handler {
@@ -23,16 +24,19 @@ record RestRoute(String method, String path, RestAccess access, Handler handler,
 
   static RestRoute sync(String method, String path, RestAccess access, SyncHandler handler) {
     return new RestRoute(method, path, access,
-        request -> CompletableFuture.completedFuture(handler.handle(request)), false, false);
+        request -> CompletableFuture.completedFuture(handler.handle(request)), false, false, RestGuard.ANYONE);
   }
 
   /** Answers later; no thread is held while the stage is incomplete. */
   static RestRoute async(String method, String path, RestAccess access, Handler handler) {
-    return new RestRoute(method, path, access, handler, true, false);
+    return new RestRoute(method, path, access, handler, true, false, RestGuard.ANYONE);
   }
 
-  /** This route reads its JSON body itself (with {@link RestRequest#body(Class)}). */
-  RestRoute withBody() {
-    return new RestRoute(method, path, access, handler, async, true);
+  /**
+   * This route reads its JSON body itself (with {@link RestRequest#body(Class)}); an invalid request
+   * is answered 400 only to callers {@code guard} admits.
+   */
+  RestRoute withBody(RestGuard guard) {
+    return new RestRoute(method, path, access, handler, async, true, guard);
   }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.domain.common.Require;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -10,7 +10,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -52,35 +54,24 @@ public final class RestServer implements AutoCloseable {
   /** Present when serving HTTPS: what {@link #reloadTls()} reloads. */
   private final SslContextFactory.Server tls;
 
-  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config) {
-    this(gatehouse, readiness, config, RestMetrics.NONE, List.of());
-  }
-
   /**
-   * A server that reports each answered request to {@code metrics} and also serves other faces on
-   * the same port (the web console): each installs its own routes outside {@code /api/}, where the
-   * REST API's JSON rules do not apply.
+   * A server for the API's {@code resources} (their routes, built by {@link RestModule}) behind
+   * bearer authentication, with {@code /health}, {@code /ready} and {@code /metrics}. It reports
+   * each answered request to {@code metrics} and also serves other faces on the same port (the
+   * web console): each installs its own routes outside {@code /api/}, where the REST API's JSON
+   * rules do not apply.
    */
-  RestServer(Gatehouse gatehouse, ReadinessCheck readiness, RestConfig config, RestMetrics metrics,
-      List<Consumer<JavalinConfig>> faces) {
-    Require.notNull("gatehouse", gatehouse);
+  RestServer(AuthenticateApiTokenUseCase authenticate, List<RestRoute> resources, ReadinessCheck readiness,
+      RestConfig config, RestMetrics metrics, List<Consumer<JavalinConfig>> faces) {
     Require.notNull("readiness", readiness);
     Require.notNull("metrics", metrics);
     this.config = Require.notNull("config", config);
     this.accessLog = new RestAccessLog(metrics);
-    this.authenticator = new RestAuthenticator(gatehouse.authenticateApiToken());
+    this.authenticator = new RestAuthenticator(Require.notNull("authenticate", authenticate));
     List<RestRoute> all = new ArrayList<>();
     all.addAll(new SystemResource(readiness).routes());
     all.addAll(new MetricsResource(metrics).routes());
-    all.addAll(new UserResource(gatehouse).routes());
-    all.addAll(new WorkspaceResource(gatehouse).routes());
-    all.addAll(new MfaResource(gatehouse, errors).routes());
-    all.addAll(new DuoDeviceResource(gatehouse, errors).routes());
-    all.addAll(new UnlockResource(gatehouse, errors).routes());
-    all.addAll(new AuditResource(gatehouse).routes());
-    all.addAll(new EntryResource(gatehouse, errors).routes());
-    all.addAll(new SessionResource(gatehouse).routes());
-    all.addAll(new TokenResource(gatehouse).routes());
+    all.addAll(Require.notNull("resources", resources));
     this.routes = List.copyOf(all);
     this.faces = List.copyOf(Require.notNull("faces", faces));
     this.threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()), 60_000);
@@ -168,9 +159,15 @@ public final class RestServer implements AutoCloseable {
     cfg.jetty.threadPool = threads;
     // What Jetty answers by itself (bad URI, URI or headers too large) is a problem document too.
     RestJettyErrorPages jettyErrors = new RestJettyErrorPages(errors, json, accessLog);
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+    cfg.jetty.modifyServer(server -> {
+      server.setErrorHandler(jettyErrors);
+      // Javalin puts its servlet context inside this handler: bodies are read before it runs.
+      server.setHandler(new RestBodyReader(config.maxBodyBytes(), RestBodyReader.TIMEOUT));
+    });
     cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     cfg.jetty.addConnector((server, httpConfiguration) -> {
+      // Dispatch at once, so a body that never comes is timed by RestBodyReader, not the idle timeout.
+      httpConfiguration.setDelayDispatchUntilContent(false);
       ServerConnector connector = tls == null
           ? new ServerConnector(server, new HttpConnectionFactory(httpConfiguration))
           : httpsConnector(server, httpConfiguration);
@@ -244,12 +241,17 @@ public final class RestServer implements AutoCloseable {
 
   private void handle(Context ctx, RestRoute route) {
     RestRequest request = new RestRequest(ctx, json);
+    if (!route.async()) {
+      write(ctx, guarded(route, request, () -> {
+        if (!route.readsBody()) {
+          request.requireNoFields();
+        }
+        return route.handler().handle(request).toCompletableFuture().join();
+      }));
+      return;
+    }
     if (!route.readsBody()) {
       request.requireNoFields();
-    }
-    if (!route.async()) {
-      write(ctx, route.handler().handle(request).toCompletableFuture().join());
-      return;
     }
     CompletionStage<RestReply> stage = route.handler().handle(request);
     Executor continuation = threads;
@@ -257,6 +259,22 @@ public final class RestServer implements AutoCloseable {
         .handle((reply, failure) -> failure == null ? reply : errors.map(failure))
         .thenAcceptAsync(reply -> RestRequestId.withMdc(ctx.attribute(RestRequestId.ATTRIBUTE),
             () -> write(ctx, reply)), continuation));
+  }
+
+  /**
+   * Authorization before body validation: a request that would be answered 400 (a malformed or
+   * invalid body, or fields the use case refuses) is shown that 400 only when the route's guard
+   * admits the caller; otherwise the guard's 403 (or 404) is the answer.
+   */
+  private RestReply guarded(RestRoute route, RestRequest request, Supplier<RestReply> handler) {
+    try {
+      return handler.get();
+    } catch (RuntimeException e) {
+      if (RestErrorMapper.isBadRequest(e)) {
+        route.guard().check(request);
+      }
+      throw e;
+    }
   }
 
   /** Names the request (see {@link RestRequestId}): response header, logging context, attribute. */
@@ -274,7 +292,10 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  /** A request that carries a body must say it is JSON (application/json or a +json type): else 415. */
+  /**
+   * A request that carries a body must say it is JSON (application/json or a +json type) in UTF-8
+   * (no charset, or charset utf-8): else 415.
+   */
   private void refuseNonJsonBody(Context ctx) {
     if (!isApi(ctx)) {
       return; // the console's forms are form-encoded
@@ -289,10 +310,21 @@ public final class RestServer implements AutoCloseable {
     if (contentType == null) {
       return false;
     }
-    int parameters = contentType.indexOf(';');
-    String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters))
-        .strip().toLowerCase(java.util.Locale.ROOT);
-    return mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    String[] parts = contentType.split(";");
+    String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals(JSON) && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+      if (parameter.startsWith("charset=")) {
+        String charset = parameter.substring("charset=".length()).replace("\"", "").strip();
+        if (!charset.equals("utf-8")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void write(Context ctx, RestReply reply) {

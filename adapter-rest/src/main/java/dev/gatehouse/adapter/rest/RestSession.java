@@ -6,6 +6,6 @@ import dev.gatehouse.application.port.in.SessionGrant;
 record RestSession(String id, String workspace, String token, String kind, String expiresAt) {
   static RestSession from(SessionGrant grant) {
     return new RestSession(grant.id().value(), grant.workspace().value(), grant.token().reveal(),
-        RestErrorMapper.wireName(grant.kind()), grant.expiresAt().toString());
+        RestWire.name(grant.kind()), grant.expiresAt().toString());
   }
 }

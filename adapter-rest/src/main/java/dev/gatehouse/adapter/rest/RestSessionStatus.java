@@ -7,7 +7,7 @@ record RestSessionStatus(boolean live, String id, String kind, String createdAt,
   static final RestSessionStatus NOT_LIVE = new RestSessionStatus(false, null, null, null, null);
 
   static RestSessionStatus live(SessionSummary session) {
-    return new RestSessionStatus(true, session.id().value(), RestErrorMapper.wireName(session.kind()),
+    return new RestSessionStatus(true, session.id().value(), RestWire.name(session.kind()),
         session.createdAt().toString(), session.expiresAt().toString());
   }
 }

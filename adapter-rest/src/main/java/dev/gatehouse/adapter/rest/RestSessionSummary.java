@@ -6,6 +6,6 @@ import dev.gatehouse.application.port.in.session.SessionSummary;
 record RestSessionSummary(String id, String user, String kind, String createdAt, String expiresAt) {
   static RestSessionSummary from(SessionSummary session) {
     return new RestSessionSummary(session.id().value(), session.user().value(),
-        RestErrorMapper.wireName(session.kind()), session.createdAt().toString(), session.expiresAt().toString());
+        RestWire.name(session.kind()), session.createdAt().toString(), session.expiresAt().toString());
   }
 }

@@ -1,7 +1,13 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
+import dev.gatehouse.application.port.in.session.CloseSessionUseCase;
+import dev.gatehouse.application.port.in.session.GetSessionUseCase;
+import dev.gatehouse.application.port.in.session.IntrospectSessionUseCase;
+import dev.gatehouse.application.port.in.session.ListSessionsUseCase;
+import dev.gatehouse.application.port.in.session.RevokeSessionUseCase;
 import dev.gatehouse.application.port.in.session.GetSessionQuery;
 import dev.gatehouse.application.port.in.session.IntrospectSessionQuery;
 import dev.gatehouse.application.port.in.session.ListSessionsQuery;
@@ -9,6 +15,7 @@ import dev.gatehouse.application.port.in.session.RevokeSessionCommand;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
+import dev.gatehouse.domain.user.TokenScope;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -21,10 +28,19 @@ import java.util.List;
 final class SessionResource {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Gatehouse gatehouse;
+  private final GetSessionUseCase getSession;
+  private final CloseSessionUseCase closeSession;
+  private final ListSessionsUseCase listSessions;
+  private final RevokeSessionUseCase revokeSession;
+  private final IntrospectSessionUseCase introspectSession;
 
-  SessionResource(Gatehouse gatehouse) {
-    this.gatehouse = gatehouse;
+  SessionResource(GetSessionUseCase getSession, CloseSessionUseCase closeSession, ListSessionsUseCase listSessions,
+      RevokeSessionUseCase revokeSession, IntrospectSessionUseCase introspectSession) {
+    this.getSession = getSession;
+    this.closeSession = closeSession;
+    this.listSessions = listSessions;
+    this.revokeSession = revokeSession;
+    this.introspectSession = introspectSession;
   }
 
   List<RestRoute> routes() {
@@ -33,27 +49,28 @@ final class SessionResource {
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/session", RestAccess.BEARER, this::close),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}/sessions", RestAccess.BEARER, this::list),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/sessions/{id}", RestAccess.BEARER, this::revoke),
-        RestRoute.sync("POST", "/api/v1/sessions/introspect", RestAccess.BEARER, this::introspect).withBody());
+        RestRoute.sync("POST", "/api/v1/sessions/introspect", RestAccess.BEARER, this::introspect)
+            .withBody(SessionResource::mayIntrospect));
   }
 
   /** 200 either way: {@code live: true} with the session, or {@code live: false} (unknown, expired, closed, revoked alike). */
   RestReply status(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    return RestReply.ok(gatehouse.getSession().get(new GetSessionQuery(request.session(workspace)))
+    return RestReply.ok(getSession.get(new GetSessionQuery(request.session(workspace)))
         .map(RestSessionStatus::live).orElse(RestSessionStatus.NOT_LIVE));
   }
 
   /** Closes (locks) the caller's session; 204 also when it was no longer live. */
   RestReply close(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    gatehouse.closeSession().close(new CloseSessionCommand(request.session(workspace)));
+    closeSession.close(new CloseSessionCommand(request.session(workspace)));
     return RestReply.noContent();
   }
 
   RestReply list(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
     return RestReply.ok(RestSessionList.from(
-        gatehouse.listSessions().list(new ListSessionsQuery(request.actor(), workspace))));
+        listSessions.list(new ListSessionsQuery(request.actor(), workspace))));
   }
 
   RestReply revoke(RestRequest request) {
@@ -61,7 +78,7 @@ final class SessionResource {
     WorkspaceName workspace = fields.parse("name", () -> new WorkspaceName(request.path("name")));
     SessionId id = fields.parse("id", () -> new SessionId(request.path("id")));
     fields.check();
-    gatehouse.revokeSession().revoke(new RevokeSessionCommand(request.actor(), workspace, id));
+    revokeSession.revoke(new RevokeSessionCommand(request.actor(), workspace, id));
     return RestReply.noContent();
   }
 
@@ -82,7 +99,15 @@ final class SessionResource {
       token = unknownToken();
     }
     return RestReply.ok(RestIntrospection.from(
-        gatehouse.introspectSession().introspect(new IntrospectSessionQuery(request.caller(), token))));
+        introspectSession.introspect(new IntrospectSessionQuery(request.caller(), token))));
+  }
+
+  /** Administrators and tokens with scope {@code introspect}, as the use case decides. */
+  private static void mayIntrospect(RestRequest request) {
+    ApiCaller caller = request.caller();
+    if (!caller.user().isAdministrator() && !caller.hasScope(TokenScope.INTROSPECT)) {
+      throw new AccessDeniedException("introspection needs an administrator's token or a token with scope introspect");
+    }
   }
 
   private static SecretToken unknownToken() {

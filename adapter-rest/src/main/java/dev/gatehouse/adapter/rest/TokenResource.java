@@ -1,8 +1,9 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.ListApiTokensQuery;
+import dev.gatehouse.application.port.in.ListApiTokensUseCase;
 import dev.gatehouse.application.port.in.RevokeApiTokenCommand;
+import dev.gatehouse.application.port.in.RevokeApiTokenUseCase;
 import dev.gatehouse.domain.user.TokenId;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.Optional;
 
 /** API tokens by id: list them (administrators anyone's, users their own) and revoke one. */
 final class TokenResource {
-  private final Gatehouse gatehouse;
+  private final ListApiTokensUseCase listApiTokens;
+  private final RevokeApiTokenUseCase revokeApiToken;
 
-  TokenResource(Gatehouse gatehouse) {
-    this.gatehouse = gatehouse;
+  TokenResource(ListApiTokensUseCase listApiTokens, RevokeApiTokenUseCase revokeApiToken) {
+    this.listApiTokens = listApiTokens;
+    this.revokeApiToken = revokeApiToken;
   }
 
   List<RestRoute> routes() {
@@ -26,13 +29,13 @@ final class TokenResource {
   RestReply list(RestRequest request) {
     Optional<UserName> owner = request.query("user").map(text -> RestFields.one("user", () -> new UserName(text)));
     return RestReply.ok(RestApiTokenList.from(
-        gatehouse.listApiTokens().list(new ListApiTokensQuery(request.actor(), owner))));
+        listApiTokens.list(new ListApiTokensQuery(request.actor(), owner))));
   }
 
   /** Revokes at once (the token's next request is a 401); revoking twice answers the same. */
   RestReply revoke(RestRequest request) {
     TokenId id = RestFields.one("id", () -> new TokenId(request.path("id")));
     return RestReply.ok(RestApiToken.from(
-        gatehouse.revokeApiToken().revoke(new RevokeApiTokenCommand(request.actor(), id))));
+        revokeApiToken.revoke(new RevokeApiTokenCommand(request.actor(), id))));
   }
 }

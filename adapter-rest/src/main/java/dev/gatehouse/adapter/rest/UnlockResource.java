@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.CancelChallengeUseCase;
 import dev.gatehouse.application.port.in.GetChallengeQuery;
 import dev.gatehouse.application.port.in.GetChallengeUseCase;
 import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.OpenWorkspaceUseCase;
 import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
 import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.Passcode;
@@ -16,11 +18,18 @@ import java.util.concurrent.CompletionStage;
 
 /** Opening a workspace and following its challenge: long poll, passcode, cancel. */
 final class UnlockResource {
-  private final Gatehouse gatehouse;
+  private final OpenWorkspaceUseCase openWorkspace;
+  private final GetChallengeUseCase getChallenge;
+  private final SubmitPasscodeUseCase submitPasscode;
+  private final CancelChallengeUseCase cancelChallenge;
   private final RestErrorMapper errors;
 
-  UnlockResource(Gatehouse gatehouse, RestErrorMapper errors) {
-    this.gatehouse = gatehouse;
+  UnlockResource(OpenWorkspaceUseCase openWorkspace, GetChallengeUseCase getChallenge,
+      SubmitPasscodeUseCase submitPasscode, CancelChallengeUseCase cancelChallenge, RestErrorMapper errors) {
+    this.openWorkspace = openWorkspace;
+    this.getChallenge = getChallenge;
+    this.submitPasscode = submitPasscode;
+    this.cancelChallenge = cancelChallenge;
     this.errors = errors;
   }
 
@@ -28,13 +37,14 @@ final class UnlockResource {
     return List.of(
         RestRoute.sync("POST", "/api/v1/workspaces/{name}/unlock", RestAccess.BEARER, this::unlock),
         RestRoute.async("GET", "/api/v1/challenges/{id}", RestAccess.BEARER, this::challenge),
-        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode).withBody(),
+        RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode)
+            .withBody(this::ownsChallenge),
         RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel));
   }
 
   RestReply unlock(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    return reply(gatehouse.openWorkspace().open(
+    return reply(openWorkspace.open(
         new OpenWorkspaceCommand(request.actor(), workspace, request.client())));
   }
 
@@ -47,18 +57,18 @@ final class UnlockResource {
     fields.check();
     GetChallengeQuery query = new GetChallengeQuery(request.actor(), id,
         Duration.ofSeconds(wait == null ? 0 : wait));
-    return gatehouse.getChallenge().get(query).thenApply(view -> RestReply.ok(RestChallenge.from(view)));
+    return getChallenge.get(query).thenApply(view -> RestReply.ok(RestChallenge.from(view)));
   }
 
   RestReply passcode(RestRequest request) {
     ChallengeId id = challengeId(request);
     Passcode passcode = request.body(RestPasscodeRequest.class).toDomain();
-    return RestReply.ok(RestChallenge.from(gatehouse.submitPasscode().submit(
+    return RestReply.ok(RestChallenge.from(submitPasscode.submit(
         new SubmitPasscodeCommand(request.actor(), id, passcode, request.client()))));
   }
 
   RestReply cancel(RestRequest request) {
-    return RestReply.ok(RestChallenge.from(gatehouse.cancelChallenge().cancel(
+    return RestReply.ok(RestChallenge.from(cancelChallenge.cancel(
         new CancelChallengeCommand(request.actor(), challengeId(request)))));
   }
 
@@ -75,6 +85,11 @@ final class UnlockResource {
       return errors.denial(denied.denial());
     }
     throw new IllegalStateException("unmapped unlock result " + result.getClass().getName());
+  }
+
+  /** The challenge's owner only: reading it (without waiting) refuses anyone else. */
+  private void ownsChallenge(RestRequest request) {
+    getChallenge.get(new GetChallengeQuery(request.actor(), challengeId(request), Duration.ZERO));
   }
 
   private static ChallengeId challengeId(RestRequest request) {

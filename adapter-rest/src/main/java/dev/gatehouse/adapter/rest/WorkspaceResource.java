@@ -1,10 +1,14 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddMemberUseCase;
 import dev.gatehouse.application.port.in.ClearSuspensionCommand;
+import dev.gatehouse.application.port.in.ClearSuspensionUseCase;
 import dev.gatehouse.application.port.in.ConflictException;
+import dev.gatehouse.application.port.in.CreateWorkspaceUseCase;
+import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
+import dev.gatehouse.application.port.in.ListWorkspacesUseCase;
+import dev.gatehouse.application.port.in.RemoveMemberUseCase;
 import dev.gatehouse.application.port.in.GetWorkspaceQuery;
 import dev.gatehouse.application.port.in.ListWorkspacesQuery;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
@@ -17,26 +21,31 @@ import java.util.Optional;
 
 /** Workspaces and their members. */
 final class WorkspaceResource {
-  private final Gatehouse gatehouse;
+  private final CreateWorkspaceUseCase createWorkspace;
+  private final ListWorkspacesUseCase listWorkspaces;
+  private final GetWorkspaceUseCase getWorkspace;
   private final AddMemberUseCase addMember;
+  private final RemoveMemberUseCase removeMember;
+  private final ClearSuspensionUseCase clearSuspension;
 
-  WorkspaceResource(Gatehouse gatehouse) {
-    this(gatehouse, gatehouse.addMember());
-  }
-
-  /** With the add-member use case given separately (tests stand in a core that refuses repeats). */
-  WorkspaceResource(Gatehouse gatehouse, AddMemberUseCase addMember) {
-    this.gatehouse = gatehouse;
+  WorkspaceResource(CreateWorkspaceUseCase createWorkspace, ListWorkspacesUseCase listWorkspaces,
+      GetWorkspaceUseCase getWorkspace, AddMemberUseCase addMember, RemoveMemberUseCase removeMember,
+      ClearSuspensionUseCase clearSuspension) {
+    this.createWorkspace = createWorkspace;
+    this.listWorkspaces = listWorkspaces;
+    this.getWorkspace = getWorkspace;
     this.addMember = addMember;
+    this.removeMember = removeMember;
+    this.clearSuspension = clearSuspension;
   }
 
   List<RestRoute> routes() {
     return List.of(
-        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(),
+        RestRoute.sync("POST", "/api/v1/workspaces", RestAccess.BEARER, this::create).withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("GET", "/api/v1/workspaces", RestAccess.BEARER, this::list),
         RestRoute.sync("GET", "/api/v1/workspaces/{name}", RestAccess.BEARER, this::get),
         RestRoute.sync("PUT", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::addMember)
-            .withBody(),
+            .withBody(RestGuard.ADMINISTRATOR),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}", RestAccess.BEARER, this::removeMember),
         RestRoute.sync("DELETE", "/api/v1/workspaces/{name}/members/{user}/suspension", RestAccess.BEARER,
             this::clearSuspension));
@@ -52,13 +61,13 @@ final class WorkspaceResource {
 
   RestReply create(RestRequest request) {
     RestCreateWorkspaceRequest body = request.body(RestCreateWorkspaceRequest.class);
-    Workspace created = gatehouse.createWorkspace().create(body.toCommand(request.actor()));
+    Workspace created = createWorkspace.create(body.toCommand(request.actor()));
     return RestReply.created(details(request.actor(), created.name()), location(created.name()));
   }
 
   RestReply list(RestRequest request) {
     return RestReply.ok(RestWorkspaceList.from(
-        gatehouse.listWorkspaces().list(new ListWorkspacesQuery(request.actor()))));
+        listWorkspaces.list(new ListWorkspacesQuery(request.actor()))));
   }
 
   RestReply get(RestRequest request) {
@@ -95,18 +104,18 @@ final class WorkspaceResource {
 
   RestReply removeMember(RestRequest request) {
     Membership m = membership(request);
-    gatehouse.removeMember().remove(new RemoveMemberCommand(request.actor(), m.workspace(), m.member()));
+    removeMember.remove(new RemoveMemberCommand(request.actor(), m.workspace(), m.member()));
     return RestReply.ok(details(request.actor(), m.workspace()));
   }
 
   RestReply clearSuspension(RestRequest request) {
     Membership m = membership(request);
-    gatehouse.clearSuspension().clear(new ClearSuspensionCommand(request.actor(), m.workspace(), m.member()));
+    clearSuspension.clear(new ClearSuspensionCommand(request.actor(), m.workspace(), m.member()));
     return RestReply.noContent();
   }
 
   private RestWorkspace details(UserName actor, WorkspaceName name) {
-    return RestWorkspace.from(gatehouse.getWorkspace().get(new GetWorkspaceQuery(actor, name)));
+    return RestWorkspace.from(getWorkspace.get(new GetWorkspaceQuery(actor, name)));
   }
 
   private static Membership membership(RestRequest request) {

@@ -67,6 +67,16 @@ class JettyErrorIT {
     assertRaw400("GET /api/v1/workspaces/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
   }
 
+  @Test
+  void anUnsupportedHttpVersionIsItsOwn505Problem() throws IOException {
+    String raw = rawExchange("GET /api/v1/workspaces HTTP/3.0\r\nHost: x\r\n\r\n");
+    assertThat(raw).startsWith("HTTP/1.1 505");
+    String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+    assertThat(body).contains("\"status\":505")
+        .contains("\"type\":\"" + RestProblemType.VERSION_NOT_SUPPORTED.uri() + "\"")
+        .doesNotContain("internal-error").doesNotContain("Exception");
+  }
+
   private void assertRaw400(String request) throws IOException {
     String raw = rawExchange(request);
     assertThat(raw).startsWith("HTTP/1.1 400");

@@ -155,6 +155,19 @@ class ProblemDocumentIT {
   }
 
   @Test
+  void bodiesInAnotherCharsetThanUtf8Are415() {
+    for (String type : new String[] {"application/json; charset=utf-16", "application/json;charset=\"UTF-16LE\"",
+        "application/json; charset=iso-8859-1", "application/merge-patch+json; charset=utf-32"}) {
+      JsonNode problem = fx.send("POST", "/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}",
+          Map.of("Content-Type", type)).problem(415, "unsupported-media-type");
+      assertThat(problem.get("detail").asText()).as(type).contains("UTF-8");
+    }
+    fx.get("/api/v1/workspaces/vault", fx.adminToken).problem(404, "not-found");
+    assertThat(fx.send("POST", "/api/v1/workspaces", fx.adminToken, "{\"name\":\"vault\"}",
+        Map.of("Content-Type", "application/json; charset=\"UTF-8\"")).status()).isEqualTo(201);
+  }
+
+  @Test
   void operationsWithoutFieldsRefuseUnknownOnes() {
     JsonNode problem = fx.put("/api/v1/workspaces/vault/members/admin", fx.adminToken, "{\"role\":\"x\"}")
         .problem(400, "invalid-input");

@@ -131,18 +131,19 @@ class RestErrorMapperTest {
   void statusesJettyOrJavalinChooseThemselvesAreProblems() {
     Map<Integer, RestProblemType> expected = Map.of(400, RestProblemType.INVALID_REQUEST,
         404, RestProblemType.NO_SUCH_ROUTE, 405, RestProblemType.METHOD_NOT_ALLOWED,
-        413, RestProblemType.BODY_TOO_LARGE, 414, RestProblemType.URI_TOO_LONG,
-        415, RestProblemType.UNSUPPORTED_MEDIA_TYPE, 431, RestProblemType.HEADERS_TOO_LARGE,
-        500, RestProblemType.INTERNAL_ERROR);
+        408, RestProblemType.REQUEST_TIMEOUT, 413, RestProblemType.BODY_TOO_LARGE,
+        414, RestProblemType.URI_TOO_LONG, 415, RestProblemType.UNSUPPORTED_MEDIA_TYPE,
+        431, RestProblemType.HEADERS_TOO_LARGE, 500, RestProblemType.INTERNAL_ERROR,
+        505, RestProblemType.VERSION_NOT_SUPPORTED);
     expected.forEach((status, type) -> {
       RestReply reply = mapper.status(status);
       assertThat(reply.status()).isEqualTo(status);
       assertThat(((RestProblem) reply.body()).type()).as("%d", status).isEqualTo(type.uri());
       assertThat(((RestProblem) reply.body()).status()).isEqualTo(status);
     });
-    RestReply timeout = mapper.status(408);
-    assertThat(timeout.status()).isEqualTo(408);
-    assertThat(((RestProblem) timeout.body()).type()).isEqualTo(RestProblemType.INVALID_REQUEST.uri());
+    RestReply teapot = mapper.status(418);
+    assertThat(teapot.status()).isEqualTo(418);
+    assertThat(((RestProblem) teapot.body()).type()).isEqualTo(RestProblemType.INVALID_REQUEST.uri());
   }
 
   @ParameterizedTest

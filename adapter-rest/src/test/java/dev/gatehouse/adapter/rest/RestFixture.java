@@ -63,7 +63,7 @@ final class RestFixture implements AutoCloseable {
   }
 
   RestFixture(RestConfig config, ReadinessCheck readiness, RestMetrics metrics) {
-    server = new RestServer(core.gatehouse, readiness, config, metrics, List.of()).start();
+    server = RestModule.server(core.gatehouse, readiness, config, metrics, List.of()).start();
     UserName admin = new UserName("admin");
     core.gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
     adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();

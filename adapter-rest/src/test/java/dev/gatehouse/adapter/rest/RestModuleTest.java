@@ -57,6 +57,15 @@ class RestModuleTest {
   }
 
   @Test
+  void everyRouteThatReadsABodyNamesWhoMayLearnWhatIsWrongWithIt() {
+    RestServer server = RestModule.server(new InMemoryGatehouse().gatehouse, ReadinessCheck.alwaysReady(),
+        RestConfig.of("127.0.0.1", 0), RestMetrics.NONE, java.util.List.of());
+    assertThat(server.routes()).filteredOn(RestRoute::readsBody).hasSizeGreaterThanOrEqualTo(12)
+        .allSatisfy(route -> assertThat(route.guard()).as(route.method() + " " + route.path())
+            .isNotSameAs(RestGuard.ANYONE));
+  }
+
+  @Test
   void wiringChecksInToolStage() {
     Guice.createInjector(Stage.TOOL, binder -> {
       binder.requireExplicitBindings();

@@ -72,10 +72,10 @@ class SealedResultMappingTest {
 
   private final InMemoryGatehouse core = new InMemoryGatehouse();
   private final RestErrorMapper errors = new RestErrorMapper();
-  private final UnlockResource unlock = new UnlockResource(core.gatehouse, errors);
-  private final DuoDeviceResource devices = new DuoDeviceResource(core.gatehouse, errors);
-  private final MfaResource mfa = new MfaResource(core.gatehouse, errors);
-  private final EntryResource entries = new EntryResource(core.gatehouse, errors);
+  private final UnlockResource unlock = RestModule.unlockResource(core.gatehouse, errors);
+  private final DuoDeviceResource devices = RestModule.duoDeviceResource(core.gatehouse, errors);
+  private final MfaResource mfa = RestModule.mfaResource(core.gatehouse, errors);
+  private final EntryResource entries = RestModule.entryResource(core.gatehouse, errors);
 
   /** One sample of every permitted subclass, with the status it must map to. */
   private final Map<Object, Integer> samples = new LinkedHashMap<>();

@@ -31,9 +31,15 @@ class WorkspaceResourceTest {
     core.gatehouse.createWorkspace().create(new CreateWorkspaceCommand(ADMIN, VAULT, WorkspaceDescription.NONE));
   }
 
+  /** The resource on the core, with the add-member use case given (a core that refuses repeats, say). */
+  private WorkspaceResource resource(AddMemberUseCase addMember) {
+    return new WorkspaceResource(core.gatehouse.createWorkspace(), core.gatehouse.listWorkspaces(),
+        core.gatehouse.getWorkspace(), addMember, core.gatehouse.removeMember(), core.gatehouse.clearSuspension());
+  }
+
   @Test
   void addingAMemberTwiceAnswers200BothTimes() {
-    WorkspaceResource resource = new WorkspaceResource(core.gatehouse);
+    WorkspaceResource resource = resource(core.gatehouse.addMember());
     assertThat(resource.addMember(ADMIN, VAULT, ALICE, Optional.empty()).status()).isEqualTo(200);
     RestReply again = resource.addMember(ADMIN, VAULT, ALICE, Optional.empty());
     assertThat(again.status()).isEqualTo(200);
@@ -46,7 +52,7 @@ class WorkspaceResourceTest {
       core.gatehouse.addMember().add(command);
       throw new ConflictException(command.member() + " is already a member of " + command.workspace());
     };
-    RestReply reply = new WorkspaceResource(core.gatehouse, refusesRepeats).addMember(ADMIN, VAULT, ALICE, Optional.empty());
+    RestReply reply = resource(refusesRepeats).addMember(ADMIN, VAULT, ALICE, Optional.empty());
     assertThat(reply.status()).isEqualTo(200);
     assertThat(((RestWorkspace) reply.body()).members()).contains("alice");
   }
@@ -57,7 +63,7 @@ class WorkspaceResourceTest {
     AddMemberUseCase conflicts = command -> {
       throw new ConflictException("the workspace was changed concurrently");
     };
-    WorkspaceResource resource = new WorkspaceResource(core.gatehouse, conflicts);
+    WorkspaceResource resource = resource(conflicts);
     assertThatThrownBy(() -> resource.addMember(ADMIN, VAULT, ALICE, Optional.of(MemberRole.EDITOR)))
         .isInstanceOf(ConflictException.class);
     assertThat(resource.addMember(ADMIN, VAULT, ALICE, Optional.of(MemberRole.READER)).status()).isEqualTo(200);
@@ -68,7 +74,7 @@ class WorkspaceResourceTest {
     AddMemberUseCase conflicts = command -> {
       throw new ConflictException("the workspace was changed concurrently");
     };
-    assertThatThrownBy(() -> new WorkspaceResource(core.gatehouse, conflicts).addMember(ADMIN, VAULT, ALICE, Optional.empty()))
+    assertThatThrownBy(() -> resource(conflicts).addMember(ADMIN, VAULT, ALICE, Optional.empty()))
         .isInstanceOf(ConflictException.class);
   }
 }
