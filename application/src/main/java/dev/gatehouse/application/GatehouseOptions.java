@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public record GatehouseOptions(String node, int maxPending, Duration leaseTtl, boolean takeOver) {
   public static final int DEFAULT_MAX_PENDING = 12_000;
-  public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
 
   public GatehouseOptions {
     Require.notNull("node", node);
