@@ -124,6 +124,16 @@ final class RestNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Claims an approved unlock's session: a POST on its {@code session} link, answered 201 with the
+   * session (token shown once). Returns the session.
+   */
+  JsonNode claim(String token, JsonNode approved) {
+    String link = approved.at("/links/session").asText();
+    assertThat(link).as("the session link of " + approved).isNotEmpty();
+    return post(link, token, null).expect(201).json();
+  }
+
   // ---- HTTP --------------------------------------------------------------------------------------
 
   Response get(String path, String token) {
