@@ -280,11 +280,11 @@ final class ControlApi {
         try {
           kind = Fault.Kind.valueOf(body.path("kind").asText("").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw new BadRequest(400, "kind must be one of latency, server_error, rate_limit, malformed_json, "
-              + "drop_connection");
+          throw new BadRequest(400, "kind must be one of latency, server_error, client_error, rate_limit, "
+              + "malformed_json, drop_connection");
         }
         control.injectFault(new Fault(body.path("endpoint").asText("*"), kind, body.path("times").asInt(1),
-            body.path("status").asInt(kind == Fault.Kind.SERVER_ERROR ? 500 : 0),
+            body.path("status").asInt(kind == Fault.Kind.SERVER_ERROR ? 500 : kind == Fault.Kind.CLIENT_ERROR ? 400 : 0),
             body.hasNonNull("retryAfterSeconds") ? body.get("retryAfterSeconds").asInt() : null,
             kind == Fault.Kind.LATENCY ? Duration.ofMillis(body.path("latencyMs").asLong(0)) : null));
         return faultsJson();

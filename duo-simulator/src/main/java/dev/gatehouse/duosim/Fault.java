@@ -15,6 +15,11 @@ public record Fault(String endpoint, Kind kind, int times, int httpStatus, Integ
     LATENCY,
     /** Answer {@code httpStatus} (5xx) with a Duo error envelope, code {@code status * 100}. */
     SERVER_ERROR,
+    /**
+     * Answer {@code httpStatus} (400, 401 or 403) with the Duo error envelope Duo sends for it: 40002
+     * invalid parameters, 40103 invalid signature, 40301 access forbidden.
+     */
+    CLIENT_ERROR,
     /** Answer 429 with code 42901, with a {@code Retry-After} header when {@code retryAfterSeconds} is set. */
     RATE_LIMIT,
     /** Answer 200 with a truncated, unparseable JSON body. */
@@ -34,6 +39,9 @@ public record Fault(String endpoint, Kind kind, int times, int httpStatus, Integ
     if (kind == Kind.SERVER_ERROR && (httpStatus < 500 || httpStatus > 599)) {
       throw new IllegalArgumentException("a server error needs a 5xx status");
     }
+    if (kind == Kind.CLIENT_ERROR && httpStatus != 400 && httpStatus != 401 && httpStatus != 403) {
+      throw new IllegalArgumentException("a client error is 400, 401 or 403");
+    }
     if (kind == Kind.RATE_LIMIT) {
       httpStatus = 429;
     }
@@ -48,6 +56,11 @@ public record Fault(String endpoint, Kind kind, int times, int httpStatus, Integ
 
   public static Fault serverError(String endpoint, int httpStatus, int times) {
     return new Fault(endpoint, Kind.SERVER_ERROR, times, httpStatus, null, null);
+  }
+
+  /** 400 / 40002, 401 / 40103 or 403 / 40301, as Duo answers a bad request, bad credentials or the wrong integration. */
+  public static Fault clientError(String endpoint, int httpStatus, int times) {
+    return new Fault(endpoint, Kind.CLIENT_ERROR, times, httpStatus, null, null);
   }
 
   /** 429 / 42901; {@code retryAfterSeconds} may be null for no {@code Retry-After} header. */

@@ -129,6 +129,9 @@ final class HttpFront implements HttpHandler {
       case SERVER_ERROR:
         reply.fail(fault.httpStatus(), fault.httpStatus() * 100, serverMessage(fault.httpStatus()), null);
         break;
+      case CLIENT_ERROR:
+        clientError(fault.httpStatus(), reply);
+        break;
       case RATE_LIMIT:
         reply.log().errorCode = 42901;
         reply.json(429, Json.fail(42901, "Too Many Requests", null), fault.retryAfterSeconds() == null
@@ -140,6 +143,19 @@ final class HttpFront implements HttpHandler {
         break;
       default:
         reply.drop();
+    }
+  }
+
+  private static void clientError(int status, Reply reply) {
+    switch (status) {
+      case 401:
+        reply.fail(401, 40103, "Invalid signature in request credentials", null);
+        break;
+      case 403:
+        reply.fail(403, 40301, "Access forbidden", "Wrong integration type for this API.");
+        break;
+      default:
+        reply.fail(400, 40002, "Invalid request parameters", "device");
     }
   }
 

@@ -50,6 +50,25 @@ class FaultInjectionIT {
   }
 
   @Test
+  void clientErrorsAnswerWithDuosCodes() {
+    sim.control().injectFault(Fault.clientError("preauth", 401, 1));
+    sim.control().injectFault(Fault.clientError("preauth", 403, 1));
+    sim.control().injectFault(Fault.clientError("preauth", 400, 1));
+
+    assertThat(client.post("/auth/v2/preauth", "username", "alice").code()).isEqualTo(40103);
+    assertThat(client.post("/auth/v2/preauth", "username", "alice").code()).isEqualTo(40301);
+    DuoTestClient.Response r = client.post("/auth/v2/preauth", "username", "alice");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.code()).isEqualTo(40002);
+    assertThat(client.post("/auth/v2/preauth", "username", "alice").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientErrorIsOnly400401Or403() {
+    assertThatThrownBy(() -> Fault.clientError("auth", 404, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rateLimitWithRetryAfter() {
     sim.control().injectFault(Fault.rateLimited("auth", 3, 7));
     for (int i = 0; i < 3; i++) {
