@@ -376,7 +376,7 @@ class RestDuoFlowsIT {
     assertThat(approved.get("state").asText()).isEqualTo("approved");
     assertThat(approved.get("settledBy").asText()).isEqualTo("push");
     assertThat(approved.has("verificationCode")).isFalse();
-    assertThat(approved.at("/session/kind").asText()).isEqualTo("duo_approved");
+    assertThat(node.claim(vera, approved).get("kind").asText()).isEqualTo("duo_approved");
     JsonNode audit = node.get("/api/v1/audit?workspace=verified&user=vera&limit=100", admin).expect(200).json();
     assertThat(audit.get("events")).anySatisfy(e -> {
       assertThat(e.get("type").asText()).isEqualTo("challenge_approved");
@@ -420,7 +420,7 @@ class RestDuoFlowsIT {
 
     assertThat(opened.get("state").asText()).isEqualTo("approved");
     assertThat(opened.get("settledBy").asText()).isEqualTo("passcode");
-    assertThat(opened.at("/session/kind").asText()).isEqualTo("duo_approved");
+    assertThat(node.claim(pat, opened).get("kind").asText()).isEqualTo("duo_approved");
     // The push answered afterwards changes nothing: the passcode settled the challenge once.
     duo.control().deny(txid);
     JsonNode later = node.get(challenge.at("/links/self").asText() + "?waitSeconds=1", pat).expect(200).json();
