@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.PreauthOutcome;
 import dev.gatehouse.application.port.out.PushContext;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.mfa.DeviceId;
@@ -58,9 +59,11 @@ class DuoConcurrencyIT {
       } finally {
         starters.shutdownNow();
       }
-      // Read each push's first event, so the next poll really parks at Duo.
-      CompletableFuture.allOf(txids.stream().map(t -> gateway.awaitStatus(rig.settings, t, Duration.ofSeconds(10))
-          .toCompletableFuture()).toArray(CompletableFuture[]::new)).get();
+      // Read each push's first event, so the next poll really parks at Duo. Opening a thousand
+      // connections on a loaded machine can time out: a transient failure is retried, as the core's
+      // follower does (ADR 0008).
+      CompletableFuture.allOf(txids.stream().map(t -> firstEvent(gateway, rig, t, 3))
+          .toArray(CompletableFuture[]::new)).get();
 
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       int before = threads.getThreadCount();
@@ -140,5 +143,20 @@ class DuoConcurrencyIT {
       assertThat(continuationThreads).hasSize(pushes).allSatisfy(name -> assertThat(name)
           .startsWith("gatehouse-duo-callbacks-"));
     }
+  }
+
+  private static CompletableFuture<AuthStatus> firstEvent(DuoSecondFactorGateway gateway, DuoRig rig,
+      DuoTransactionId txid, int attempts) {
+    return gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(10)).toCompletableFuture()
+        .handle((status, error) -> error == null || attempts <= 1
+            || !(unwrap(error) instanceof SecondFactorUnavailableException)
+            ? (error == null ? CompletableFuture.completedFuture(status) : CompletableFuture.<AuthStatus>failedFuture(error))
+            : firstEvent(gateway, rig, txid, attempts - 1))
+        .thenCompose(next -> next);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
   }
 }

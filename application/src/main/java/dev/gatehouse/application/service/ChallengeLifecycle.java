@@ -1,6 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.SessionGrant;
@@ -56,12 +55,13 @@ public final class ChallengeLifecycle implements AutoCloseable {
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway gateway,
       SecureTokenSource tokens, ChallengeSignals signals, Telemetry telemetry, Clock clock,
-      GatehouseOptions options) {
+      String node, int maxPending, Duration leaseTtl, boolean takeOver) {
     Transactions transactions = new Transactions(unitOfWork);
     this.settlement = new ChallengeSettlement(challenges, users, workspaces, policies, choices, guards,
         new SessionIssuer(sessions, tokens, audit, clock), new SessionRevocation(sessions, audit, clock), audit,
         transactions, signals, telemetry, clock);
-    this.watch = new ChallengeWatch(challenges, policies, gateway, settlement, signals, options, clock);
+    this.watch = new ChallengeWatch(challenges, policies, gateway, settlement, signals,
+        new ChallengeWatch.Following(node, maxPending, leaseTtl, takeOver), clock);
     this.starter = new ChallengeStarter(challenges, guards, gateway, tokens, settlement, watch, audit, transactions,
         clock);
   }
@@ -153,7 +153,7 @@ public final class ChallengeLifecycle implements AutoCloseable {
 
   /** How many pending pushes and calls this process follows, and how many clients wait on one. */
   public int following() {
-    return watch.following();
+    return watch.followingCount();
   }
 
   public int waiting() {

@@ -1,6 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.ChallengeRepository;
@@ -61,7 +60,7 @@ final class ChallengeWatch implements AutoCloseable {
   private final MfaPolicyRepository policies;
   private final SecondFactorGateway gateway;
   private final ChallengeSettlement settlement;
-  private final GatehouseOptions options;
+  private final Following following;
   private final Clock clock;
   private final Map<ChallengeId, Follow> follows = new ConcurrentHashMap<>();
   private final Map<ChallengeId, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
@@ -72,15 +71,15 @@ final class ChallengeWatch implements AutoCloseable {
   private volatile boolean closed;
 
   ChallengeWatch(ChallengeRepository challenges, MfaPolicyRepository policies, SecondFactorGateway gateway,
-      ChallengeSettlement settlement, ChallengeSignals signals, GatehouseOptions options, Clock clock) {
+      ChallengeSettlement settlement, ChallengeSignals signals, Following following, Clock clock) {
     this.challenges = challenges;
     this.policies = policies;
     this.gateway = gateway;
     this.settlement = settlement;
-    this.options = options;
+    this.following = following;
     this.clock = clock;
     this.subscription = signals.subscribe(this::changed);
-    long renewEvery = Math.max(100, options.leaseTtl().toMillis() / 3);
+    long renewEvery = Math.max(100, following.leaseTtl().toMillis() / 3);
     this.renewal = scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery,
         TimeUnit.MILLISECONDS);
   }
@@ -106,14 +105,20 @@ final class ChallengeWatch implements AutoCloseable {
 
   /** Refuses a new push or call when this process already follows as many as it may. */
   void requireRoom() {
-    if (follows.size() >= options.maxPending()) {
+    if (follows.size() >= following.maxPending()) {
       throw new BusyException("this node is following " + follows.size()
           + " pending Duo requests, its limit; try again shortly", BUSY_RETRY_AFTER);
     }
   }
 
+  /**
+   * How this process takes part in following: its name in leases, how many it follows at most, the
+   * lease's life, and whether it takes over lapsed leases (see {@code GatehouseOptions}).
+   */
+  record Following(String node, int maxPending, Duration leaseTtl, boolean takeOver) {}
+
   /** How many pending pushes and calls this process follows now. */
-  int following() {
+  int followingCount() {
     return follows.size();
   }
 
@@ -124,13 +129,13 @@ final class ChallengeWatch implements AutoCloseable {
    */
   void follow(Challenge challenge, Optional<DuoSettings> settings) {
     if (closed || follows.containsKey(challenge.id()) || !followable(challenge)
-        || follows.size() >= options.maxPending()) {
+        || follows.size() >= following.maxPending()) {
       return;
     }
     Instant now = clock.instant();
     boolean leased;
     try {
-      leased = challenges.lease(challenge.id(), options.node(), now, now.plus(options.leaseTtl()));
+      leased = challenges.lease(challenge.id(), following.node(), now, now.plus(following.leaseTtl()));
     } catch (RuntimeException e) {
       logStorageFailure(challenge, e);
       return;
@@ -261,16 +266,16 @@ final class ChallengeWatch implements AutoCloseable {
     }
     Instant now = clock.instant();
     long began = System.nanoTime();
-    int room = options.takeOver() ? Math.max(0, options.maxPending() - follows.size()) : 0;
+    int room = following.takeOver() ? Math.max(0, following.maxPending() - follows.size()) : 0;
     if (follows.isEmpty() && room == 0) {
       return;
     }
     List<Challenge> held;
     try {
-      held = challenges.renewAndTakeLeases(options.node(), now, now.plus(options.leaseTtl()), room);
+      held = challenges.renewAndTakeLeases(following.node(), now, now.plus(following.leaseTtl()), room);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Renewing the Duo follow leases failed (" + e.getMessage()
-          + "); retrying in " + options.leaseTtl().toMillis() / 3 + " ms");
+          + "); retrying in " + following.leaseTtl().toMillis() / 3 + " ms");
       return;
     }
     Set<ChallengeId> ids = new HashSet<>();
@@ -367,7 +372,7 @@ final class ChallengeWatch implements AutoCloseable {
     }
     renewal.cancel(false);
     try {
-      challenges.releaseLeases(options.node());
+      challenges.releaseLeases(following.node());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Handing back the Duo follow leases failed (" + e.getMessage()
           + "); other nodes take them over when they lapse");
