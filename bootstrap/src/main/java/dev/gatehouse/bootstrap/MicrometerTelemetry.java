@@ -2,7 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.duo.DuoRequestListener;
 import dev.gatehouse.adapter.rest.RestMetrics;
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.out.Telemetry;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;

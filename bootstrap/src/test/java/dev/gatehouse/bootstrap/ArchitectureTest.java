@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.application.service.SecureRandomTokenSource;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
@@ -166,8 +167,8 @@ class ArchitectureTest {
               boolean outPort = type.getPackageName().startsWith("dev.gatehouse.application.port.out")
                   && !type.getSimpleName().equals("GatehousePorts");
               boolean shared = type.getName().equals("java.time.Clock")
-                  || type.getName().equals("dev.gatehouse.application.service.SessionGate")
-                  || type.getName().equals("dev.gatehouse.application.service.ChallengeLifecycle");
+                  || type.getName().equals("dev.gatehouse.application.service.session.SessionGate")
+                  || type.getName().equals("dev.gatehouse.application.service.challenge.ChallengeLifecycle");
               if (!outPort && !shared) {
                 events.add(SimpleConditionEvent.violated(constructor,
                     constructor.getFullName() + " takes " + type.getName()));
@@ -206,7 +207,7 @@ class ArchitectureTest {
         .because("use-case inputs are records of domain values");
 
     @ArchTest
-    static final ArchRule servicesAreFinalAndImplementAUseCase = classes().that().resideInAPackage("dev.gatehouse.application.service")
+    static final ArchRule servicesAreFinalAndImplementAUseCase = classes().that().resideInAPackage("dev.gatehouse.application.service..")
         .and().haveSimpleNameEndingWith("Service")
         .should().haveModifier(JavaModifier.FINAL)
         .andShould().implement(DescribedPredicate.describe("a use case",

@@ -1,10 +1,10 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.CancelChallengeCommand;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
-import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.challenge.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeCommand;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;

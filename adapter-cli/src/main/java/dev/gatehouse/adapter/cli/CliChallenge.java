@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.mfa.DuoMethod;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.challenge.Denial;
 
 /** Why an attempt was refused before any challenge. */
 record CliDenial(String code, String message, String enrollmentUrl, String retryAfter) {

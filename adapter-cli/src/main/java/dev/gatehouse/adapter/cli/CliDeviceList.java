@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import dev.gatehouse.domain.mfa.DeviceId;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.Denial;
 
 /**
  * {@code duo use-device --json}: {@code outcome} is {@code activated} (the choice is now in use),

@@ -1,20 +1,20 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.BusyException;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.BusyException;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
 import dev.gatehouse.application.port.in.ConflictException;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
-import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import dev.gatehouse.application.port.in.DuoCheckResult;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
-import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;

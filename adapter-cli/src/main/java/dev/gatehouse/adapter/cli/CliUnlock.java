@@ -1,8 +1,8 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 
 /**
  * {@code open --json}: {@code outcome} is {@code granted} (with the session token, shown once),

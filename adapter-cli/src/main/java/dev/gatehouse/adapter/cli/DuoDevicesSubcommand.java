@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.DeviceListResult;
-import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;

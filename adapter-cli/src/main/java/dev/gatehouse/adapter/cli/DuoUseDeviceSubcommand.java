@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.Passcode;

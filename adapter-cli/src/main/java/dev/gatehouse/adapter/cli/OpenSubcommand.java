@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;

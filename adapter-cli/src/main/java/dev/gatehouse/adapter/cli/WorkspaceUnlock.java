@@ -1,10 +1,10 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.ClaimSessionCommand;
-import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
-import dev.gatehouse.application.port.in.SessionGrant;
-import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.user.UserName;

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
+import dev.gatehouse.application.port.in.WorkspaceDetails;
+import dev.gatehouse.application.port.out.AuthStatus;
 import static dev.gatehouse.adapter.cli.CliHarness.ADMIN;
 import static dev.gatehouse.adapter.cli.CliHarness.MEMBER;
 import static dev.gatehouse.adapter.cli.CliHarness.OUTSIDER;
@@ -15,12 +17,10 @@ import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
-import dev.gatehouse.application.port.in.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.ListAuditEventsQuery;
 import dev.gatehouse.application.port.in.session.ListSessionsQuery;
-import dev.gatehouse.application.port.in.WorkspaceDetails;
-import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.audit.AuditEvent;

@@ -1,13 +1,13 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceUseCase;
-import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceUseCase;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import dev.gatehouse.application.port.in.GetWorkspaceQuery;
 import dev.gatehouse.application.port.in.GetWorkspaceUseCase;
-import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
-import dev.gatehouse.application.port.in.ListDuoDevicesUseCase;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesUseCase;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 

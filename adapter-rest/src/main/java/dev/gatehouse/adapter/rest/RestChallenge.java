@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 
 /**
  * A challenge as its owner sees it: state, denial reason, Duo's message, the code to type into

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DuoMethod;

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import java.util.List;
 
 /**

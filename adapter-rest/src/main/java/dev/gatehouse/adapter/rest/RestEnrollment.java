@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 
 /** The member's device choice for a workspace: the active and the pending (unverified) selection. */
 record RestEnrollment(String status, RestSelection active, RestSelection pending, String message) {

@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.BusyException;
+import dev.gatehouse.application.port.in.challenge.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
-import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.rest;
 
+
+
+
 /** The problem types Gatehouse answers with, their default status and title (listed in openapi.json). */
 enum RestProblemType {
   INVALID_REQUEST(400, "Malformed request"),

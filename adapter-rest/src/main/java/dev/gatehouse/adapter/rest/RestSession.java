@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 
 /** An opened workspace session: its public id, and its token, shown in this one answer only. */
 record RestSession(String id, String workspace, String token, String kind, String expiresAt) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 
 /**
  * The answer to an unlock or a device choice: {@code granted} with the session, {@code pending}

@@ -1,16 +1,16 @@
 package dev.gatehouse.adapter.rest;
 
-import dev.gatehouse.application.port.in.CancelChallengeCommand;
-import dev.gatehouse.application.port.in.CancelChallengeUseCase;
-import dev.gatehouse.application.port.in.ClaimSessionCommand;
-import dev.gatehouse.application.port.in.ClaimSessionUseCase;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
-import dev.gatehouse.application.port.in.GetChallengeUseCase;
-import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
-import dev.gatehouse.application.port.in.OpenWorkspaceUseCase;
-import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
-import dev.gatehouse.application.port.in.SubmitPasscodeUseCase;
-import dev.gatehouse.application.port.in.UnlockResult;
+import dev.gatehouse.application.port.in.challenge.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.challenge.CancelChallengeUseCase;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionUseCase;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.GetChallengeUseCase;
+import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.challenge.OpenWorkspaceUseCase;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeUseCase;
+import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.workspace.WorkspaceName;

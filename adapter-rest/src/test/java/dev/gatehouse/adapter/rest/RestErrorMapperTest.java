@@ -1,17 +1,17 @@
 package dev.gatehouse.adapter.rest;
 
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.challenge.BusyException;
+import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
-import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
-import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;

@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.CancelChallengeCommand;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
-import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.challenge.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeCommand;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.Passcode;
 import java.time.Duration;

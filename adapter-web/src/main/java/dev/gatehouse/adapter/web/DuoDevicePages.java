@@ -1,11 +1,11 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
-import dev.gatehouse.application.port.in.DeviceListResult;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
-import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;

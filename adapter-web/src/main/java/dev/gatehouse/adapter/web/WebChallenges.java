@@ -1,10 +1,10 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.Gatehouse;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.ConflictException;
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.BusyException;
+import dev.gatehouse.application.port.in.challenge.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;

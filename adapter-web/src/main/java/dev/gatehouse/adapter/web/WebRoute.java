@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.web;
 
+
+
 /** One route of the console: method (GET or POST), path template, who may use it and its handler. */
 record WebRoute(String method, String path, Access access, Handler handler) {
   /** Who may use a route: anyone (sign-in, assets), or a signed-in browser. */

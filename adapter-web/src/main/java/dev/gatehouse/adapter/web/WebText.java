@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.web;
 
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.mfa.DuoMethod;

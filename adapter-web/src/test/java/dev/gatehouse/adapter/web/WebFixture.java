@@ -1,24 +1,24 @@
 package dev.gatehouse.adapter.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.AddMemberCommand;
-import dev.gatehouse.application.port.in.AddUserCommand;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
-import dev.gatehouse.application.port.in.ConfigureDuoCommand;
-import dev.gatehouse.application.port.in.ConfigureDuoResult;
-import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
-import dev.gatehouse.application.port.in.IssueApiTokenCommand;
-import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
-import dev.gatehouse.application.port.in.SubmitPasscodeCommand;
-import dev.gatehouse.application.port.in.UnlockResult;
 import dev.gatehouse.application.port.in.entry.AddEntryCommand;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
+import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.ConfigureDuoCommand;
+import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.challenge.UnlockResult;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.AddUserCommand;
+import dev.gatehouse.application.port.in.IssueApiTokenCommand;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;

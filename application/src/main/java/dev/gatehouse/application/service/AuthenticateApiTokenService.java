@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.ApiCaller;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;

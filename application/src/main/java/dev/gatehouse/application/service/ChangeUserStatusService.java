@@ -1,5 +1,8 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.SessionRevocation;
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.ChangeUserStatusCommand;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.DisableUserUseCase;

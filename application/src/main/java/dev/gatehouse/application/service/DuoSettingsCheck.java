@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.DuoFailures;
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.DuoCheckResult;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.out.AuditLog;

@@ -1,5 +1,8 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.DuoFailures;
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.readiness.DuoReadinessQuery;

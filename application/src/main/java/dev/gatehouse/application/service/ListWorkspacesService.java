@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.DuoSummary;
 import dev.gatehouse.application.port.in.ListWorkspacesQuery;
 import dev.gatehouse.application.port.in.ListWorkspacesUseCase;

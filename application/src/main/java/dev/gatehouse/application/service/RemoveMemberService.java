@@ -1,5 +1,9 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.SessionRevocation;
+import dev.gatehouse.application.service.common.Transactions;
+import dev.gatehouse.application.service.challenge.ChallengeLifecycle;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.application.port.in.RemoveMemberUseCase;

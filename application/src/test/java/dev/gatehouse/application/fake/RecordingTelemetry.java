@@ -1,6 +1,6 @@
 package dev.gatehouse.application.fake;
 
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.out.Telemetry;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.mfa.DeviceCapability;
 import dev.gatehouse.domain.mfa.DuoDevice;

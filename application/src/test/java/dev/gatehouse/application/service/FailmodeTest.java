@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException.Reason;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.audit.AuditEventType;

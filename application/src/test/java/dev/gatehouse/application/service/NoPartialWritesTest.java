@@ -26,7 +26,7 @@ import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AddMemberCommand;
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.audit.AuditEvent;

@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.SessionGrant;
 import static dev.gatehouse.application.service.GatehouseFixtures.CLIENT;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
@@ -17,11 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
-import dev.gatehouse.application.port.in.DeviceListResult;
-import dev.gatehouse.application.port.in.ListDuoDevicesQuery;
-import dev.gatehouse.application.port.in.SessionGrant;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.in.challenge.DeviceListResult;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.ChallengeState;

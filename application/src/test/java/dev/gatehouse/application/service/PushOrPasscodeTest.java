@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.challenge.ChallengeLifecycle;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
 import static dev.gatehouse.application.service.GatehouseFixtures.RIGHT_PASSCODE;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.domain.audit.AuditEvent;
@@ -179,7 +180,7 @@ class PushOrPasscodeTest {
     ChallengeView push = pending(open(env, MEMBER));
 
     assertThat(push.verificationCode()).isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ChallengeStarter.VERIFICATION_CODE_WAIT);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ChallengeLifecycle.VERIFICATION_CODE_WAIT);
   }
 
   @Test

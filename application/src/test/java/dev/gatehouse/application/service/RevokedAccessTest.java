@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AccessDeniedException;
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.AccessGuard;

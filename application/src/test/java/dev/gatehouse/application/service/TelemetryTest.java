@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
 import dev.gatehouse.domain.mfa.Failmode;
 import java.time.Duration;

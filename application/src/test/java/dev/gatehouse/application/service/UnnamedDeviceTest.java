@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
-import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
-import dev.gatehouse.application.port.in.Denial;
-import dev.gatehouse.application.port.in.DenialCode;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.service.challenge.ChallengeLifecycle;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.NO_WAIT;
 import static dev.gatehouse.application.service.GatehouseFixtures.PHONE;
@@ -21,9 +22,9 @@ import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.DenialCode;
-import dev.gatehouse.application.port.in.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
@@ -142,7 +143,7 @@ class UnreadPushTest {
     ChallengeId id = pending(open(env, MEMBER)).id();
 
     await().atMost(SETTLES).until(() -> env.duo.count(Operation.AWAIT_STATUS) - pollsBefore
-        == ChallengeWatch.MAX_POLLS);
+        == ChallengeLifecycle.MAX_POLLS_PER_FOLLOW);
     assertThat(stored(env, id)).isEqualTo(ChallengeState.PENDING);
   }
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.application.port.in.entry;
 
-import dev.gatehouse.application.port.in.ChallengeView;
-import dev.gatehouse.application.port.in.Denial;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.Denial;
 
 /**
  * The outcome of a reveal: the secret; or, for an entry with a step-up and no fresh approval for it

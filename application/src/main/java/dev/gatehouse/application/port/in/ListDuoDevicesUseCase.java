@@ -1,6 +1,0 @@
-package dev.gatehouse.application.port.in;
-
-/** Lists a member's Duo devices (the seed's Settings window). */
-public interface ListDuoDevicesUseCase {
-  DeviceListResult list(ListDuoDevicesQuery query);
-}

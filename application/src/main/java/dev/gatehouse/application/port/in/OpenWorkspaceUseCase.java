@@ -1,6 +1,0 @@
-package dev.gatehouse.application.port.in;
-
-/** Opens workspaces: granted, pending a Duo challenge, or denied. */
-public interface OpenWorkspaceUseCase {
-  UnlockResult open(OpenWorkspaceCommand command);
-}

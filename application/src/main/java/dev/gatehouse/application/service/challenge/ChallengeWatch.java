@@ -1,0 +1,410 @@
+package dev.gatehouse.application.service.challenge;
+
+import dev.gatehouse.application.port.in.challenge.BusyException;
+import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeSignals;
+import dev.gatehouse.application.port.out.MfaPolicyRepository;
+import dev.gatehouse.application.port.out.SecondFactorGateway;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import dev.gatehouse.domain.challenge.Challenge;
+import dev.gatehouse.domain.challenge.ChallengeId;
+import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.StatusMessage;
+import dev.gatehouse.domain.mfa.DuoSettings;
+import dev.gatehouse.domain.mfa.MfaPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This process's part in waiting on Duo (design-notes §1, ADR 0008): it follows the pending pushes
+ * and calls it holds a lease on, each with exactly one Duo long poll in flight and no thread waiting,
+ * and it parks the clients that wait for a challenge to change until a signal (from this process or,
+ * through {@link ChallengeSignals}, any other) says it changed. Leases are renewed every third of
+ * their life; a process that dies stops renewing, and another one takes its challenges over. Part of
+ * {@link ChallengeLifecycle}.
+ */
+final class ChallengeWatch implements AutoCloseable {
+  /**
+   * Long polls one follow may make: Duo answers each when the transaction's status changes, so a
+   * real transaction needs a handful; the bound stops a gateway that answers "waiting" at once from
+   * making it spin (the lease then lapses and the follow starts afresh later).
+   */
+  static final int MAX_POLLS = 64;
+  /** Back-off between retries after a transient Duo or storage failure while following. */
+  static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  static final Duration LAST_RETRY = Duration.ofSeconds(8);
+  /** What a refused client is told to wait before trying again. */
+  static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
+  /** The fixed pool that renews leases, retries follows and re-reads challenges for woken clients. */
+  static final int THREADS = 4;
+  private static final System.Logger LOG = System.getLogger(ChallengeWatch.class.getName());
+
+  private final ChallengeRepository challenges;
+  private final MfaPolicyRepository policies;
+  private final SecondFactorGateway gateway;
+  private final ChallengeSettlement settlement;
+  private final Following following;
+  private final Clock clock;
+  private final Map<ChallengeId, Follow> follows = new ConcurrentHashMap<>();
+  private final Map<ChallengeId, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler = Pool.SHARED;
+  private final ScheduledFuture<?> renewal;
+  private final AutoCloseable subscription;
+  private final AtomicInteger storageFailuresLogged = new AtomicInteger();
+  private volatile boolean closed;
+
+  ChallengeWatch(ChallengeRepository challenges, MfaPolicyRepository policies, SecondFactorGateway gateway,
+      ChallengeSettlement settlement, ChallengeSignals signals, Following following, Clock clock) {
+    this.challenges = challenges;
+    this.policies = policies;
+    this.gateway = gateway;
+    this.settlement = settlement;
+    this.following = following;
+    this.clock = clock;
+    this.subscription = signals.subscribe(this::changed);
+    long renewEvery = Math.max(100, following.leaseTtl().toMillis() / 3);
+    this.renewal = scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The fixed pool every watch in the process shares (a process normally assembles Gatehouse once;
+   * tests assemble many, and must not pile up threads).
+   */
+  private static final class Pool {
+    static final ScheduledExecutorService SHARED = create();
+
+    private static ScheduledExecutorService create() {
+      AtomicInteger threads = new AtomicInteger();
+      ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "gatehouse-challenge-watch-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      pool.setRemoveOnCancelPolicy(true);
+      return pool;
+    }
+  }
+
+  /** Refuses a new push or call when this process already follows as many as it may. */
+  void requireRoom() {
+    if (follows.size() >= following.maxPending()) {
+      throw new BusyException("this node is following " + follows.size()
+          + " pending Duo requests, its limit; try again shortly", BUSY_RETRY_AFTER);
+    }
+  }
+
+  /**
+   * How this process takes part in following: its name in leases, how many it follows at most, the
+   * lease's life, and whether it takes over lapsed leases (see {@code GatehouseOptions}).
+   */
+  record Following(String node, int maxPending, Duration leaseTtl, boolean takeOver) {}
+
+  /** How many pending pushes and calls this process follows now. */
+  int followingCount() {
+    return follows.size();
+  }
+
+  /**
+   * Follows a pending push or call with a Duo transaction, if no other process does: takes its
+   * lease, then keeps one long poll in flight until it settles, expires or the lease is lost.
+   * {@code settings} saves a read of the workspace's policy when the caller has it.
+   */
+  void follow(Challenge challenge, Optional<DuoSettings> settings) {
+    if (closed || follows.containsKey(challenge.id()) || !followable(challenge)
+        || follows.size() >= following.maxPending()) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean leased;
+    try {
+      leased = challenges.lease(challenge.id(), following.node(), now, now.plus(following.leaseTtl()));
+    } catch (RuntimeException e) {
+      logStorageFailure(challenge, e);
+      return;
+    }
+    if (leased) {
+      start(challenge, settings);
+    }
+  }
+
+  private void start(Challenge challenge, Optional<DuoSettings> settings) {
+    Follow follow = new Follow(challenge);
+    if (follows.putIfAbsent(challenge.id(), follow) != null) {
+      return;
+    }
+    try {
+      follow.settings = settings.orElseGet(() -> duoSettings(challenge));
+    } catch (RuntimeException e) {
+      end(follow);
+      return;
+    }
+    if (follow.settings == null) {
+      end(follow);
+      return;
+    }
+    poll(follow);
+  }
+
+  /** The workspace's Duo settings, or null after failing the challenge when Duo is no longer configured. */
+  private DuoSettings duoSettings(Challenge challenge) {
+    MfaPolicy policy = policies.find(challenge.workspace());
+    if (policy instanceof MfaPolicy.Duo duo) {
+      return duo.settings();
+    }
+    settlement.transition(challenge.id(), c -> c.fail(StatusMessage.of("Duo is no longer configured for this workspace")));
+    return null;
+  }
+
+  private static boolean followable(Challenge challenge) {
+    return challenge.state() == ChallengeState.PENDING && challenge.duoTransaction().isPresent();
+  }
+
+  private void poll(Follow follow) {
+    if (follow.stopped || closed) {
+      return;
+    }
+    Challenge current = follow.challenge;
+    Instant now = clock.instant();
+    if (!now.isBefore(current.expiresAt())) {
+      guarded(follow, () -> settlement.expireIfDue(current));
+      end(follow);
+      return;
+    }
+    if (follow.polls++ >= MAX_POLLS) {
+      end(follow);
+      return;
+    }
+    Duration wait = Duration.between(now, current.expiresAt());
+    CompletableFuture<AuthStatus> answer;
+    try {
+      answer = gateway.awaitStatus(follow.settings, current.duoTransaction().orElseThrow(), wait)
+          .toCompletableFuture();
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((status, error) -> {
+      if (follow.stopped || closed) {
+        return;
+      }
+      guarded(follow, () -> {
+        if (error == null) {
+          follow.failures = 0;
+          next(follow, settlement.apply(current.id(), status));
+          return;
+        }
+        RuntimeException failure = unwrap(error);
+        if (failure instanceof SecondFactorUnavailableException || failure instanceof SecondFactorRejectedException
+            rejected && rejected.reason() == SecondFactorRejectedException.Reason.RATE_LIMITED) {
+          // Duo may still hold the push: a transient failure (an outage, a rate limit) never ends
+          // it; retry until it expires.
+          retryLater(follow);
+          return;
+        }
+        next(follow, settlement.applyFailure(current.id(), failure));
+      });
+    });
+  }
+
+  private void next(Follow follow, Challenge settled) {
+    if (settled.state() != ChallengeState.PENDING) {
+      end(follow);
+      return;
+    }
+    follow.challenge = settled;
+    poll(follow);
+  }
+
+  /** Runs a step of a follow; a storage failure is retried later, never lost. */
+  private void guarded(Follow follow, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      logStorageFailure(follow.challenge, e);
+      retryLater(follow);
+    }
+  }
+
+  private void retryLater(Follow follow) {
+    int failures = follow.failures++;
+    long delay = Math.min(LAST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures, 10));
+    if (follow.stopped || closed) {
+      return;
+    }
+    scheduler.schedule(() -> poll(follow), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void end(Follow follow) {
+    follow.stopped = true;
+    follows.remove(follow.challenge.id(), follow);
+  }
+
+  /**
+   * Renews this process's leases and, on a server, takes over pending challenges whose follower
+   * stopped renewing; follows it lost to another process stop.
+   */
+  private void renewLeases() {
+    if (closed) {
+      return;
+    }
+    Instant now = clock.instant();
+    long began = System.nanoTime();
+    int room = following.takeOver() ? Math.max(0, following.maxPending() - follows.size()) : 0;
+    if (follows.isEmpty() && room == 0) {
+      return;
+    }
+    List<Challenge> held;
+    try {
+      held = challenges.renewAndTakeLeases(following.node(), now, now.plus(following.leaseTtl()), room);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Renewing the Duo follow leases failed (" + e.getMessage()
+          + "); retrying in " + following.leaseTtl().toMillis() / 3 + " ms");
+      return;
+    }
+    Set<ChallengeId> ids = new HashSet<>();
+    for (Challenge challenge : held) {
+      ids.add(challenge.id());
+      if (!follows.containsKey(challenge.id()) && followable(challenge)) {
+        start(challenge, Optional.empty());
+      }
+    }
+    for (Follow follow : new ArrayList<>(follows.values())) {
+      if (!ids.contains(follow.challenge.id()) && follow.startedNanos - began < 0) {
+        // Lost (another process took it after a pause here) or settled meanwhile.
+        end(follow);
+      }
+    }
+  }
+
+  /**
+   * The challenge once it is final, once a Verified Duo Push's code appears or changes, or after
+   * {@code wait}, whichever is first; followed meanwhile if no process follows it. No thread waits:
+   * the client is parked until a signal or the end of its wait (measured on the monotonic clock, so
+   * the domain clock only decides expiry).
+   */
+  CompletableFuture<Challenge> awaitChange(Challenge challenge, Duration wait) {
+    return awaitChange(challenge, challenge.verificationCode(), System.nanoTime() + wait.toNanos());
+  }
+
+  private CompletableFuture<Challenge> awaitChange(Challenge challenge, Optional<?> seenCode, long deadlineNanos) {
+    Challenge current = settlement.expireIfDue(challenge);
+    long left = deadlineNanos - System.nanoTime();
+    boolean newCode = current.verificationCode().isPresent() && !current.verificationCode().equals(seenCode);
+    if (current.state().isFinal() || newCode || closed || left <= 0) {
+      return CompletableFuture.completedFuture(current);
+    }
+    follow(current, Optional.empty());
+    return changeOf(current.id(), Duration.ofNanos(left))
+        .thenComposeAsync(x -> awaitChange(settlement.find(current.id()), seenCode, deadlineNanos), scheduler);
+  }
+
+  /**
+   * Completes when the challenge changes (a signal from any process) or {@code wait} has passed,
+   * whichever is first. Holds no thread meanwhile.
+   */
+  CompletableFuture<Void> changeOf(ChallengeId id, Duration wait) {
+    CompletableFuture<Void> woken = new CompletableFuture<>();
+    if (closed) {
+      woken.complete(null);
+      return woken;
+    }
+    waiters.compute(id, (key, list) -> {
+      List<CompletableFuture<Void>> next = list == null ? new ArrayList<>(2) : list;
+      next.add(woken);
+      return next;
+    });
+    woken.completeOnTimeout(null, Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+    woken.whenComplete((x, e) -> waiters.computeIfPresent(id, (key, list) -> {
+      list.remove(woken);
+      return list.isEmpty() ? null : list;
+    }));
+    return woken;
+  }
+
+  private void changed(ChallengeId id) {
+    List<CompletableFuture<Void>> woken = waiters.remove(id);
+    if (woken != null) {
+      woken.forEach(future -> future.complete(null));
+    }
+  }
+
+  /** How many clients wait for a change now. */
+  int waiting() {
+    return waiters.values().stream().mapToInt(List::size).sum();
+  }
+
+  /**
+   * Stops following (leases handed back, so another process takes over at once) and answers every
+   * waiting client with the challenge as it stands.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    follows.values().forEach(follow -> follow.stopped = true);
+    follows.clear();
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing the challenge signal subscription failed", e);
+    }
+    for (ChallengeId id : new ArrayList<>(waiters.keySet())) {
+      changed(id);
+    }
+    renewal.cancel(false);
+    try {
+      challenges.releaseLeases(following.node());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Handing back the Duo follow leases failed (" + e.getMessage()
+          + "); other nodes take them over when they lapse");
+    }
+  }
+
+  private void logStorageFailure(Challenge challenge, RuntimeException e) {
+    // One line per failure, the stack only at debug: storage outages are reported by /ready.
+    if (storageFailuresLogged.incrementAndGet() <= 100) {
+      LOG.log(System.Logger.Level.WARNING, "Following the Duo request of " + challenge.user() + " (txid "
+          + challenge.duoTransaction().map(Object::toString).orElse("none") + ") failed: " + e.getMessage()
+          + "; retrying");
+    }
+    LOG.log(System.Logger.Level.DEBUG, "follow failure", e);
+  }
+
+  private static RuntimeException unwrap(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+  }
+
+  /** One followed challenge: the latest state seen, the settings to ask Duo with, and its counters. */
+  private static final class Follow {
+    volatile Challenge challenge;
+    volatile DuoSettings settings;
+    volatile boolean stopped;
+    final long startedNanos = System.nanoTime();
+    int polls;
+    int failures;
+
+    Follow(Challenge challenge) {
+      this.challenge = challenge;
+    }
+  }
+}

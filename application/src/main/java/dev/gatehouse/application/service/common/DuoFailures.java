@@ -1,0 +1,45 @@
+package dev.gatehouse.application.service.common;
+
+import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
+import java.util.Locale;
+
+/** How the gateway's failure classes read to people and to the driving adapters. */
+public final class DuoFailures {
+  private DuoFailures() {}
+
+  public static SecondFactorProblem problem(SecondFactorRejectedException e) {
+    return switch (e.reason()) {
+      case RATE_LIMITED -> SecondFactorProblem.RATE_LIMITED;
+      case CREDENTIALS_REJECTED -> SecondFactorProblem.CREDENTIALS_REJECTED;
+      case INTEGRATION_FORBIDDEN -> SecondFactorProblem.INTEGRATION_FORBIDDEN;
+      case LOCAL_CONFIGURATION -> SecondFactorProblem.LOCAL_CONFIGURATION;
+      case REQUEST_REJECTED -> SecondFactorProblem.REQUEST_REJECTED;
+    };
+  }
+
+  public static DenialCode denialCode(SecondFactorRejectedException e) {
+    return switch (e.reason()) {
+      case RATE_LIMITED -> DenialCode.DUO_RATE_LIMITED;
+      case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, LOCAL_CONFIGURATION -> DenialCode.DUO_MISCONFIGURED;
+      case REQUEST_REJECTED -> DenialCode.DUO_REQUEST_REJECTED;
+    };
+  }
+
+  public static String describe(SecondFactorRejectedException e) {
+    return switch (e.reason()) {
+      case RATE_LIMITED -> "Duo is rate limiting requests; try again later";
+      case CREDENTIALS_REJECTED -> "Duo refused the workspace's credentials: " + e.getMessage();
+      case INTEGRATION_FORBIDDEN -> "Duo refused the integration (not an Auth API application): " + e.getMessage();
+      case LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (Duo was not asked): " + e.getMessage();
+      case REQUEST_REJECTED -> "Duo refused the request: " + e.getMessage();
+    };
+  }
+
+  public static String describe(SecondFactorUnavailableException e) {
+    return "Duo is unavailable (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + "): " + e.getMessage();
+  }
+}
