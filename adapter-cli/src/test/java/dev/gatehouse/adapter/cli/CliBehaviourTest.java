@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.adapter.cli.CliHarness.Result;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.domain.user.Role;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +147,21 @@ class CliBehaviourTest {
     assertThat(cli.run("--user", MEMBER, "token", "issue", ADMIN).exit()).isEqualTo(1);
     assertThat(cli.run("token", "issue", ADMIN, "--user", MEMBER).exit()).isEqualTo(1);
     assertThat(cli.run("token", "issue", "--user", MEMBER, MEMBER).exit()).isZero();
+  }
+
+  @Test
+  void anActingUserMayBeNamedLikeACommand() {
+    CliHarness cli = CliHarness.withWorkspace();
+    cli.addUser("admin", Role.ADMINISTRATOR);
+    cli.addUser("open", Role.MEMBER);
+
+    assertThat(cli.run("--user", "admin", "token", "issue", MEMBER).exit()).isZero();
+    assertThat(cli.run("--user=admin", "token", "issue", MEMBER).exit()).isZero();
+    assertThat(cli.run("token", "issue", MEMBER, "--user", "admin").exit()).isZero();
+    Result asOpen = cli.run("--user", "open", "token", "issue", MEMBER);
+    assertThat(asOpen.exit()).isEqualTo(1);
+    assertThat(asOpen.err()).contains("open may issue tokens only for themselves");
+    assertThat(cli.run("--user=open", "token", "issue", "open").exit()).isZero();
   }
 
   @Test
