@@ -34,10 +34,14 @@ class CliBehaviourTest {
   void versionAnswersWithoutBuildingGatehouse() {
     CliHarness cli = new CliHarness();
 
-    Result result = cli.run("--version");
-
-    assertThat(result.exit()).isZero();
-    assertThat(result.out().strip()).isEqualTo("gatehouse " + VERSION);
+    // The first two are answered before the command tree is built, the others by picocli: alike.
+    for (List<String> args : List.of(List.of("--version"), List.of("-V"), List.of("--data-dir", "/d", "--version"),
+        List.of("workspace", "-V"))) {
+      Result result = cli.run(args.toArray(String[]::new));
+      assertThat(result.exit()).as("%s", args).isZero();
+      assertThat(result.out()).as("%s", args).isEqualTo("gatehouse " + VERSION + System.lineSeparator());
+      assertThat(result.err()).as("%s", args).isEmpty();
+    }
     assertThat(cli.gatehouseBuilt).hasValue(0);
   }
 
