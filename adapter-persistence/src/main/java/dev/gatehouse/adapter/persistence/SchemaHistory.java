@@ -83,14 +83,14 @@ final class SchemaHistory {
     return scripts;
   }
 
-  private static List<String> scriptNames(URL location) throws IOException, URISyntaxException {
+  /** The names of the SQL scripts directly in {@code location}, a directory or a jar's folder ({@link #LOCATION}). */
+  static List<String> scriptNames(URL location) throws IOException, URISyntaxException {
     if (location == null) {
       return List.of();
     }
     if (location.getProtocol().equals("jar")) {
-      JarURLConnection connection = (JarURLConnection) location.openConnection();
-      String prefix = connection.getEntryName() + "/";
-      JarFile jar = connection.getJarFile();
+      String prefix = LOCATION + "/";
+      JarFile jar = ((JarURLConnection) location.openConnection()).getJarFile();
       return jar.stream().map(entry -> entry.getName())
           .filter(name -> name.startsWith(prefix) && name.endsWith(".sql") && name.indexOf('/', prefix.length()) < 0)
           .map(name -> name.substring(prefix.length()))
