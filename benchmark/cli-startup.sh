@@ -56,8 +56,8 @@ median() {
 echo "| command | median |"
 echo "|---|---:|"
 echo "| \`java -version\` | $(median java -version) |"
-echo "| \`gatehouse --version\` | $(median "${G[@]}" --version) |"
-echo "| \`gatehouse --help\` | $(median "${G[@]}" --help) |"
+echo "| \`gatehouse --version\` | $(median java -jar "$JAR" --version) |"
+echo "| \`gatehouse --help\` | $(median java -jar "$JAR" --help) |"
 echo "| \`gatehouse open\` (starts and stops the embedded PostgreSQL) | $(median "${G[@]}" --user=cli00001 open clibench) |"
 java -Xmx512m -jar "$JAR" --data-dir "$WORK/data" --duo-ca-file "$WORK/ca.pem" serve --port 0 > "$WORK/serve.out" 2>&1 &
 SERVE_PID=$!
