@@ -12,7 +12,7 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * How {@code serve} writes its log lines on stderr: {@code text} (logback.xml's pattern) or
+ * How {@code serve} writes its log lines on stderr: {@code text} ({@link LogConfiguration}'s pattern) or
  * {@code json}, one JSON object per line from Logback's own {@link JsonEncoder} with the level,
  * logger, thread, formatted message, logging context (the request id) and any throwable.
  */
@@ -20,7 +20,7 @@ enum LogFormat {
   TEXT,
   JSON;
 
-  /** The appender logback.xml writes stderr with. */
+  /** The appender {@link LogConfiguration} writes stderr with. */
   static final String APPENDER = "STDERR";
 
   static LogFormat parse(String text) {
@@ -34,7 +34,7 @@ enum LogFormat {
     }
   }
 
-  /** Switches the stderr appender to this format (text is logback.xml's own, left as it is). */
+  /** Switches the stderr appender to this format (text is {@link LogConfiguration}'s own, left as it is). */
   void apply() {
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
     if (this == TEXT || !(factory instanceof LoggerContext context)) {

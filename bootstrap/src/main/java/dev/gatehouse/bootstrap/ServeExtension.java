@@ -30,8 +30,6 @@ final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeExtension.class);
-
   private ServeExtension() {}
 
   static CliExtension create(Runtimes runtimes) {
@@ -132,14 +130,17 @@ final class ServeExtension {
 
   /** SIGHUP: the files again; a bad file is logged and the certificate in use stays. */
   static void reload(RestServer server) {
+    // Asked for here, not when the class loads: Main loads this class for every command, and the
+    // first logger sets up Logback, which --version and --help do without.
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeExtension.class);
     try {
       server.reloadTls();
-      LOG.info("Reloaded the TLS certificate");
+      log.info("Reloaded the TLS certificate");
     } catch (RestTls.InvalidFileException e) {
       InvalidValueException invalid = invalid(e);
-      LOG.warn("Kept the TLS certificate in use: invalid {}: {}", invalid.field(), invalid.reason());
+      log.warn("Kept the TLS certificate in use: invalid {}: {}", invalid.field(), invalid.reason());
     } catch (RuntimeException e) {
-      LOG.warn("Kept the TLS certificate in use: {}", e.getMessage());
+      log.warn("Kept the TLS certificate in use: {}", e.getMessage());
     }
   }
 

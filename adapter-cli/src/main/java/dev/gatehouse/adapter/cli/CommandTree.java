@@ -34,8 +34,10 @@ final class CommandTree {
     for (CliExtension extension : context.config().extensions()) {
       root.addSubcommand(extension.name(), new CommandLine(extensionSpec(context, extension), factory));
     }
-    // After the extensions: a converter registered on the root reaches the subcommands it has now.
+    // After the extensions: a converter or setting registered on the root reaches the subcommands it has now.
     root.registerConverter(Path.class, CommandTree::path);
+    // A user may be named like a command: --user admin acts as the user admin.
+    root.setAllowSubcommandsAsOptionParameters(true);
     root.setOut(new PrintWriter(context.config().out(), true, StandardCharsets.UTF_8));
     root.setErr(new PrintWriter(context.config().err(), true, StandardCharsets.UTF_8));
     root.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));

@@ -21,6 +21,14 @@ public final class GatehouseCli {
   public int run(String... args) {
     CliContext context = new CliContext(config, gatehouse);
     try {
+      if (args != null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        // Answered before the command tree is built: picocli's reflection over ~80 classes would
+        // take longer than the rest of the run.
+        for (String line : new CliVersionProvider(context).getVersion()) {
+          config.out().println(line);
+        }
+        return 0;
+      }
       return CommandTree.build(context).execute(args == null ? new String[0] : args);
     } finally {
       config.out().flush();

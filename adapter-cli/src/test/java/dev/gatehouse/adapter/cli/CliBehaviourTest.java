@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.adapter.cli.CliHarness.Result;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.domain.user.Role;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +34,14 @@ class CliBehaviourTest {
   void versionAnswersWithoutBuildingGatehouse() {
     CliHarness cli = new CliHarness();
 
-    Result result = cli.run("--version");
-
-    assertThat(result.exit()).isZero();
-    assertThat(result.out().strip()).isEqualTo("gatehouse " + VERSION);
+    // The first two are answered before the command tree is built, the others by picocli: alike.
+    for (List<String> args : List.of(List.of("--version"), List.of("-V"), List.of("--data-dir", "/d", "--version"),
+        List.of("workspace", "-V"))) {
+      Result result = cli.run(args.toArray(String[]::new));
+      assertThat(result.exit()).as("%s", args).isZero();
+      assertThat(result.out()).as("%s", args).isEqualTo("gatehouse " + VERSION + System.lineSeparator());
+      assertThat(result.err()).as("%s", args).isEmpty();
+    }
     assertThat(cli.gatehouseBuilt).hasValue(0);
   }
 
@@ -146,6 +151,21 @@ class CliBehaviourTest {
     assertThat(cli.run("--user", MEMBER, "token", "issue", ADMIN).exit()).isEqualTo(1);
     assertThat(cli.run("token", "issue", ADMIN, "--user", MEMBER).exit()).isEqualTo(1);
     assertThat(cli.run("token", "issue", "--user", MEMBER, MEMBER).exit()).isZero();
+  }
+
+  @Test
+  void anActingUserMayBeNamedLikeACommand() {
+    CliHarness cli = CliHarness.withWorkspace();
+    cli.addUser("admin", Role.ADMINISTRATOR);
+    cli.addUser("open", Role.MEMBER);
+
+    assertThat(cli.run("--user", "admin", "token", "issue", MEMBER).exit()).isZero();
+    assertThat(cli.run("--user=admin", "token", "issue", MEMBER).exit()).isZero();
+    assertThat(cli.run("token", "issue", MEMBER, "--user", "admin").exit()).isZero();
+    Result asOpen = cli.run("--user", "open", "token", "issue", MEMBER);
+    assertThat(asOpen.exit()).isEqualTo(1);
+    assertThat(asOpen.err()).contains("open may issue tokens only for themselves");
+    assertThat(cli.run("--user=open", "token", "issue", "open").exit()).isZero();
   }
 
   @Test

@@ -160,12 +160,18 @@ public final class PersistenceRuntime implements AutoCloseable {
     }
   }
 
-  /** Migrates the schema; returns how many known migrations are still not applied after that (0 when current). */
+  /**
+   * Migrates the schema; returns how many known migrations are still not applied after that (0 when
+   * current). A schema that is already current is recognised without starting Flyway.
+   */
   static int migrate(DataSource dataSource) {
+    if (SchemaHistory.isCurrent(dataSource)) {
+      return 0;
+    }
     try {
       Flyway flyway = Flyway.configure(PersistenceRuntime.class.getClassLoader())
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          .locations("classpath:" + SchemaHistory.LOCATION)
           .failOnMissingLocations(true)
           .load();
       flyway.migrate();

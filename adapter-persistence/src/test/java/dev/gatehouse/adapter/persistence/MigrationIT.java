@@ -2,12 +2,14 @@ package dev.gatehouse.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.contract.EntryRepositoryContract;
 import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.port.out.AuditFilter;
 import dev.gatehouse.application.port.out.GatehousePorts;
+import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.application.port.out.StorageException;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -30,6 +32,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,6 +205,59 @@ class MigrationIT {
         assertThat(strings(s, "SELECT name FROM users ORDER BY name COLLATE \"C\"")).containsExactly("Alice", "alice", "bob");
         assertThat(strings(s, "SELECT max(version::int)::text FROM flyway_schema_history WHERE success"))
             .containsExactly("5");
+      }
+    } finally {
+      TestDatabase.drop(database);
+    }
+  }
+
+  @Test
+  void aCurrentSchemaIsRecognisedWithoutFlywayAndWithFlywaysOwnChecksums() throws Exception {
+    String database = TestDatabase.createEmptyDatabase();
+    try (HikariDataSource pool = TestDatabase.pool(database, 2)) {
+      assertThat(SchemaHistory.isCurrent(pool)).as("no schema yet").isFalse();
+      Flyway.configure(PersistenceRuntime.class.getClassLoader()).dataSource(pool)
+          .locations("classpath:db/migration").target("2").load().migrate();
+      assertThat(SchemaHistory.isCurrent(pool)).as("an older schema").isFalse();
+
+      assertThat(PersistenceRuntime.migrate(pool)).isZero();
+
+      assertThat(SchemaHistory.isCurrent(pool)).isTrue();
+      Map<String, Integer> recorded = new HashMap<>();
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT script, checksum FROM flyway_schema_history")) {
+        while (r.next()) {
+          recorded.put(r.getString(1), r.getInt(2));
+        }
+      }
+      assertThat(SchemaHistory.shippedScripts()).as("what Flyway recorded").isEqualTo(recorded)
+          .containsKeys("V1__initial_schema.sql", "V7__challenge_leases.sql");
+    } finally {
+      TestDatabase.drop(database);
+    }
+  }
+
+  @Test
+  void aNewerFailedOrEditedHistoryIsLeftToFlyway() throws Exception {
+    String database = TestDatabase.createEmptyDatabase();
+    try (HikariDataSource pool = TestDatabase.pool(database, 4)) {
+      PersistenceRuntime.migrate(pool);
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+            + " installed_by, execution_time, success) VALUES (99, '99', 'from a newer build', 'SQL',"
+            + " 'V99__from_a_newer_build.sql', 1, 'gatehouse', 1, true)");
+        assertThat(SchemaHistory.isCurrent(pool)).as("a newer schema").isFalse();
+        assertThat(PersistenceRuntime.migrate(pool)).as("Flyway warns about a newer schema and goes on, as before")
+            .isZero();
+        s.execute("UPDATE flyway_schema_history SET success = false WHERE version = '99'");
+        assertThat(SchemaHistory.isCurrent(pool)).as("a failed migration").isFalse();
+        s.execute("DELETE FROM flyway_schema_history WHERE version = '99'");
+        assertThat(SchemaHistory.isCurrent(pool)).isTrue();
+
+        s.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'");
+        assertThat(SchemaHistory.isCurrent(pool)).as("an edited migration").isFalse();
+        assertThatThrownBy(() -> PersistenceRuntime.migrate(pool)).as("Flyway's validation still runs")
+            .isInstanceOf(StorageException.class).hasMessageContaining("checksum");
       }
     } finally {
       TestDatabase.drop(database);
