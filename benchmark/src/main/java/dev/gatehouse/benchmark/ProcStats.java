@@ -59,6 +59,15 @@ final class ProcStats {
     return -1;
   }
 
+  /** The 1-minute load average of the machine, from {@code /proc/loadavg}; "?" if unknown. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   /** Resident set size in MiB; -1 if unknown. */
   static long rssMib(long pid) {
     try {
