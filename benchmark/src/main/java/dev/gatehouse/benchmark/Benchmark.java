@@ -444,6 +444,7 @@ public final class Benchmark {
           + "long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer), the first "
           + Math.min(100, o.pending) + " with " + o.clientsPerChallenge + " clients each",
           List.of("pending", "client long polls in flight", "heap after GC MiB", "RSS MiB", "serve threads",
+              "serve open files (limit " + ProcStats.openFilesLimit(nodeA.pid()) + ")",
               "Duo auth_status/s (quiet " + o.quietSeconds + " s)", "parked at simulator", "parked per pending",
               "client polls/s", "polls retried (504, drops)", "GET /health ms", "opened after s", "load average"),
           rows);
@@ -503,7 +504,9 @@ public final class Benchmark {
     List<String> heap = new ArrayList<>();
     List<String> rss = new ArrayList<>();
     List<String> threads = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (Child node : nodes) {
+      files.add(Integer.toString(ProcStats.openFiles(node.pid())));
       long h = ProcStats.heapAfterGcMib(node.pid());
       int t = ProcStats.threads(node.pid());
       heap.add(h < 0 ? "n/a" : Long.toString(h));
@@ -515,7 +518,7 @@ public final class Benchmark {
     long parked = after.path("parkedRequests").asLong();
     int pendingNow = counters.pending.get() - counters.approved.get() - counters.failed.get();
     return List.of(pending, Integer.toString(inFlight), String.join(" / ", heap), String.join(" / ", rss),
-        String.join(" / ", threads), String.format(Locale.ROOT, "%.1f", statusRate), Long.toString(parked),
+        String.join(" / ", threads), String.join(" / ", files), String.format(Locale.ROOT, "%.1f", statusRate), Long.toString(parked),
         pendingNow <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", parked / (double) pendingNow),
         String.format(Locale.ROOT, "%.1f", (counters.polls.get() - polls) / quiet),
         Integer.toString(counters.retriedPolls.get() - retried), health,
