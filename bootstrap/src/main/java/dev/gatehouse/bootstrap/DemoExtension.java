@@ -6,6 +6,7 @@ import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.AddMemberCommand;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.CheckDuoSettingsCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceCommand;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
@@ -190,9 +191,12 @@ final class DemoExtension {
       return current;
     }
 
-    private static String session(ChallengeView view) {
-      return view.session().map(s -> s.expiresAt().toString())
-          .orElseThrow(() -> new DemoFailure("no session was granted"));
+    /** Claims the approved unlock's session (once; reading the challenge never hands it out). */
+    private String session(ChallengeView view) {
+      if (!view.sessionReady()) {
+        throw new DemoFailure("no session was granted");
+      }
+      return gatehouse.claimSession().claim(new ClaimSessionCommand(ALICE, view.id())).expiresAt().toString();
     }
   }
 

@@ -56,7 +56,7 @@ class MetricsIT {
         .isEqualTo("approved");
     Response unlock = node.post("/api/v1/workspaces/seedspace/unlock", alice, null).expect(202);
     JsonNode approved = node.awaitFinal(alice, unlock.json().at("/challenge/links/self").asText(), FINAL_WITHIN);
-    String session = approved.at("/session/token").asText();
+    String session = node.claim(alice, approved).get("token").asText();
     // A second unlock while Duo is down: failmode secure denies it.
     duo.control().injectFault(Fault.serverError("preauth", 503, 1));
     node.post("/api/v1/workspaces/seedspace/unlock", alice, null).expect(403);

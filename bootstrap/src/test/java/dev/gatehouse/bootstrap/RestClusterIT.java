@@ -84,11 +84,12 @@ class RestClusterIT {
         .at("/challenge/links/self").asText();
     JsonNode approved = nodeB.awaitFinal(alice, self, FINAL_WITHIN);
     assertThat(approved.get("state").asText()).isEqualTo("approved");
-    assertThat(approved.at("/session/token").asText()).isNotBlank();
-    // The session token is shown once, whichever node is asked next.
+    assertThat(nodeB.claim(alice, approved).get("token").asText()).isNotBlank();
+    // The session is claimed once, whichever node is asked next.
     JsonNode onA = nodeA.get(self, alice).expect(200).json();
     assertThat(onA.get("state").asText()).isEqualTo("approved");
-    assertThat(onA.has("session")).isFalse();
+    assertThat(onA.at("/links/session").isMissingNode()).isTrue();
+    nodeA.post(approved.at("/links/session").asText(), alice, null).problem(409, "conflict");
   }
 
   @Test
@@ -105,7 +106,7 @@ class RestClusterIT {
         .at("/challenge/links/passcode").asText();
     JsonNode opened = nodeA.post(submit, alice, passcode("123456")).expect(200).json();
     assertThat(opened.get("state").asText()).isEqualTo("approved");
-    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    assertThat(nodeB.claim(alice, opened).get("token").asText()).isNotBlank();
   }
 
   @Test
@@ -124,7 +125,7 @@ class RestClusterIT {
     duo.control().approve(duo.control().awaitPending("walt", FINAL_WITHIN).txid());
     JsonNode approved = nodeA.awaitFinal(walt, self, FINAL_WITHIN);
     assertThat(approved.get("state").asText()).isEqualTo("approved");
-    assertThat(approved.at("/session/token").asText()).isNotBlank();
+    assertThat(nodeA.claim(walt, approved).get("token").asText()).isNotBlank();
   }
 
   @Test
@@ -146,7 +147,7 @@ class RestClusterIT {
     duo.control().approve(duo.control().awaitPending("walt", FINAL_WITHIN).txid());
     JsonNode approved = nodeB.awaitFinal(walt, self, FINAL_WITHIN);
     assertThat(approved.get("state").asText()).isEqualTo("approved");
-    assertThat(approved.at("/session/token").asText()).isNotBlank();
+    assertThat(nodeB.claim(walt, approved).get("token").asText()).isNotBlank();
   }
 
   private static void configureDuo(RestNode node, String workspace) {

@@ -117,13 +117,13 @@ class RestDuoFlowsIT {
     // Save authenticates: alice approves the push on her phone (the simulator, after about a second).
     JsonNode verified = node.awaitFinal(alice, verifying.at("/links/self").asText(), FINAL_WITHIN);
     assertThat(verified.get("state").asText()).isEqualTo("approved");
-    assertThat(verified.has("session")).isFalse();
+    assertThat(verified.at("/links/session").isMissingNode()).as("a device verification opens no session").isTrue();
     JsonNode enrollment = node.get("/api/v1/workspaces/seed/duo/enrollment", alice).json();
     assertThat(enrollment.get("status").asText()).isEqualTo("active");
     assertThat(enrollment.at("/active/device").asText()).isEqualTo(phone);
     assertThat(enrollment.at("/active/method").asText()).isEqualTo("push");
 
-    // Every unlock asks Duo again: one preauth each, 202, then the session token exactly once.
+    // Every unlock asks Duo again: one preauth each, 202, then the session claimed exactly once.
     for (int round = 0; round < 2; round++) {
       long preauths = requestsOf("/preauth", "alice");
       long auths = requestsOf("/auth", "alice");
@@ -138,12 +138,15 @@ class RestDuoFlowsIT {
       String self = challenge.at("/links/self").asText();
       JsonNode approved = node.awaitFinal(alice, self, FINAL_WITHIN);
       assertThat(approved.get("state").asText()).isEqualTo("approved");
-      assertThat(approved.at("/session/kind").asText()).isEqualTo("duo_approved");
-      assertThat(approved.at("/session/workspace").asText()).isEqualTo("seed");
-      assertThat(approved.at("/session/token").asText()).hasSizeGreaterThanOrEqualTo(22);
+      assertThat(approved.has("session")).as("reading never hands out the session").isFalse();
+      JsonNode session = node.claim(alice, approved);
+      assertThat(session.get("kind").asText()).isEqualTo("duo_approved");
+      assertThat(session.get("workspace").asText()).isEqualTo("seed");
+      assertThat(session.get("token").asText()).hasSizeGreaterThanOrEqualTo(22);
       JsonNode again = node.get(self + "?waitSeconds=1", alice).expect(200).json();
       assertThat(again.get("state").asText()).isEqualTo("approved");
-      assertThat(again.has("session")).isFalse();
+      assertThat(again.at("/links/session").isMissingNode()).isTrue();
+      node.post(approved.at("/links/session").asText(), alice, null).problem(409, "conflict");
     }
   }
 
@@ -167,8 +170,9 @@ class RestDuoFlowsIT {
     JsonNode opened = node.post(challenge.at("/links/passcode").asText(), alice, passcode(latestSms(phone)))
         .expect(200).json();
     assertThat(opened.get("state").asText()).isEqualTo("approved");
-    assertThat(opened.at("/session/kind").asText()).isEqualTo("duo_approved");
-    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    JsonNode session = node.claim(alice, opened);
+    assertThat(session.get("kind").asText()).isEqualTo("duo_approved");
+    assertThat(session.get("token").asText()).isNotBlank();
   }
 
   @Test
@@ -188,7 +192,7 @@ class RestDuoFlowsIT {
     assertThat(wrong.get("remainingPasscodeAttempts").asInt()).isEqualTo(attempts - 1);
     JsonNode opened = node.post(submit, alice, passcode("123456")).expect(200).json();
     assertThat(opened.get("state").asText()).isEqualTo("approved");
-    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    assertThat(node.claim(alice, opened).get("token").asText()).isNotBlank();
   }
 
   @Test
@@ -222,7 +226,7 @@ class RestDuoFlowsIT {
     JsonNode denied = node.awaitFinal(frank, self, FINAL_WITHIN);
     assertThat(denied.get("state").asText()).isEqualTo("denied");
     assertThat(denied.get("denialReason").asText()).isEqualTo("denied");
-    assertThat(denied.has("session")).isFalse();
+    assertThat(denied.at("/links/session").isMissingNode()).isTrue();
     Response cooling = node.post("/api/v1/workspaces/cooldown/unlock", frank, null);
     assertThat(cooling.problem(403, "denied").get("code").asText()).isEqualTo("cooldown");
     assertThat(cooling.header("Retry-After")).isNotBlank();
@@ -265,7 +269,7 @@ class RestDuoFlowsIT {
     JsonNode timedOut = node.awaitFinal(tim, self, FINAL_WITHIN);
     assertThat(timedOut.get("state").asText()).isEqualTo("denied");
     assertThat(timedOut.get("denialReason").asText()).isEqualTo("timeout");
-    assertThat(timedOut.has("session")).isFalse();
+    assertThat(timedOut.at("/links/session").isMissingNode()).isTrue();
   }
 
   @Test
@@ -396,7 +400,7 @@ class RestDuoFlowsIT {
     JsonNode denied = node.awaitFinal(wanda, self, FINAL_WITHIN);
     assertThat(denied.get("state").asText()).isEqualTo("denied");
     assertThat(denied.get("denialReason").asText()).isEqualTo("denied");
-    assertThat(denied.has("session")).isFalse();
+    assertThat(denied.at("/links/session").isMissingNode()).isTrue();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.adapter.cli.RuntimeOptions;
 import dev.gatehouse.adapter.rest.RestConfig;
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.adapter.rest.RestServer;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
@@ -65,7 +66,8 @@ final class RestNode implements AutoCloseable {
 
   private static RestNode start(Path dataDir, Path duoCaFile, List<Response> answers, Metrics metrics) {
     RuntimeOptions options = new RuntimeOptions(Optional.of(dataDir), Optional.empty(), Optional.of(duoCaFile));
-    GatehouseRuntime runtime = GatehouseRuntime.start(Settings.from(options, Map.of()), DatabaseWait.none(), metrics);
+    GatehouseRuntime runtime = GatehouseRuntime.start(Settings.from(options, Map.of()), DatabaseWait.none(), metrics,
+        GatehouseOptions.server());
     try {
       RestServer server = runtime.restServer(RestConfig.of("127.0.0.1", 0)).start();
       runtime.metrics().bindHttpServer(server);
@@ -122,6 +124,16 @@ final class RestNode implements AutoCloseable {
         return challenge;
       }
     }
+  }
+
+  /**
+   * Claims an approved unlock's session: a POST on its {@code session} link, answered 201 with the
+   * session (token shown once). Returns the session.
+   */
+  JsonNode claim(String token, JsonNode approved) {
+    String link = approved.at("/links/session").asText();
+    assertThat(link).as("the session link of " + approved).isNotEmpty();
+    return post(link, token, null).expect(201).json();
   }
 
   // ---- HTTP --------------------------------------------------------------------------------------

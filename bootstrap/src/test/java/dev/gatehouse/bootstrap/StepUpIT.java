@@ -73,7 +73,7 @@ class StepUpIT {
     assertThat(approveOnPhone(name, token, verifying).get("state").asText()).isEqualTo("approved");
     String unlock = node.post("/api/v1/workspaces/" + workspace + "/unlock", token, null).expect(202).json()
         .at("/challenge/links/self").asText();
-    String session = approveOnPhone(name, token, unlock).at("/session/token").asText();
+    String session = node.claim(token, approveOnPhone(name, token, unlock)).get("token").asText();
     for (String entry : new String[] {"vault-root", "backup-root"}) {
       node.send("POST", "/api/v1/workspaces/" + workspace + "/entries", token, "{\"name\":\"" + entry
           + "\",\"kind\":\"ssh\",\"host\":\"" + entry + ".example.com\",\"stepUp\":\"PT5M\",\"secret\":{\"password\":\""

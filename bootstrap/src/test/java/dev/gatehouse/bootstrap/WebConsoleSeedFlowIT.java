@@ -270,7 +270,7 @@ class WebConsoleSeedFlowIT {
     approvePushOf("alice");
     JsonNode approved = node.awaitFinal(alice, unlock.at("/challenge/links/self").asText(), WAIT);
     assertThat(approved.get("state").asText()).isEqualTo("approved");
-    Map<String, String> session = Map.of("Gatehouse-Session", approved.at("/session/token").asText());
+    Map<String, String> session = Map.of("Gatehouse-Session", node.claim(alice, approved).get("token").asText());
     assertThat(node.send("POST", "/api/v1/workspaces/seed/entries", alice,
         "{\"name\":\"db1\",\"kind\":\"rdp\",\"host\":\"db1.corp.example\",\"port\":3389,"
             + "\"username\":\"Administrator\",\"secret\":{\"password\":\"" + PASSWORD + "\"}}", session).status())

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Follows a challenge to its end on the command line: shows Duo's status messages while a push
@@ -49,6 +50,8 @@ final class ChallengeProgress {
   private CompletableFuture<Optional<String>> typing;
   /** The prompt beside the wait reached the end of input: wait for the push or call alone. */
   private boolean promptClosed;
+  /** Ctrl-C is being handled: the challenge is being cancelled, which also ends a waiting poll. */
+  private final AtomicBoolean interrupting = new AtomicBoolean();
 
   ChallengeProgress(CliContext context, CliOutput output, UserName actor) {
     this.context = context;
@@ -200,7 +203,9 @@ final class ChallengeProgress {
         break;
       }
     }
-    if (interrupted.isDone()) {
+    if (interrupting.get()) {
+      // The cancel wakes the poll with the cancelled challenge: that is the interruption, not a denial.
+      interrupted.join();
       return Optional.empty();
     }
     if (!poll.isDone() && typed.isDone()) {
@@ -256,6 +261,7 @@ final class ChallengeProgress {
     if (interrupted.isDone()) {
       return;
     }
+    interrupting.set(true);
     try {
       gatehouse.cancelChallenge().cancel(new CancelChallengeCommand(actor, id));
       context.config().err().println("gatehouse: cancelled; the pending Duo request was withdrawn");

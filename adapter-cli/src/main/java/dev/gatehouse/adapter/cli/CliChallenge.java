@@ -4,9 +4,12 @@ import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.mfa.DuoMethod;
 
-/** A challenge as its owner sees it, with the method that settled it once final. */
+/**
+ * A challenge as its owner sees it, with the method that settled it once final; field names as
+ * in REST's challenge ({@code denialReason}).
+ */
 record CliChallenge(String id, String purpose, String device, String method, String state,
-    String reason, String message, String settledBy, String expiresAt, int remainingPasscodeAttempts) {
+    String denialReason, String message, String settledBy, String expiresAt, int remainingPasscodeAttempts) {
   static CliChallenge from(ChallengeView view) {
     return new CliChallenge(view.id().value(), CliWire.name(view.purpose()),
         view.selection().device().value(), view.selection().method().wireName(),

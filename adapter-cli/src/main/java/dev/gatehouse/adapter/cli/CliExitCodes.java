@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
@@ -224,6 +225,11 @@ final class CliExitCodes {
     if (failure instanceof StorageProblemException) {
       return Exit.of(ExitCode.STORAGE, failure.getMessage());
     }
+    if (failure instanceof BusyException busy) {
+      // Nothing was sent to Duo: the same command, a little later, is the whole remedy.
+      return Exit.of(ExitCode.DUO_OR_CONFIGURATION, "busy: " + busy.getMessage()
+          + " (retry in " + (busy.retryAfter() == null ? 1 : Math.max(1, busy.retryAfter().toSeconds())) + " s)");
+    }
     if (failure instanceof CliSessionCache.Unwritable) {
       return Exit.of(ExitCode.STORAGE, "session cache: " + failure.getMessage());
     }
@@ -256,6 +262,7 @@ final class CliExitCodes {
       case FRAUD -> "denied and reported as fraud";
       case TIMEOUT -> "timed out";
       case LOCKED_OUT -> "locked out";
+      case SUSPENDED -> "suspended";
       case TOO_MANY_PASSCODES -> "too many wrong passcodes";
       case CANCELLED -> "cancelled";
     };

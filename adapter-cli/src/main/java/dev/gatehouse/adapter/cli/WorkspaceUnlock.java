@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.UnlockResult;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * The open flow of the command line, shared by {@code open} and the {@code entry} commands that
  * open a workspace on their own: asks Gatehouse to unlock, follows a pending challenge with
- * progress, passcode prompts and Ctrl-C, and stores a granted session in the session cache.
+ * progress, passcode prompts and Ctrl-C, claims the session once the challenge is approved (reading
+ * a challenge never hands it out), and stores a granted session in the session cache.
  */
 final class WorkspaceUnlock {
   private WorkspaceUnlock() {}
@@ -45,8 +47,9 @@ final class WorkspaceUnlock {
     ChallengeProgress.Ending ending = new ChallengeProgress(context, progress, actor).follow(challenge, given);
     if (ending instanceof ChallengeProgress.Finished finished) {
       ChallengeView last = finished.challenge();
-      if (last.session().isPresent()) {
-        return cached(context, actor, new Granted(last.session().get(), Optional.of(last)));
+      if (last.sessionReady()) {
+        SessionGrant session = context.gatehouse().claimSession().claim(new ClaimSessionCommand(actor, last.id()));
+        return cached(context, actor, new Granted(session, Optional.of(last)));
       }
       return new Refused(CliExitCodes.forEnding(ending), Optional.of(CliUnlock.ended("denied", name.value(), last)));
     }

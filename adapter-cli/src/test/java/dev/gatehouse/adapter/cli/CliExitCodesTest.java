@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.contract.StorageFixtures;
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
@@ -34,6 +35,7 @@ import dev.gatehouse.domain.session.GrantKind;
 import dev.gatehouse.domain.session.SessionId;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ class CliExitCodesTest {
 
   private static ChallengeView challenge(ChallengeState state, Optional<DenialReason> reason) {
     return new ChallengeView(new ChallengeId("aaaaaaaaaaaaaaaaaaaaaaaa"), WORKSPACE, ChallengePurpose.UNLOCK,
-        StorageFixtures.push(), state, reason, StatusMessage.of("Duo says"), T0, 5, Optional.empty());
+        StorageFixtures.push(), state, reason, StatusMessage.of("Duo says"), T0, 5, false);
   }
 
   /** One sample of every case of every sealed result the command line maps, by case. */
@@ -199,6 +201,8 @@ class CliExitCodesTest {
         new Object[] {new AccessDeniedException("bob is not an administrator"), ExitCode.ACCESS_DENIED},
         new Object[] {new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED, "no duo"), ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new StorageProblemException("storage failed", null), ExitCode.STORAGE},
+        new Object[] {new BusyException("this node is following 12000 pending Duo requests", Duration.ofSeconds(5)),
+            ExitCode.DUO_OR_CONFIGURATION},
         new Object[] {new CliSessionCache.Unwritable("permission denied in /x"), ExitCode.STORAGE},
         new Object[] {new IllegalStateException("bug"), ExitCode.DUO_OR_CONFIGURATION});
   }

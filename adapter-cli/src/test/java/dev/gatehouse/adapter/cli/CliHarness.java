@@ -74,6 +74,8 @@ final class CliHarness {
   final AtomicInteger gatehouseBuilt = new AtomicInteger();
   final AtomicReference<RuntimeOptions> runtimeSeen = new AtomicReference<>();
   TestConsole console = TestConsole.none();
+  /** How long one read of a challenge waits for a change (short, so tests run fast). */
+  Duration pollWait = Duration.ofMillis(100);
   String stdin = "";
   List<CliExtension> extensions = List.of();
   GatehouseFactory factory = options -> {
@@ -155,7 +157,7 @@ final class CliHarness {
 
   CliConfig config(PrintStream out, PrintStream err) {
     return new CliConfig(VERSION, out, err, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        console, environment, ADMIN, interrupts, Duration.ofMillis(100), extensions);
+        console, environment, ADMIN, interrupts, pollWait, extensions);
   }
 
   /** Runs as the operating-system user (alice) unless the arguments or environment say otherwise. */

@@ -7,17 +7,26 @@ import static dev.gatehouse.adapter.cli.CliHarness.RIGHT_PASSCODE;
 import static dev.gatehouse.adapter.cli.CliHarness.WORKSPACE;
 import static dev.gatehouse.adapter.cli.CliHarness.WRONG_PASSCODE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.adapter.cli.CliHarness.Result;
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.ListAuditEventsQuery;
+import dev.gatehouse.application.port.in.session.ListSessionsQuery;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
+import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.VerificationCode;
@@ -25,6 +34,8 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -91,9 +102,12 @@ class OpenSubcommandTest {
   void showsASpinnerOnlyOnATerminal() throws Exception {
     CliHarness cli = CliHarness.withActiveDevice("push");
     cli.console = CliHarness.TestConsole.terminal();
+    // A wait longer than a spinner tick: a push's waiting clients are woken only by a change.
+    cli.pollWait = Duration.ofSeconds(1);
 
     CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE);
-    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    CliHarness.await("the push is pending and followed", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 1
+        && cli.interrupts.isArmed());
     Thread.sleep(300);
     cli.env.duo.approve(cli.env.duo.lastTransaction());
     Result onTerminal = join(running);
@@ -103,7 +117,9 @@ class OpenSubcommandTest {
 
     CliHarness plain = CliHarness.withActiveDevice("push");
     CompletableFuture<Result> plainRun = plain.start(MEMBER, "open", WORKSPACE);
-    CliHarness.await("the push is pending", () -> plain.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    CliHarness.await("the push is pending and followed", () -> plain.env.duo.count(Operation.AWAIT_STATUS) >= 1
+        && plain.interrupts.isArmed());
+    Thread.sleep(300);
     plain.env.duo.approve(plain.env.duo.lastTransaction());
     assertThat(join(plainRun).out()).doesNotContain("\r", "\u001b[", "Waiting for Duo");
   }
@@ -357,6 +373,73 @@ class OpenSubcommandTest {
   }
 
   @Test
+  void anApprovedUnlocksSessionIsClaimedOnceByTheOpenFlow() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--json");
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 2);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result result = join(running);
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    ChallengeId challenge = new ChallengeId(result.json().at("/challenge/id").asText());
+    assertThat(cli.env.gatehouse.listSessions().list(new ListSessionsQuery(new UserName(ADMIN), new WorkspaceName(WORKSPACE))))
+        .singleElement().satisfies(s -> assertThat(s.user()).isEqualTo(new UserName(MEMBER)));
+    assertThatThrownBy(() -> cli.env.gatehouse.claimSession().claim(new ClaimSessionCommand(new UserName(MEMBER), challenge)))
+        .as("the open flow claimed it").isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aSuspensionWhileThePushWaitsIsReportedAsSuspended() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+
+    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--json");
+    CliHarness.await("the push is pending", () -> cli.env.duo.count(Operation.AWAIT_STATUS) >= 2);
+    // As a fraud report on another of bob's requests would, while this push still waits.
+    cli.env.ports.guards().save(AccessGuard.clear(
+        cli.env.ports.workspaces().find(new WorkspaceName(WORKSPACE)).orElseThrow().id(), new UserName(MEMBER))
+        .afterFraud(cli.env.clock.instant()));
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+    Result overtaken = join(running);
+    Result refused = cli.runAs(MEMBER, "open", WORKSPACE, "--json");
+
+    assertThat(overtaken.exit()).isEqualTo(1);
+    assertThat(overtaken.errLines()).containsExactly(
+        "gatehouse: suspended: Access is suspended after a fraud report; an administrator must clear it");
+    assertThat(overtaken.json().at("/challenge/denialReason").asText()).isEqualTo("suspended");
+    assertThat(overtaken.json().at("/challenge/reason").isMissingNode()).as("one name per field across faces").isTrue();
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.json().at("/denial/code").asText()).isEqualTo("suspended");
+    assertThat(audit(cli, AuditEventType.CHALLENGE_DENIED)).first()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo("suspended"));
+    assertThat(audit(cli, AuditEventType.ACCESS_DENIED)).first()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo("suspended"));
+  }
+
+  @Test
+  void aBusyGatehouseIsOneLineAndExit3AndSendsNothing() throws Exception {
+    CliHarness cli = CliHarness.withActiveDevice("push");
+    cli.env.duo.resolvePushesWith(CliHarness.approved());
+    assertThat(cli.runAs(CliHarness.OTHER_MEMBER, "duo", "use-device", WORKSPACE, CliHarness.PHONE.id().value(),
+        "--method", "push").exit()).isZero();
+    cli.env.duo.resolvePushesWith(null);
+    Gatehouse busy = Gatehouse.assemble(cli.env.ports, GatehouseOptions.client().withMaxPending(1));
+    cli.factory = options -> busy;
+
+    CompletableFuture<Result> waiting = cli.start(MEMBER, "open", WORKSPACE);
+    CliHarness.await("bob's push is followed", () -> busy.challenges().following() == 1);
+    long pushes = cli.env.duo.count(Operation.START_AUTH);
+    Result refused = cli.runAs(CliHarness.OTHER_MEMBER, "open", WORKSPACE);
+    cli.env.duo.approve(cli.env.duo.lastTransaction());
+
+    assertThat(refused.exit()).isEqualTo(3);
+    assertThat(refused.errLines()).singleElement().asString().startsWith("gatehouse: busy: ").endsWith("(retry in 5 s)");
+    assertThat(cli.env.duo.count(Operation.START_AUTH)).as("nothing was sent to Duo").isEqualTo(pushes);
+    assertThat(join(waiting).exit()).isZero();
+    busy.close();
+  }
+
+  @Test
   void tooManyWrongPasscodesLockTheMemberOut() {
     CliHarness cli = CliHarness.withActiveDevice("passcode");
     cli.stdin = (WRONG_PASSCODE + "\n").repeat(5);
@@ -387,15 +470,16 @@ class OpenSubcommandTest {
   }
 
   @Test
-  void duoFailingDuringAPushFailsTheChallengeAsADuoProblem() {
+  void duoRefusingAPushItFollowsFailsTheChallengeAsADuoProblem() {
     CliHarness cli = CliHarness.withActiveDevice("push");
+    // An unreachable Duo is retried while the push may still be answered; a refusal ends it.
     cli.env.duo.failAlways(Operation.AWAIT_STATUS,
-        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.TIMEOUT));
+        FakeSecondFactorGateway.rejected(SecondFactorRejectedException.Reason.REQUEST_REJECTED));
 
     Result result = cli.runAs(MEMBER, "open", WORKSPACE);
 
     assertThat(result.exit()).isEqualTo(3);
-    assertThat(result.errLines()).containsExactly("gatehouse: failed: Duo is unavailable (timeout): simulated TIMEOUT");
+    assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: failed: ");
   }
 
   @Test
@@ -510,8 +594,10 @@ class OpenSubcommandTest {
     CliHarness cli = CliHarness.withActiveDevice("push");
 
     CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
-    CliHarness.await("the push is followed after the wrong passcode",
-        () -> cli.env.duo.count(Operation.VERIFY_PASSCODE) >= 1 && cli.env.duo.count(Operation.AWAIT_STATUS) >= 3);
+    WorkspaceId servers = cli.env.ports.workspaces().find(new WorkspaceName(WORKSPACE)).orElseThrow().id();
+    CliHarness.await("the wrong passcode was counted and the push still waits",
+        () -> cli.env.ports.challenges().findOpen(servers, new UserName(MEMBER)).stream()
+            .anyMatch(c -> c.remainingPasscodeAttempts() == 4));
     cli.env.duo.approve(cli.env.duo.lastTransaction());
     Result result = join(running);
 

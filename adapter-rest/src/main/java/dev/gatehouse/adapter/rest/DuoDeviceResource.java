@@ -51,7 +51,7 @@ final class DuoDeviceResource {
   /** Members choose their device (an administrator who is no member may not either). */
   private void isMember(RestRequest request) {
     WorkspaceName workspace = WorkspaceResource.workspace(request);
-    if (!getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace().isMember(request.actor())) {
+    if (getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).roleOf(request.actor()).isEmpty()) {
       throw new AccessDeniedException(request.actor() + " is not a member of workspace " + workspace);
     }
   }

@@ -138,7 +138,7 @@ final class EntryResource {
     if (getSession.get(new GetSessionQuery(request.session(workspace))).isEmpty()) {
       throw new SessionRequiredException("no live session for workspace " + workspace + ": open the workspace first");
     }
-    boolean editor = getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace)).workspace()
+    boolean editor = getWorkspace.get(new GetWorkspaceQuery(request.actor(), workspace))
         .roleOf(request.actor()).filter(MemberRole::canEditEntries).isPresent();
     if (!editor) {
       throw new AccessDeniedException(request.actor() + " is a reader of workspace " + workspace

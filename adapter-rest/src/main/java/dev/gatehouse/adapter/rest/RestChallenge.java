@@ -5,11 +5,12 @@ import dev.gatehouse.application.port.in.ChallengeView;
 /**
  * A challenge as its owner sees it: state, denial reason, Duo's message, the code to type into
  * Duo Mobile while a Verified Duo Push waits, the method that settled it, expiry, passcode attempts
- * left, links, and (the first time an approved unlock is read) the session.
+ * left and links (an approved unlock's {@code session} link claims its session, once: reading never
+ * changes a challenge).
  */
 record RestChallenge(String id, String workspace, String purpose, String device, String method,
     String state, String denialReason, String message, String verificationCode, String settledBy,
-    String expiresAt, int remainingPasscodeAttempts, RestSession session, RestChallengeLinks links) {
+    String expiresAt, int remainingPasscodeAttempts, RestChallengeLinks links) {
 
   static RestChallenge from(ChallengeView view) {
     return new RestChallenge(view.id().value(), view.workspace().value(),
@@ -18,6 +19,6 @@ record RestChallenge(String id, String workspace, String purpose, String device,
         view.denialReason().map(reason -> reason.wireName()).orElse(null), view.message().value(),
         view.verificationCode().map(code -> code.value()).orElse(null),
         view.settledBy().map(method -> method.wireName()).orElse(null), view.expiresAt().toString(), view.remainingPasscodeAttempts(),
-        view.session().map(RestSession::from).orElse(null), RestChallengeLinks.from(view));
+        RestChallengeLinks.from(view));
   }
 }

@@ -4,13 +4,18 @@ import dev.gatehouse.application.port.in.ChallengeView;
 
 /**
  * Where to poll, submit a passcode to (while one is awaited, or in place of a push or call still
- * waiting) and cancel (while open) a challenge.
+ * waiting) and cancel (while open) a challenge, and where to claim an approved unlock's session
+ * (POST, once, while it is ready).
  */
-record RestChallengeLinks(String self, String poll, String passcode, String cancel) {
+record RestChallengeLinks(String self, String poll, String passcode, String cancel, String session) {
   static final int POLL_WAIT_SECONDS = 25;
 
   static String self(String id) {
     return "/api/v1/challenges/" + id;
+  }
+
+  static String session(String id) {
+    return self(id) + "/session";
   }
 
   static RestChallengeLinks from(ChallengeView view) {
@@ -18,6 +23,6 @@ record RestChallengeLinks(String self, String poll, String passcode, String canc
     boolean open = !view.isFinal();
     return new RestChallengeLinks(self, open ? self + "?waitSeconds=" + POLL_WAIT_SECONDS : null,
         view.acceptsPasscode() ? self + "/passcode" : null,
-        open ? self : null);
+        open ? self : null, view.sessionReady() ? session(view.id().value()) : null);
   }
 }

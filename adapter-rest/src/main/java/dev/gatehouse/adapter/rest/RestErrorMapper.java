@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.NotFoundException;
@@ -59,6 +60,8 @@ import org.slf4j.LoggerFactory;
  * 503 duo-local-configuration  LOCAL_CONFIGURATION (Gatehouse's own CA file or proxy for Duo)
  * 503 storage-unavailable StorageProblemException (Retry-After: 1)
  * 503 not-ready           the readiness check failed
+ * 503 busy                BusyException: this node follows as many pending Duo requests as it may
+ *                         (nothing was sent); Retry-After in seconds
  * 504 timed-out           an asynchronous answer outlived the server's async timeout
  * </pre>
  */
@@ -106,6 +109,11 @@ final class RestErrorMapper {
       return reply(RestProblem.of(RestProblemType.STORAGE_UNAVAILABLE,
           "Gatehouse's storage is unavailable; try again later")).withHeader("Retry-After", "1");
     }
+    if (e instanceof BusyException busy) {
+      LOG.warn("busy: {}", busy.getMessage());
+      return reply(RestProblem.of(RestProblemType.BUSY, busy.getMessage()))
+          .withHeader("Retry-After", String.valueOf(retryAfterSeconds(busy)));
+    }
     if (e instanceof HttpResponseException http) {
       return http(http);
     }
@@ -121,6 +129,12 @@ final class RestErrorMapper {
     Throwable e = unwrap(failure);
     return e instanceof RestInputException
         || (e instanceof DomainException && !(e instanceof IllegalTransitionException));
+  }
+
+  /** Whole seconds, rounded up and at least one: {@code Retry-After: 0} would invite a busy loop. */
+  private static long retryAfterSeconds(BusyException busy) {
+    long millis = busy.retryAfter() == null ? 0 : busy.retryAfter().toMillis();
+    return Math.max(1, (millis + 999) / 1000);
   }
 
   /** An asynchronous answer (a long poll) did not come within the server's async timeout. */

@@ -75,7 +75,7 @@ public final class RestModule extends AbstractModule {
 
   static UnlockResource unlockResource(Gatehouse gatehouse, RestErrorMapper errors) {
     return new UnlockResource(gatehouse.openWorkspace(), gatehouse.getChallenge(), gatehouse.submitPasscode(),
-        gatehouse.cancelChallenge(), errors);
+        gatehouse.cancelChallenge(), gatehouse.claimSession(), errors);
   }
 
   static EntryResource entryResource(Gatehouse gatehouse, RestErrorMapper errors) {

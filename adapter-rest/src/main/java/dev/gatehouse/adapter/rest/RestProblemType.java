@@ -25,6 +25,7 @@ enum RestProblemType {
   DUO_RATE_LIMITED(503, "Duo is rate limiting"),
   STORAGE_UNAVAILABLE(503, "Storage unavailable"),
   NOT_READY(503, "Not ready"),
+  BUSY(503, "Busy"),
   TIMED_OUT(504, "Timed out"),
   VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 

@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.CancelChallengeCommand;
 import dev.gatehouse.application.port.in.CancelChallengeUseCase;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.ClaimSessionUseCase;
 import dev.gatehouse.application.port.in.GetChallengeQuery;
 import dev.gatehouse.application.port.in.GetChallengeUseCase;
 import dev.gatehouse.application.port.in.OpenWorkspaceCommand;
@@ -16,20 +18,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** Opening a workspace and following its challenge: long poll, passcode, cancel. */
+/** Opening a workspace and following its challenge: long poll, passcode, cancel, claiming the session. */
 final class UnlockResource {
   private final OpenWorkspaceUseCase openWorkspace;
   private final GetChallengeUseCase getChallenge;
   private final SubmitPasscodeUseCase submitPasscode;
   private final CancelChallengeUseCase cancelChallenge;
+  private final ClaimSessionUseCase claimSession;
   private final RestErrorMapper errors;
 
   UnlockResource(OpenWorkspaceUseCase openWorkspace, GetChallengeUseCase getChallenge,
-      SubmitPasscodeUseCase submitPasscode, CancelChallengeUseCase cancelChallenge, RestErrorMapper errors) {
+      SubmitPasscodeUseCase submitPasscode, CancelChallengeUseCase cancelChallenge, ClaimSessionUseCase claimSession,
+      RestErrorMapper errors) {
     this.openWorkspace = openWorkspace;
     this.getChallenge = getChallenge;
     this.submitPasscode = submitPasscode;
     this.cancelChallenge = cancelChallenge;
+    this.claimSession = claimSession;
     this.errors = errors;
   }
 
@@ -39,7 +44,8 @@ final class UnlockResource {
         RestRoute.async("GET", "/api/v1/challenges/{id}", RestAccess.BEARER, this::challenge),
         RestRoute.sync("POST", "/api/v1/challenges/{id}/passcode", RestAccess.BEARER, this::passcode)
             .withBody(this::ownsChallenge),
-        RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel));
+        RestRoute.sync("DELETE", "/api/v1/challenges/{id}", RestAccess.BEARER, this::cancel),
+        RestRoute.sync("POST", "/api/v1/challenges/{id}/session", RestAccess.BEARER, this::claim));
   }
 
   RestReply unlock(RestRequest request) {
@@ -70,6 +76,16 @@ final class UnlockResource {
   RestReply cancel(RestRequest request) {
     return RestReply.ok(RestChallenge.from(cancelChallenge.cancel(
         new CancelChallengeCommand(request.actor(), challengeId(request)))));
+  }
+
+  /**
+   * Claims an approved unlock's session (its {@code session} link): 201 with the session, token
+   * shown once; a second claim is 409, a claim after access was withdrawn 403.
+   */
+  RestReply claim(RestRequest request) {
+    RestSession session = RestSession.from(claimSession.claim(
+        new ClaimSessionCommand(request.actor(), challengeId(request))));
+    return RestReply.created(session, "/api/v1/workspaces/" + session.workspace() + "/session");
   }
 
   /** Granted 200 (session token, once), pending 202 (challenge and links), denied per {@link RestErrorMapper}. */

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.Denial;
 import dev.gatehouse.application.port.in.DenialCode;
@@ -15,6 +16,7 @@ import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,18 @@ class RestErrorMapperTest {
           .as(exception.getClass().getSimpleName()).isEqualTo(statusAndType);
       assertThat(problem.status()).isEqualTo(reply.status());
     });
+  }
+
+  @Test
+  void aBusyNodeIsA503WithRetryAfterInWholeSeconds() {
+    RestReply reply = mapper.map(new CompletionException(
+        new BusyException("this node is following 12000 pending Duo requests, its limit", Duration.ofMillis(4200))));
+    RestProblem problem = (RestProblem) reply.body();
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(problem.type()).isEqualTo("urn:gatehouse:problem:busy");
+    assertThat(reply.headers()).containsEntry("Retry-After", "5");
+    assertThat(mapper.map(new BusyException("busy", Duration.ZERO)).headers())
+        .as("never zero: that would invite a busy loop").containsEntry("Retry-After", "1");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.application.Gatehouse;
+import dev.gatehouse.application.GatehouseOptions;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
 import dev.gatehouse.application.port.in.AddUserCommand;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
@@ -47,6 +49,8 @@ final class RestFixture implements AutoCloseable {
       "Hardware token", Set.of());
 
   final InMemoryGatehouse core = new InMemoryGatehouse();
+  /** The Gatehouse the server runs: the core's, or one on the core's ports with other options. */
+  final Gatehouse gatehouse;
   final RestServer server;
   final String adminToken;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -62,11 +66,21 @@ final class RestFixture implements AutoCloseable {
     this(config, readiness, RestMetrics.NONE);
   }
 
+  /** A server whose Gatehouse follows Duo requests with these options (a small {@code maxPending}, say). */
+  RestFixture(GatehouseOptions options) {
+    this(RestConfig.of("127.0.0.1", 0), ReadinessCheck.alwaysReady(), RestMetrics.NONE, options);
+  }
+
   RestFixture(RestConfig config, ReadinessCheck readiness, RestMetrics metrics) {
-    server = RestModule.server(core.gatehouse, readiness, config, metrics, List.of()).start();
+    this(config, readiness, metrics, null);
+  }
+
+  private RestFixture(RestConfig config, ReadinessCheck readiness, RestMetrics metrics, GatehouseOptions options) {
+    gatehouse = options == null ? core.gatehouse : Gatehouse.assemble(core.ports, options);
+    server = RestModule.server(gatehouse, readiness, config, metrics, List.of()).start();
     UserName admin = new UserName("admin");
-    core.gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
-    adminToken = core.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();
+    gatehouse.addUser().add(new AddUserCommand(admin, admin, Role.ADMINISTRATOR, Optional.empty()));
+    adminToken = gatehouse.issueApiToken().issue(new IssueApiTokenCommand(admin, admin)).token().reveal();
   }
 
   /** Moves the fake clock along with real time, for tests that wait on the clock. */
@@ -124,6 +138,20 @@ final class RestFixture implements AutoCloseable {
     Response unlock = post("/api/v1/workspaces/" + workspace + "/unlock", token, null);
     assertThat(unlock.status()).as(unlock.body()).isEqualTo(200);
     return unlock.json().at("/session/token").asText();
+  }
+
+  /**
+   * Claims an approved unlock's session by following its {@code session} link (a POST), checks the
+   * answer is 201 with the session, and returns the session's JSON.
+   */
+  JsonNode claim(JsonNode approved, String token) {
+    assertThat(approved.get("state").asText()).isEqualTo("approved");
+    String link = approved.at("/links/session").asText();
+    assertThat(link).as("the approved unlock's session link").isEqualTo(approved.at("/links/self").asText() + "/session");
+    Response claimed = post(link, token, null);
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
+    assertThat(claimed.header("Location")).isEqualTo("/api/v1/workspaces/" + approved.get("workspace").asText() + "/session");
+    return claimed.json();
   }
 
   /** A request with the workspace session header (none when {@code session} is null). */
@@ -186,6 +214,9 @@ final class RestFixture implements AutoCloseable {
       ticker.shutdownNow();
     }
     server.close();
+    if (gatehouse != core.gatehouse) {
+      gatehouse.close();
+    }
   }
 
   /** A response with its JSON body at hand. */

@@ -67,7 +67,7 @@ class SealedResultMappingTest {
   private static final ChallengeView CHALLENGE = new ChallengeView(new ChallengeId("AAAAAAAAAAAAAAAAAAAAAA"),
       new WorkspaceName("vault"), ChallengePurpose.UNLOCK,
       new DeviceSelection(RestFixture.PHONE.id(), DuoMethod.PUSH), ChallengeState.PENDING, Optional.empty(),
-      StatusMessage.of("Pushed a login request to your device..."), NOW.plusSeconds(90), 5, Optional.empty());
+      StatusMessage.of("Pushed a login request to your device..."), NOW.plusSeconds(90), 5, false);
   private static final Denial DENIAL = Denial.of(DenialCode.DUO_DENIED, "Your account is disabled");
 
   private final InMemoryGatehouse core = new InMemoryGatehouse();

@@ -11,8 +11,11 @@ import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.out.AuthStatus;
+import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.VerificationCode;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Map;
@@ -77,12 +80,12 @@ class UnlockFlowIT {
     fx.core.duo.approve(fx.core.duo.lastTransaction());
     JsonNode approved = join(poll).json();
     assertThat(approved.get("state").asText()).isEqualTo("approved");
-    assertThat(approved.has("session")).isFalse();
+    assertThat(approved.at("/links/session").isMissingNode()).as("a device verification opens no session").isTrue();
     enrollment = fx.get("/api/v1/workspaces/vault/duo/enrollment", alice).json();
     assertThat(enrollment.get("status").asText()).isEqualTo("active");
     assertThat(enrollment.at("/active/device").asText()).isEqualTo(PHONE.id().value());
 
-    // Every unlock asks Duo again: 202, poll, session token once.
+    // Every unlock asks Duo again: 202, poll, claim the session token once.
     for (int round = 0; round < 2; round++) {
       long preauths = fx.core.duo.count(Operation.PREAUTH);
       Response unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null);
@@ -95,16 +98,19 @@ class UnlockFlowIT {
       assertThat(challenge.at("/links/poll").asText()).endsWith("?waitSeconds=25");
       // Push or passcode, whichever comes first: a pending push takes a passcode too.
       assertThat(challenge.at("/links/passcode").asText()).endsWith("/passcode");
+      assertThat(challenge.at("/links/session").isMissingNode()).isTrue();
       fx.core.duo.approve(fx.core.duo.lastTransaction());
       String self = challenge.at("/links/self").asText();
       JsonNode first = fx.get(self + "?waitSeconds=5", alice).json();
-      assertThat(first.get("state").asText()).isEqualTo("approved");
-      assertThat(first.at("/session/token").asText()).hasSizeGreaterThanOrEqualTo(22);
-      assertThat(first.at("/session/kind").asText()).isEqualTo("duo_approved");
-      assertThat(first.at("/session/id").asText()).matches("[A-Za-z0-9_-]{8,64}");
+      assertThat(first.has("session")).as("reading never hands out the session").isFalse();
+      JsonNode session = fx.claim(first, alice);
+      assertThat(session.get("token").asText()).hasSizeGreaterThanOrEqualTo(22);
+      assertThat(session.get("kind").asText()).isEqualTo("duo_approved");
+      assertThat(session.get("id").asText()).matches("[A-Za-z0-9_-]{8,64}");
+      assertThat(session.get("workspace").asText()).isEqualTo("vault");
       JsonNode again = fx.get(self + "?waitSeconds=1", alice).json();
       assertThat(again.get("state").asText()).isEqualTo("approved");
-      assertThat(again.has("session")).isFalse();
+      assertThat(again.at("/links/session").isMissingNode()).as("claimed").isTrue();
     }
   }
 
@@ -160,7 +166,7 @@ class UnlockFlowIT {
     JsonNode opened = fx.post(unlock.json().at("/challenge/links/passcode").asText(), alice,
         "{\"passcode\":\"123456\"}").json();
     assertThat(opened.get("state").asText()).isEqualTo("approved");
-    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    assertThat(fx.claim(opened, alice).get("token").asText()).isNotBlank();
   }
 
   @Test
@@ -175,7 +181,7 @@ class UnlockFlowIT {
 
     assertThat(opened.get("state").asText()).isEqualTo("approved");
     assertThat(opened.get("settledBy").asText()).isEqualTo("passcode");
-    assertThat(opened.at("/session/token").asText()).isNotBlank();
+    assertThat(fx.claim(opened, alice).get("token").asText()).isNotBlank();
     assertThat(opened.has("links")).isTrue();
     assertThat(opened.at("/links/passcode").isMissingNode()).isTrue();
   }
@@ -213,7 +219,7 @@ class UnlockFlowIT {
     assertThat(unlock.json().at("/challenge/state").asText()).isEqualTo("awaiting_passcode");
     JsonNode opened = fx.post(unlock.json().at("/challenge/links/passcode").asText(), alice,
         "{\"passcode\":\"CODE1234\"}").json();
-    assertThat(opened.at("/session/kind").asText()).isEqualTo("duo_approved");
+    assertThat(fx.claim(opened, alice).get("kind").asText()).isEqualTo("duo_approved");
     // A finished challenge takes no more passcodes.
     fx.post(unlock.json().at("/challenge/links/self").asText() + "/passcode", alice,
         "{\"passcode\":\"CODE1234\"}").problem(409, "conflict");
@@ -259,6 +265,30 @@ class UnlockFlowIT {
     assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(202);
     JsonNode audit = fx.get("/api/v1/audit?workspace=vault&limit=100", fx.adminToken).json();
     assertThat(audit.get("events").toString()).contains("\"suspended\"", "\"suspension_cleared\"");
+  }
+
+  @Test
+  void aSuspensionWhileAPushWaitsIsReportedAsSuspendedNotLockedOut() {
+    activeDuo("secure");
+    String self = unlockPending();
+    // As a fraud report on another of her requests would, while this push still waits.
+    fx.core.ports.guards().save(AccessGuard.clear(
+        fx.core.ports.workspaces().find(new WorkspaceName("vault")).orElseThrow().id(), new UserName("alice"))
+        .afterFraud(fx.core.clock.instant()));
+    fx.core.duo.approve(fx.core.duo.lastTransaction());
+
+    JsonNode denied = fx.get(self + "?waitSeconds=5", alice).json();
+    assertThat(denied.get("state").asText()).isEqualTo("denied");
+    assertThat(denied.get("denialReason").asText()).isEqualTo("suspended");
+    assertThat(denied.get("message").asText()).startsWith("Access is suspended after a fraud report");
+    assertThat(denied.at("/links/session").isMissingNode()).isTrue();
+    JsonNode refused = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
+    assertThat(refused.get("code").asText()).isEqualTo("suspended");
+    JsonNode events = fx.get("/api/v1/audit?workspace=vault&user=alice&limit=2", fx.adminToken).json().get("events");
+    // Newest first: the refused unlock, then the challenge the suspension overtook.
+    assertThat(events.at("/0/type").asText()).isEqualTo("access_denied");
+    assertThat(events.at("/1/type").asText()).isEqualTo("challenge_denied");
+    assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.get("outcome").asText()).isEqualTo("suspended"));
   }
 
   @Test

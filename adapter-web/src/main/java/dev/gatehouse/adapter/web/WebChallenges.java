@@ -2,13 +2,16 @@ package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.ChallengeView;
+import dev.gatehouse.application.port.in.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.SessionGrant;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 
 /**
- * Keeps what a challenge grants: an approved unlock carries its session token the first time it
- * is read, so every read of a challenge passes here and the token goes into the web session.
+ * Keeps what a challenge grants: every read of a challenge passes here, and when it shows an
+ * approved unlock whose session is ready, the session is claimed (once; reading never hands it
+ * out) and its token goes into the web session.
  */
 final class WebChallenges {
   private final Gatehouse gatehouse;
@@ -18,7 +21,13 @@ final class WebChallenges {
   }
 
   WebChallenge observe(WebRequest request, ChallengeView view) {
-    view.session().ifPresent(grant -> keep(request, grant));
+    if (view.sessionReady()) {
+      try {
+        keep(request, gatehouse.claimSession().claim(new ClaimSessionCommand(request.actor(), view.id())));
+      } catch (ConflictException claimedMeanwhile) {
+        // Another read of this challenge (the status poll beside the page, a second tab) claimed it first.
+      }
+    }
     return WebChallenge.from(view);
   }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * 404 NotFoundException
  * 409 ConflictException, IllegalTransitionException
  * 502/503 SecondFactorProblemException (Duo refused / unavailable)
- * 503 StorageProblemException, no room for another web session
+ * 503 StorageProblemException, BusyException, no room for another web session
  * 500 anything else
  * </pre>
  */
@@ -79,6 +80,10 @@ final class WebErrors {
     }
     if (e instanceof SecondFactorProblemException duo) {
       return new Problem(WebText.status(duo.problem()), WebText.problem(duo.problem(), duo.getMessage()));
+    }
+    if (e instanceof BusyException busy) {
+      LOG.warn("busy: {}", busy.getMessage());
+      return new Problem(503, "Gatehouse is busy with many waiting Duo requests; nothing was sent. Try again in a few seconds.");
     }
     if (e instanceof StorageProblemException) {
       LOG.warn("storage problem: {}", e.getMessage());

@@ -26,6 +26,7 @@ final class WebText {
       case FRAUD -> "The request was reported as fraud. Access is suspended until an administrator clears it.";
       case TIMEOUT -> "The request timed out without an answer.";
       case LOCKED_OUT -> "Duo has locked this account out.";
+      case SUSPENDED -> "Access is suspended after a fraud report until an administrator clears it.";
       case TOO_MANY_PASSCODES -> "Too many wrong passcodes. Try again later.";
       case CANCELLED -> "The request was cancelled.";
     };

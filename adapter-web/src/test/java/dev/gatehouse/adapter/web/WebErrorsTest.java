@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.BusyException;
 import dev.gatehouse.application.port.in.ChallengeView;
 import dev.gatehouse.application.port.in.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
@@ -27,6 +28,7 @@ import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +52,10 @@ class WebErrorsTest {
     assertThat(WebErrors.map(new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, "timeout")).status())
         .isEqualTo(503);
     assertThat(WebErrors.map(new StorageProblemException("down", new IllegalStateException())).status()).isEqualTo(503);
+    WebErrors.Problem busy = WebErrors.map(new BusyException("this node is following 12000 pending Duo requests",
+        Duration.ofSeconds(5)));
+    assertThat(busy.status()).isEqualTo(503);
+    assertThat(busy.message()).contains("nothing was sent").doesNotContain("12000");
     WebErrors.Problem unexpected = WebErrors.map(new CompletionException(new IllegalStateException("secret detail")));
     assertThat(unexpected.status()).isEqualTo(500);
     assertThat(unexpected.message()).doesNotContain("secret detail");
@@ -68,7 +74,7 @@ class WebErrorsTest {
     ChallengeView view = new ChallengeView(new ChallengeId("abcdefghijklmnopqrstuv"), new WorkspaceName("prod"),
         ChallengePurpose.UNLOCK, new DeviceSelection(new DeviceId("DP1"), DuoMethod.PUSH), state,
         state == ChallengeState.DENIED ? Optional.of(DenialReason.FRAUD) : Optional.empty(), StatusMessage.NONE,
-        Instant.EPOCH, 3, Optional.empty());
+        Instant.EPOCH, 3, false);
     WebChallenge challenge = WebChallenge.from(view);
     assertThat(challenge.headline()).isNotBlank();
     assertThat(challenge.next()).isEqualTo("/workspaces/prod/entries");
