@@ -24,6 +24,10 @@ final class Unlock {
     /** Long polls sent and not yet answered: the clients waiting right now. */
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger retriedPolls = new AtomicInteger();
+    /** Long polls answered only at the end of their wait although the challenge was decided: a wake-up missed. */
+    final AtomicInteger fullWaitDecided = new AtomicInteger();
+    /** Long polls that waited their whole wait and found the challenge still pending. */
+    final AtomicInteger fullWaitPending = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger restarted = new AtomicInteger();
     volatile String lastFailure = "";
@@ -124,6 +128,7 @@ final class Unlock {
     counters.polls.incrementAndGet();
     counters.inFlight.incrementAndGet();
     String node = pollBase.get();
+    long sent = System.nanoTime();
     rest.send("GET", node + self + "?waitSeconds=" + waitSeconds, token, null,
         Duration.ofSeconds(waitSeconds).plus(SLACK)).whenComplete((answer, error) -> {
           counters.inFlight.decrementAndGet();
@@ -148,6 +153,9 @@ final class Unlock {
           }
           JsonNode view = answer.json();
           String state = view.path("state").asText();
+          if (System.nanoTime() - sent >= java.util.concurrent.TimeUnit.SECONDS.toNanos(waitSeconds) - 500_000_000L) {
+            (state.equals("pending") ? counters.fullWaitPending : counters.fullWaitDecided).incrementAndGet();
+          }
           if (state.equals("pending")) {
             poll(self, true);
           } else if (state.equals("approved")) {
