@@ -560,13 +560,12 @@ public final class Benchmark {
     return String.format(Locale.ROOT, "Capacity: approve-all at the simulator approved %d pushes (%d unlocks "
         + "pending, clients waiting on node %s); **%d of %d clients saw approved, the last %.1f s after approve-all**"
         + " (target ≤ 30 s for 10,000)%s; %d unlocks failed%s; %d pushes or challenges timed out while held and "
-        + "were started again; %d long polls were answered only at the end of their wait although decided "
-        + "(load average %s).", approvedAtSim, waiting, nodeB != null ? "B" : "A",
+        + "were started again (load average %s).", approvedAtSim, waiting, nodeB != null ? "B" : "A",
         counters.approved.get(), unlocks.size(), last == 0 ? Double.NaN : (last - t0) / 1e9,
         done < counters.approved.get()
             ? " (" + done + " also claimed their session)" : "", counters.failed.get(),
         counters.failed.get() > 0 ? " (last: " + counters.lastFailure + ")" : "", counters.restarted.get(),
-        counters.fullWaitDecided.get(), ProcStats.loadAverage());
+        ProcStats.loadAverage());
   }
 
   // ---- teardown ----------------------------------------------------------------------------------
