@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +38,12 @@ public final class Benchmark {
   private static final int POLL_SECONDS = 25;
   private static final String USER_PREFIX = "bench";
   private static final String FLOOR_PREFIX = "floor";
+  /** The longest challenge lifetime a workspace may have, so that held pushes stay pending while thousands open. */
+  private static final int CHALLENGE_LIFETIME_SECONDS = 900;
+  /** Capacity rows are taken at these sizes (those up to --pending) and at --pending. */
+  private static final List<Integer> CAPACITY_STAGES = List.of(100, 1_000, 10_000);
+  /** A second node starts cold: its first unlocks pay for class loading and JIT, outside the window. */
+  private static final int TWO_NODE_EXTRA_WARM_UP_SECONDS = 20;
 
   private final Options o;
   private final Report report = new Report();
@@ -147,7 +154,8 @@ public final class Benchmark {
   private void startSimulator() throws Exception {
     caFile = work.resolve("duo-ca.pem");
     simulator = Child.start("simulator", List.of(java(), "-Xmx1g", "-cp", o.jar.toString(),
-        "dev.gatehouse.duosim.Main", "--port", "0", "--cert-out", caFile.toString()), work.resolve("simulator.log"));
+        "dev.gatehouse.duosim.Main", "--port", "0", "--push-timeout", Integer.toString(o.pushTimeoutSeconds),
+        "--cert-out", caFile.toString()), work.resolve("simulator.log"));
     duo = Rest.JSON.readTree(simulator.await(READY_JSON, Duration.ofSeconds(60)).group());
     simBase = "https://" + duo.get("apiHostname").asText();
     bulkUsers("approve");
@@ -205,7 +213,8 @@ public final class Benchmark {
     int users = o.users();
     int workspaces = (users + o.membersPerWorkspace - 1) / o.membersPerWorkspace;
     String mfa = "{\"apiHostname\":\"" + duo.get("apiHostname").asText() + "\",\"integrationKey\":\""
-        + duo.get("integrationKey").asText() + "\",\"secretKey\":\"" + duo.get("secretKey").asText() + "\"}";
+        + duo.get("integrationKey").asText() + "\",\"secretKey\":\"" + duo.get("secretKey").asText()
+        + "\",\"options\":{\"challengeLifetimeSeconds\":" + CHALLENGE_LIFETIME_SECONDS + "}}";
     for (int w = 0; w < workspaces; w++) {
       rest.call("POST", baseA + "/api/v1/workspaces", admin, "{\"name\":\"" + workspace(w) + "\"}").expect(201);
       rest.call("PUT", baseA + "/api/v1/workspaces/" + workspace(w) + "/mfa", admin, mfa).expect(200);
@@ -233,9 +242,10 @@ public final class Benchmark {
       pool.shutdownNow();
     }
     tokens.addAll(Arrays.asList(issued));
-    report.note(String.format(Locale.ROOT, "Set-up over REST: %d users in %d workspaces (%d members each), "
-        + "each with a push device choice approved: %.0f s.", users, workspaces, o.membersPerWorkspace,
-        (System.nanoTime() - start) / 1e9));
+    report.note(String.format(Locale.ROOT, "Set-up over REST: %d users in %d workspaces (%d members each, "
+        + "challenge lifetime %d s), each with a push device choice approved: %.0f s (load average %s).", users,
+        workspaces, o.membersPerWorkspace, CHALLENGE_LIFETIME_SECONDS, (System.nanoTime() - start) / 1e9,
+        ProcStats.loadAverage()));
   }
 
   private String setUpUser(int index) {
@@ -281,18 +291,20 @@ public final class Benchmark {
       int warmUp = Math.max(10, o.latencyUnlocks / 10);
       List<Double> floorMs = new ArrayList<>();
       List<Double> restMs = new ArrayList<>();
+      Unlock.Counters counters = new Unlock.Counters();
       for (int i = 0; i < warmUp + o.latencyUnlocks; i++) {
         // Alternating, so that both see the same machine.
         double f = floor.once(floorUser);
-        double r = Unlock.run(rest, baseA, workspaceOf(0), tokens.get(0), POLL_SECONDS, Duration.ofSeconds(60),
-            new Unlock.Counters()).get(90, TimeUnit.SECONDS).millis();
+        double r = Unlock.run(rest, baseA, baseA, workspaceOf(0), tokens.get(0), POLL_SECONDS,
+            Duration.ofSeconds(60), counters).get(90, TimeUnit.SECONDS).millis();
         if (i >= warmUp) {
           floorMs.add(f);
           restMs.add(r);
         }
       }
       double floorP50 = percentile(floorMs, 50);
-      report.table("Approved-unlock latency, one client, sequential (after " + warmUp + " warm-up each)",
+      report.table("Approved-unlock latency, one client, sequential (after " + warmUp + " warm-up each; load "
+          + "average " + ProcStats.loadAverage() + " at the end)",
           List.of("path", "unlocks", "p50 ms", "p95 ms", "p50 / floor"),
           List.of(
               List.of("floor: preauth + auth async + auth_status straight to the simulator, + 1 commit",
@@ -300,6 +312,9 @@ public final class Benchmark {
               List.of("REST: POST unlock → long poll → approved with session", Integer.toString(restMs.size()),
                   ms(percentile(restMs, 50)), ms(percentile(restMs, 95)),
                   String.format(Locale.ROOT, "**%.2f** (target ≤ 1.5)", percentile(restMs, 50) / floorP50))));
+      report.note(String.format(Locale.ROOT, "Latency: %d of %d long polls were answered only at the end of their "
+          + "%d s wait although the challenge was already decided (a missed wake-up).", counters.fullWaitDecided.get(),
+          counters.polls.get(), POLL_SECONDS));
     }
   }
 
@@ -323,8 +338,14 @@ public final class Benchmark {
     report.table(String.format(Locale.ROOT, "Throughput: approved unlocks, each client its own user, %d s per row "
         + "after %d s warm-up; CPU in %% of one core (%d cores)", o.seconds, o.warmUpSeconds,
         Runtime.getRuntime().availableProcessors()),
-        List.of("nodes", "clients", "unlocks/s", "p50 ms", "p95 ms", "failed", "serve CPU", "simulator CPU",
-            "PostgreSQL CPU", "load generator CPU"), rows);
+        List.of("nodes", "clients", "unlocks/s", "p50 ms", "p95 ms", "failed",
+            "polls answered at the end of their " + POLL_SECONDS + " s wait: decided / pending", "serve CPU",
+            "simulator CPU", "PostgreSQL CPU", "load generator CPU", "load average"), rows);
+    if (o.twoNodeClients > 0) {
+      report.note("Throughput through two nodes: each client's unlock starts on one node and its long polls go to "
+          + "the other, so every approval reaches the waiting client through the other node's signal; node B gets "
+          + (o.warmUpSeconds + TWO_NODE_EXTRA_WARM_UP_SECONDS) + " s of warm-up (a cold JVM) before the window.");
+    }
   }
 
   private List<String> throughputRow(int clients, boolean twoNodes) throws Exception {
@@ -334,12 +355,15 @@ public final class Benchmark {
     log("throughput: " + clients + " clients" + (twoNodes ? " on two nodes" : ""));
     Unlock.Counters counters = new Unlock.Counters();
     ConcurrentLinkedQueue<Unlock.Result> results = new ConcurrentLinkedQueue<>();
-    long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.warmUpSeconds);
+    long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.warmUpSeconds
+        + (twoNodes ? TWO_NODE_EXTRA_WARM_UP_SECONDS : 0));
     long end = warmEnd + TimeUnit.SECONDS.toNanos(o.seconds);
     List<CompletableFuture<Void>> loops = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
+      // Two nodes: each unlock starts on one node and its client waits on the other.
       String base = twoNodes && c % 2 == 1 ? baseB : baseA;
-      loops.add(loop(base, c, end, counters, results));
+      String pollBase = !twoNodes ? baseA : base.equals(baseA) ? baseB : baseA;
+      loops.add(loop(base, pollBase, c, end, counters, results));
     }
     sleepUntil(warmEnd);
     ProcStats.Cpu before = cpu(twoNodes);
@@ -359,22 +383,24 @@ public final class Benchmark {
     return List.of(twoNodes ? "2" : "1", Integer.toString(clients),
         String.format(Locale.ROOT, "%.1f", inWindow / (double) o.seconds), ms(percentile(ms, 50)),
         ms(percentile(ms, 95)), counters.failed.get() + (counters.failed.get() > 0 ? " (" + counters.lastFailure + ")" : ""),
-        pct(serveCpu), pct(cpu.get(1)), pct(cpu.get(2)), pct(cpu.get(3)));
+        counters.fullWaitDecided.get() + " / " + counters.fullWaitPending.get() + " of " + counters.polls.get(),
+        pct(serveCpu), pct(cpu.get(1)), pct(cpu.get(2)), pct(cpu.get(3)), ProcStats.loadAverage());
   }
 
   /** One client: unlock after unlock until {@code end}. */
-  private CompletableFuture<Void> loop(String base, int user, long end, Unlock.Counters counters,
+  private CompletableFuture<Void> loop(String base, String pollBase, int user, long end, Unlock.Counters counters,
       ConcurrentLinkedQueue<Unlock.Result> results) {
     if (System.nanoTime() >= end) {
       return CompletableFuture.completedFuture(null);
     }
-    return Unlock.run(rest, base, workspaceOf(user), tokens.get(user), POLL_SECONDS, Duration.ofSeconds(60), counters)
+    return Unlock.run(rest, base, pollBase, workspaceOf(user), tokens.get(user), POLL_SECONDS,
+        Duration.ofSeconds(60), counters)
         .handle((result, error) -> {
           if (result != null) {
             results.add(result);
           }
           return null;
-        }).thenCompose(ignored -> loop(base, user, end, counters, results));
+        }).thenCompose(ignored -> loop(base, pollBase, user, end, counters, results));
   }
 
   /** serve A, simulator, PostgreSQL (postmaster and backends), this JVM, and serve B when it runs. */
@@ -392,41 +418,67 @@ public final class Benchmark {
 
   private void capacity() throws Exception {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(capacityRow("0 (idle)", 0, new Unlock.Counters(), 0));
-    bulkUsers("hold");
     Unlock.Counters counters = new Unlock.Counters();
+    rows.add(capacityRow("0 (idle)", counters, 0, List.of(nodeA), baseA));
+    bulkUsers("hold");
+    AtomicReference<String> clientNode = new AtomicReference<>(baseA);
     List<CompletableFuture<Unlock.Result>> unlocks = new ArrayList<>();
-    List<Integer> stages = o.pending > 100 ? List.of(100, o.pending) : List.of(o.pending);
+    List<Integer> stages = new ArrayList<>(CAPACITY_STAGES.stream().filter(n -> n < o.pending).toList());
+    stages.add(o.pending);
     long openStart = System.nanoTime();
     String outcome = "";
     try {
       for (int target : stages) {
-        open(target, unlocks, counters);
+        try {
+          open(target, unlocks, counters, clientNode);
+        } catch (IllegalStateException e) {
+          report.note("**Capacity: opening stopped at " + counters.pending.get() + " pending**: " + e.getMessage());
+          rows.add(capacityRow(counters.pending.get() + " (opening stopped)", counters,
+              (System.nanoTime() - openStart) / 1e9, List.of(nodeA), baseA));
+          break;
+        }
         Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(10, o.quietSeconds)));
-        rows.add(capacityRow(Integer.toString(counters.pending.get()), unlocks.size(), counters,
-            (System.nanoTime() - openStart) / 1e9));
+        rows.add(capacityRow(Integer.toString(counters.pending.get()), counters, (System.nanoTime() - openStart) / 1e9,
+            List.of(nodeA), baseA));
+      }
+      if (o.twoNodeClients > 0 && nodeA.alive() && counters.pending.get() > 0) {
+        // Challenges started (and followed) on A; every client now waits on B instead.
+        nodeB = startServe("serve-b");
+        baseB = "http://127.0.0.1:" + nodeB.await(LISTENING, Duration.ofSeconds(120)).group(1);
+        clientNode.set(baseB);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(POLL_SECONDS + 10));
+        rows.add(capacityRow(counters.pending.get() + ", clients on node B", counters, 0, List.of(nodeA, nodeB),
+            baseB));
       }
       outcome = approveAll(unlocks, counters);
     } finally {
-      report.table("Capacity: one serve -Xmx" + o.serveHeap + ", pushes held at the simulator, each pending "
-          + "unlock with a client long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer)",
-          List.of("pending", "clients polling", "heap after GC MiB", "RSS MiB", "serve threads",
-              "Duo auth_status/s (quiet " + o.quietSeconds + " s)", "parked at simulator", "client polls/s",
-              "polls retried (504, drops)", "GET /health ms", "opened after s"), rows);
+      report.table("Capacity: serve -Xmx" + o.serveHeap + " (node A; with node B on the same PostgreSQL in the "
+          + "last row: values A / B), pushes held at the simulator (push timeout " + o.pushTimeoutSeconds
+          + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS + " s, each pending unlock with a client "
+          + "long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer), the first "
+          + Math.min(100, o.pending) + " with " + o.clientsPerChallenge + " clients each",
+          List.of("pending", "client long polls in flight", "heap after GC MiB", "RSS MiB", "serve threads",
+              "serve open files (limit " + ProcStats.openFilesLimit(nodeA.pid()) + ")",
+              "Duo auth_status/s (quiet " + o.quietSeconds + " s)", "parked at simulator", "parked per pending",
+              "client polls/s", "polls retried (504, drops)", "GET /health ms", "opened after s", "load average"),
+          rows);
       report.note(outcome.isEmpty() ? "Capacity: no approve-all (" + counters.lastFailure + ")" : outcome);
     }
   }
 
-  /** Starts unlocks up to {@code target}, 100 at a time, each batch once the previous one is pending. */
-  private void open(int target, List<CompletableFuture<Unlock.Result>> unlocks, Unlock.Counters counters)
-      throws Exception {
+  /**
+   * Starts unlocks up to {@code target}, 100 at a time, each batch once the previous one is pending;
+   * the first 100 with {@code --clients-per-challenge} clients each.
+   */
+  private void open(int target, List<CompletableFuture<Unlock.Result>> unlocks, Unlock.Counters counters,
+      AtomicReference<String> clientNode) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.openTimeoutSeconds);
     while (unlocks.size() < target) {
       int batch = Math.min(100, target - unlocks.size());
       for (int i = 0; i < batch; i++) {
         int user = unlocks.size();
-        unlocks.add(Unlock.held(rest, baseA, workspaceOf(user), tokens.get(user), POLL_SECONDS,
-            Duration.ofMinutes(60), counters));
+        unlocks.add(Unlock.held(rest, baseA, clientNode::get, workspaceOf(user), tokens.get(user), POLL_SECONDS,
+            Duration.ofMinutes(60), counters, user < 100 ? o.clientsPerChallenge : 1));
       }
       while (counters.pending.get() + counters.failed.get() < unlocks.size()) {
         if (System.nanoTime() > deadline || !nodeA.alive()) {
@@ -444,8 +496,9 @@ public final class Benchmark {
     log("capacity: " + counters.pending.get() + " pending");
   }
 
-  private List<String> capacityRow(String pending, int polling, Unlock.Counters counters, double openedAfter)
-      throws Exception {
+  /** One row: what the simulator received over a quiet window, then each node's heap, RSS and threads. */
+  private List<String> capacityRow(String pending, Unlock.Counters counters, double openedAfter, List<Child> nodes,
+      String healthNode) throws Exception {
     JsonNode before = control("GET", "/_sim/counters", null);
     int polls = counters.polls.get();
     int retried = counters.retriedPolls.get();
@@ -453,24 +506,37 @@ public final class Benchmark {
     Thread.sleep(TimeUnit.SECONDS.toMillis(o.quietSeconds));
     JsonNode after = control("GET", "/_sim/counters", null);
     double quiet = (System.nanoTime() - t0) / 1e9;
+    int inFlight = counters.inFlight.get();
     long health0 = System.nanoTime();
     String health;
     try {
-      health = rest.send("GET", baseA + "/health", null, null, Duration.ofSeconds(30)).get(35, TimeUnit.SECONDS)
+      health = rest.send("GET", healthNode + "/health", null, null, Duration.ofSeconds(30)).get(35, TimeUnit.SECONDS)
           .status() == 200 ? ms((System.nanoTime() - health0) / 1e6) : "failed";
     } catch (Exception e) {
       health = "failed: " + rootMessage(e);
     }
-    int threads = ProcStats.threads(nodeA.pid());
-    long heap = ProcStats.heapAfterGcMib(nodeA.pid());
+    List<String> heap = new ArrayList<>();
+    List<String> rss = new ArrayList<>();
+    List<String> threads = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (Child node : nodes) {
+      files.add(Integer.toString(ProcStats.openFiles(node.pid())));
+      long h = ProcStats.heapAfterGcMib(node.pid());
+      int t = ProcStats.threads(node.pid());
+      heap.add(h < 0 ? "n/a" : Long.toString(h));
+      rss.add(Long.toString(ProcStats.rssMib(node.pid())));
+      threads.add(t < 0 ? "n/a (exited)" : Integer.toString(t));
+    }
     double statusRate = (after.at("/requests/~1auth~1v2~1auth_status").asLong()
         - before.at("/requests/~1auth~1v2~1auth_status").asLong()) / quiet;
-    return List.of(pending, Integer.toString(polling), heap < 0 ? "n/a" : Long.toString(heap),
-        Long.toString(ProcStats.rssMib(nodeA.pid())), threads < 0 ? "n/a (exited)" : Integer.toString(threads),
-        String.format(Locale.ROOT, "%.1f", statusRate), after.path("parkedRequests").asText(),
+    long parked = after.path("parkedRequests").asLong();
+    int pendingNow = counters.pending.get() - counters.approved.get() - counters.failed.get();
+    return List.of(pending, Integer.toString(inFlight), String.join(" / ", heap), String.join(" / ", rss),
+        String.join(" / ", threads), String.join(" / ", files), String.format(Locale.ROOT, "%.1f", statusRate), Long.toString(parked),
+        pendingNow <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", parked / (double) pendingNow),
         String.format(Locale.ROOT, "%.1f", (counters.polls.get() - polls) / quiet),
         Integer.toString(counters.retriedPolls.get() - retried), health,
-        openedAfter == 0 ? "" : String.format(Locale.ROOT, "%.0f", openedAfter));
+        openedAfter == 0 ? "" : String.format(Locale.ROOT, "%.0f", openedAfter), ProcStats.loadAverage());
   }
 
   private String approveAll(List<CompletableFuture<Unlock.Result>> unlocks, Unlock.Counters counters)
@@ -492,11 +558,14 @@ public final class Benchmark {
       }
     }
     return String.format(Locale.ROOT, "Capacity: approve-all at the simulator approved %d pushes (%d unlocks "
-        + "pending); **%d of %d clients saw approved, the last %.1f s after approve-all** (target ≤ 30 s for "
-        + "10,000)%s; %d unlocks failed%s; %d pushes timed out while held and were started again.", approvedAtSim, waiting, counters.approved.get(), unlocks.size(),
-        last == 0 ? Double.NaN : (last - t0) / 1e9, done < counters.approved.get()
+        + "pending, clients waiting on node %s); **%d of %d clients saw approved, the last %.1f s after approve-all**"
+        + " (target ≤ 30 s for 10,000)%s; %d unlocks failed%s; %d pushes or challenges timed out while held and "
+        + "were started again (load average %s).", approvedAtSim, waiting, nodeB != null ? "B" : "A",
+        counters.approved.get(), unlocks.size(), last == 0 ? Double.NaN : (last - t0) / 1e9,
+        done < counters.approved.get()
             ? " (" + done + " also claimed their session)" : "", counters.failed.get(),
-        counters.failed.get() > 0 ? " (last: " + counters.lastFailure + ")" : "", counters.restarted.get());
+        counters.failed.get() > 0 ? " (last: " + counters.lastFailure + ")" : "", counters.restarted.get(),
+        ProcStats.loadAverage());
   }
 
   // ---- teardown ----------------------------------------------------------------------------------
@@ -609,8 +678,12 @@ public final class Benchmark {
         "  --latency-unlocks N       timed sequential unlocks, and as many floor runs (default 500)",
         "  --clients LIST            concurrent clients per throughput row (default 8,32,128)",
         "  --seconds S               timed seconds per throughput row (default 15; warm-up 3)",
-        "  --two-node-clients N      clients for the two-node row, 0 to skip (default 32)",
-        "  --pending N               pending pushes for the capacity phase (default 10000)",
+        "  --two-node-clients N      clients for the two-node throughput row; 0 skips both two-node parts",
+        "                            (throughput, and capacity's last row with clients on node B) (default 32)",
+        "  --pending N               pending pushes for the capacity phase, rows at 100, 1000, 10000 below it",
+        "                            and at N (default 10000)",
+        "  --clients-per-challenge K clients waiting on each of the first 100 pending (default 3)",
+        "  --push-timeout S          the simulator's push timeout, so held pushes stay pending (default 1800)",
         "  --members-per-workspace M members per workspace (default 100)",
         "  --quiet-seconds S         window for auth_status/s while nothing changes (default 20)",
         "  --approve-timeout S       wait for the last approved client (default 120)",
@@ -635,6 +708,8 @@ public final class Benchmark {
     int warmUpSeconds = 3;
     int twoNodeClients = 32;
     int pending = 10_000;
+    int clientsPerChallenge = 3;
+    int pushTimeoutSeconds = 1800;
     int membersPerWorkspace = 100;
     int quietSeconds = 20;
     int approveTimeoutSeconds = 120;
@@ -643,7 +718,9 @@ public final class Benchmark {
     String serveHeap = "512m";
 
     int users() {
-      return Math.max(pending, clients.stream().mapToInt(Integer::intValue).max().orElse(1));
+      int forThroughput = phases.contains("throughput")
+          ? Math.max(twoNodeClients, clients.stream().mapToInt(Integer::intValue).max().orElse(1)) : 1;
+      return Math.max(phases.contains("capacity") ? pending : 1, forThroughput);
     }
 
     String describe() {
@@ -679,6 +756,8 @@ public final class Benchmark {
           case "--seconds" -> o.seconds = positive(args, ++i, a);
           case "--two-node-clients" -> o.twoNodeClients = Integer.parseInt(value(args, ++i, a));
           case "--pending" -> o.pending = positive(args, ++i, a);
+          case "--clients-per-challenge" -> o.clientsPerChallenge = positive(args, ++i, a);
+          case "--push-timeout" -> o.pushTimeoutSeconds = positive(args, ++i, a);
           case "--members-per-workspace" -> o.membersPerWorkspace = positive(args, ++i, a);
           case "--quiet-seconds" -> o.quietSeconds = positive(args, ++i, a);
           case "--approve-timeout" -> o.approveTimeoutSeconds = positive(args, ++i, a);

@@ -26,6 +26,7 @@ final class Child implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final List<String> first = new ArrayList<>();
+  private Thread reader;
 
   private Child(String name, Process process, Path log) {
     this.name = name;
@@ -37,9 +38,9 @@ final class Child implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));
     Child child = new Child(name, builder.start(), log);
-    Thread reader = new Thread(child::pump, name + "-output");
-    reader.setDaemon(true);
-    reader.start();
+    child.reader = new Thread(child::pump, name + "-output");
+    child.reader.setDaemon(true);
+    child.reader.start();
     return child;
   }
 
@@ -102,12 +103,13 @@ final class Child implements AutoCloseable {
     return log;
   }
 
-  /** Waits for the process to end by itself and returns its exit code. */
+  /** Waits for the process to end by itself, and its log to be written whole; returns its exit code. */
   int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       close();
       throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
     }
+    reader.join(TimeUnit.SECONDS.toMillis(10));
     return process.exitValue();
   }
 

@@ -59,6 +59,35 @@ final class ProcStats {
     return -1;
   }
 
+  /** The 1-minute load average of the machine, from {@code /proc/loadavg}; "?" if unknown. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  /** Open file descriptors of the process (sockets included), from {@code /proc/<pid>/fd}; -1 if unknown. */
+  static int openFiles(long pid) {
+    String[] fds = Path.of("/proc", Long.toString(pid), "fd").toFile().list();
+    return fds == null ? -1 : fds.length;
+  }
+
+  /** The process's soft limit on open files, from {@code /proc/<pid>/limits}; "?" if unknown. */
+  static String openFilesLimit(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
+        if (line.startsWith("Max open files")) {
+          return line.substring("Max open files".length()).strip().split("\\s+")[0];
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone
+    }
+    return "?";
+  }
+
   /** Resident set size in MiB; -1 if unknown. */
   static long rssMib(long pid) {
     try {

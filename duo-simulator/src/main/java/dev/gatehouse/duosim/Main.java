@@ -7,8 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Runs the simulator alone: {@code java -jar duo-simulator.jar [--port N] [--scenario FILE]
- * [--cert-out FILE] [--cert PEM --key PEM]}; prints one JSON line when ready.
+ * Runs the simulator alone: {@code java -jar duo-simulator.jar [--port N] [--scenario FILE |
+ * --push-timeout SECONDS] [--cert-out FILE] [--cert PEM --key PEM]}; prints one JSON line when ready.
  */
 public final class Main {
 
@@ -20,6 +20,7 @@ public final class Main {
     Path certOut = null;
     Path cert = null;
     Path key = null;
+    Long pushTimeout = null;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -28,6 +29,9 @@ public final class Main {
             break;
           case "--scenario":
             scenarioFile = Path.of(value(args, ++i, "--scenario"));
+            break;
+          case "--push-timeout":
+            pushTimeout = seconds(value(args, ++i, "--push-timeout"));
             break;
           case "--cert-out":
             certOut = Path.of(value(args, ++i, "--cert-out"));
@@ -49,7 +53,13 @@ public final class Main {
       if ((cert == null) != (key == null)) {
         throw new IllegalArgumentException("--cert and --key go together");
       }
-      Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : scenario(scenarioFile);
+      if (pushTimeout != null && scenarioFile != null) {
+        throw new IllegalArgumentException("--push-timeout applies to the default scenario; "
+            + "set pushTimeoutSeconds in the scenario file instead");
+      }
+      Scenario scenario = scenarioFile != null ? scenario(scenarioFile)
+          : pushTimeout != null ? Scenario.defaultBuilder().pushTimeoutSeconds(pushTimeout).build()
+          : Scenario.defaultScenario();
       DuoSimulator.Builder builder = DuoSimulator.builder(scenario).port(port);
       if (cert != null) {
         builder.certificate(cert, key);
@@ -84,6 +94,19 @@ public final class Main {
     }
   }
 
+  /** Whole seconds, 0 or more (0: an unanswered push never times out). */
+  private static long seconds(String value) {
+    try {
+      long seconds = Long.parseLong(value);
+      if (seconds >= 0) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--push-timeout takes whole seconds, 0 or more (0: never), not '" + value + "'");
+  }
+
   private static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       throw new IllegalArgumentException(option + " needs a value");
@@ -92,7 +115,7 @@ public final class Main {
   }
 
   private static String usage() {
-    return "usage: java -jar duo-simulator.jar [--port N] [--scenario FILE] [--cert-out FILE] "
-        + "[--cert CERT.pem --key KEY.pem]";
+    return "usage: java -jar duo-simulator.jar [--port N] [--scenario FILE | --push-timeout SECONDS] "
+        + "[--cert-out FILE] [--cert CERT.pem --key KEY.pem]";
   }
 }

@@ -269,6 +269,11 @@ public final class Scenario {
    * denied), carol (locked out), dave (not enrolled) and erin (bypass).
    */
   public static Scenario defaultScenario() {
+    return defaultBuilder().build();
+  }
+
+  /** The demo world of {@link #defaultScenario()} as a builder, to change a setting before building. */
+  public static Builder defaultBuilder() {
     Device alicePhone = Device.phone(Ids.derived("DP", "alice/phone"), "XXX-XXX-0101", "Alice's iPhone",
         "auto", "push", "sms", "phone", "mobile_otp");
     Device bobPhone = Device.phone(Ids.derived("DP", "bob/phone"), "XXX-XXX-0202", "Bob's Android",
@@ -281,8 +286,7 @@ public final class Scenario {
         .user(new User("carol", null, UserStatus.LOCKED_OUT, null, List.of(carolPhone), null, null, null))
         .user(User.withStatus("dave", UserStatus.NOT_ENROLLED))
         .user(User.withStatus("erin", UserStatus.BYPASS))
-        .logo(Logo.DEFAULT_PNG)
-        .build();
+        .logo(Logo.DEFAULT_PNG);
   }
 
   /**

@@ -20,8 +20,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The runnable jar prints its ready line, serves a scenario file over HTTPS and stops on SIGTERM. */
+/**
+ * The runnable jar prints its ready line, serves a scenario file (or the default one with its own
+ * push timeout) over HTTPS and stops on SIGTERM.
+ */
 class MainIT {
 
   static Path jar() {
@@ -91,12 +96,84 @@ class MainIT {
             .doesNotContain("Exception"));
   }
 
+  @Test
+  void pushTimeoutEndsAnUnansweredPushOfTheDefaultScenario() throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString(), "--port", "0", "--push-timeout", "1").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      JsonNode ready = new ObjectMapper().readTree(out.readLine());
+      HttpClient http = client(ready);
+      String control = "https://" + ready.get("apiHostname").asText() + "/_sim/";
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(control + "users/bulk"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"prefix\":\"held\",\"count\":1,\"push\":\"hold\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+      JsonNode auth = signed(ready, "/auth/v2/auth",
+          Map.of("username", "held00001", "factor", "push", "device", "auto", "async", "1"));
+      String txid = auth.get("response").get("txid").asText();
+
+      // Held until a control call, the push ends by the one-second timeout (default: a minute).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      JsonNode tx;
+      do {
+        Thread.sleep(250);
+        tx = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(control + "transactions/" + txid))
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+      } while (!tx.get("status").asText().equals("timeout") && System.nanoTime() < deadline);
+      assertThat(tx.get("result").asText()).isEqualTo("deny");
+      assertThat(tx.get("status").asText()).isEqualTo("timeout");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "soon|--push-timeout takes whole seconds, 0 or more (0: never), not 'soon'",
+      "-5|--push-timeout takes whole seconds, 0 or more (0: never), not '-5'"})
+  void rejectsABadPushTimeoutInOneLine(String value, String message) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString(), "--push-timeout", value).start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst())
+        .hasValue("duo-simulator: " + message);
+  }
+
+  @Test
+  void aPushTimeoutDoesNotOverrideAScenarioFile(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("scenario.json");
+    Files.writeString(scenario, "{}");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString(), "--scenario", scenario.toString(), "--push-timeout", "1800").start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst())
+        .hasValue("duo-simulator: --push-timeout applies to the default scenario; set pushTimeoutSeconds in the "
+            + "scenario file instead");
+  }
+
   private static JsonNode preauth(JsonNode ready, String username) throws Exception {
+    return signed(ready, "/auth/v2/preauth", Map.of("username", username));
+  }
+
+  /** A v2 request signed with HMAC-SHA1 to the Auth API of the simulator that printed {@code ready}. */
+  private static JsonNode signed(JsonNode ready, String path, Map<String, String> params) throws Exception {
     String host = ready.get("apiHostname").asText();
     String date = ZonedDateTime.now().format(DuoTestClient.RFC_2822);
-    Map<String, String> params = Map.of("username", username);
-    String canonical = TestSigner.canonical(2, date, "POST", host, "/auth/v2/preauth", params, null, Map.of());
+    String canonical = TestSigner.canonical(2, date, "POST", host, path, params, null, Map.of());
     String sig = TestSigner.hmac("HmacSHA1", ready.get("secretKey").asText(), canonical);
+    HttpResponse<String> r = client(ready).send(HttpRequest.newBuilder(URI.create("https://" + host + path))
+        .header("Authorization", TestSigner.authorization(ready.get("integrationKey").asText(), sig))
+        .header("Date", date)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(TestSigner.params(params))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  /** HTTP/1.1 trusting the simulator's certificate from the ready line's {@code caFile}. */
+  private static HttpClient client(JsonNode ready) throws Exception {
     java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
@@ -106,13 +183,6 @@ class MainIT {
     tmf.init(ks);
     javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ctx).build();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("https://" + host + "/auth/v2/preauth"))
-        .header("Authorization", TestSigner.authorization(ready.get("integrationKey").asText(), sig))
-        .header("Date", date)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(TestSigner.params(params))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new ObjectMapper().readTree(r.body());
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ctx).build();
   }
 }
