@@ -14,8 +14,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * The executable's logging, set up in code: Logback finds this through {@code ServiceLoader}
  * instead of parsing an XML file, which cost every command that logs about 0.2 s of start-up
  * (the XML parser and Joran's ~500 classes). Everything goes to stderr so that stdout stays the
- * command's answer; the REST access log and serve's database wait are the only INFO lines. A
- * {@code logback-test.xml} on the class path or {@code -Dlogback.configurationFile} still wins.
+ * command's answer; the REST access log and serve's database wait are the only INFO lines, and
+ * Hikari's per-connection "marked as broken" warnings are off. A {@code logback-test.xml} on the
+ * class path or {@code -Dlogback.configurationFile} still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
@@ -50,5 +51,9 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     root.addAppender(stderr);
     context.getLogger("dev.gatehouse.adapter.rest").setLevel(Level.INFO);
     context.getLogger("dev.gatehouse.bootstrap").setLevel(Level.INFO);
+    // A connection the database closed (shut down, restarted) is reported once per request as a
+    // storage problem and once per state change by the embedded server's watcher; Hikari's WARN
+    // with a stack trace per pooled connection adds nothing.
+    context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").setLevel(Level.ERROR);
   }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
  * The embedded PostgreSQL stopped for about ten seconds under load (every postmaster that appears
  * is shut down at once, as {@code pg_ctl stop -m fast} would): clients get 503 problem documents
  * with {@code Retry-After}, never a 500; {@code /ready} turns false, then true again; the node
- * recovers without a restart; and every write it acknowledged is still there. Sizes:
+ * recovers without a restart, {@code /ready} within 5 s after the outage, with no ERROR or stack trace
+ * in its output; and every write it acknowledged is still there. Sizes:
  * {@code -Dreliability.outageSeconds=N} (default 10), {@code -Dreliability.writers=N} (default 4).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,9 +108,12 @@ class DatabaseOutageIT {
     }
 
     assertThat(readiness).as("/ready over time").startsWith("200").contains("503").endsWith("200");
+    assertThat(recovered).as("seconds until /ready is 200 again after the outage").isLessThan(5.0);
     List<String> users = stack.query("SELECT name FROM users").stream().map(row -> row.get(0)).toList();
     Map<Integer, Integer> sorted = new TreeMap<>(statuses);
     assertThat(node.child().alive()).as("serve was not restarted").isTrue();
+    assertThat(Files.readAllLines(node.child().log())).as("ERROR or stack-trace lines in serve's output")
+        .noneMatch(line -> line.matches("\\S+ ERROR .*") || line.matches("\\s+at .*"));
     assertThat(bad).as("answers other than 2xx or a 503 problem with Retry-After").isEmpty();
     assertThat(sorted).as("statuses").containsKey(503).doesNotContainKey(500);
     assertThat(users).as("every acknowledged user").containsAll(acknowledged);

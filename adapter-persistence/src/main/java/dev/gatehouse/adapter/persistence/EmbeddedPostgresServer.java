@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.StorageException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.channels.FileChannel;
@@ -18,7 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * drops a dead process's locks, so a crash never blocks the others.
  *
  * <p>While in use, a watcher looks at {@code postmaster.pid} four times a second: a server that
- * died is restarted (by the process that started it, which holds zonky's lock on the directory,
- * or by any user when that process is gone), and {@link #health()} says at once when the server is
- * down or shutting down. Password authentication is {@link PgHbaHardening}'s.
+ * died is restarted with {@code pg_ctl start} by whichever user sees it first (under
+ * {@code pg.lock}), again and again with a back-off of at most {@link #MAX_BACKOFF} while attempts
+ * fail, and {@link #health()} says at once when the server is down or shutting down. Password
+ * authentication is {@link PgHbaHardening}'s.
  */
 final class EmbeddedPostgresServer {
   static final String DATABASE = "gatehouse";
@@ -66,6 +73,15 @@ final class EmbeddedPostgresServer {
   /** How long a process waits for the process that started the server to restart (or stop) it. */
   private static final Duration RESTART_WAIT = Duration.ofSeconds(20);
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+  /** The longest pause between two restart attempts while the server stays down. */
+  private static final Duration MAX_BACKOFF = Duration.ofMillis(1500);
+  /** How long {@code pg_ctl start} may wait for the server (crash recovery included). */
+  private static final Duration START_WAIT = Duration.ofSeconds(60);
+  /**
+   * The server's settings, given on its command line by zonky and by a restart alike. zonky's
+   * defaults suit throw-away test databases; Gatehouse keeps real data here.
+   */
+  private static final Map<String, String> SERVER_CONFIG = serverConfig();
   /** zonky's lock on the cluster directory, held by the process whose zonky instance started the server. */
   private static final String ZONKY_LOCK = "epg-lock";
   /** Servers this JVM uses, by data directory: runtimes in one JVM share one entry. */
@@ -83,7 +99,11 @@ final class EmbeddedPostgresServer {
   private volatile Health health = Health.UP;
   private volatile Runnable onHealthChange = () -> { };
   private ScheduledExecutorService watcher;
+  /** The directory of the server's programs, learnt from a running postmaster; null until seen. */
+  private volatile Path binaries;
   private boolean restartFailureLogged;
+  private Duration backoff = Duration.ZERO;
+  private long nextRestart;
   private int references = 1;
 
   private EmbeddedPostgresServer(Path dataDirectory, int port, EmbeddedPassword password,
@@ -214,6 +234,7 @@ final class EmbeddedPostgresServer {
         PgHbaHardening.requirePassword(pg, port, password);
       }
       server.ensureDatabase();
+      Postmaster.read(pg).ifPresent(server::learnBinaries);
       return Optional.of(server);
     } catch (IOException | RuntimeException e) {
       if (startedNow != null) {
@@ -288,7 +309,6 @@ final class EmbeddedPostgresServer {
     long started = System.nanoTime();
     Path log = directory.resolve("postgresql.log");
     ownerOnly(log);
-    // zonky's defaults suit throw-away test databases; Gatehouse keeps real data here.
     EmbeddedPostgres postgres;
     try {
       postgres = startServer(pg, password, log, port);
@@ -318,19 +338,26 @@ final class EmbeddedPostgresServer {
     }
   }
 
+  private static Map<String, String> serverConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("fsync", "on");
+    config.put("synchronous_commit", "on");
+    config.put("full_page_writes", "on");
+    config.put("listen_addresses", "127.0.0.1");
+    config.put("unix_socket_directories", "");
+    config.put("max_connections", "200");
+    return Collections.unmodifiableMap(config);
+  }
+
   private static EmbeddedPostgres startServer(Path pg, EmbeddedPassword password, Path log, int port)
       throws IOException {
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    SERVER_CONFIG.forEach(builder::setServerConfig);
+    return builder
         .setDataDirectory(pg)
         .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
         .setPort(port)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("unix_socket_directories", "")
-        .setServerConfig("max_connections", "200")
         // zonky runs "initdb -A trust -U postgres ..." followed by its locale options as --key=value,
         // so these give a new cluster the password and SCRAM from its first moment (later options
         // win in initdb); they are unused on an existing cluster.
@@ -386,6 +413,7 @@ final class EmbeddedPostgresServer {
     try {
       Optional<Postmaster> running = Postmaster.read(pgDirectory());
       if (running.isPresent() && running.get().isAlive(pgDirectory())) {
+        learnBinaries(running.get());
         if (running.get().isStopping()) {
           becomes(Health.STOPPING);
         } else if (health != Health.UP && answers(running.get().port(), password, Duration.ZERO)) {
@@ -398,15 +426,32 @@ final class EmbeddedPostgresServer {
         return;
       }
       becomes(Health.DOWN);
+      if (System.nanoTime() - nextRestart < 0) {
+        return;
+      }
       FileLocks.exclusively(dataDirectory.resolve("pg.lock"), "restart the embedded PostgreSQL in " + dataDirectory,
           this::restartUnlessRunning);
       restartFailureLogged = false;
+      backoff = Duration.ZERO;
     } catch (IOException | RuntimeException e) {
+      // Killed while starting, its port taken, ...: try again soon, for as long as it is down.
+      backoff = backoff.isZero() ? WATCH_INTERVAL : min(backoff.multipliedBy(2), MAX_BACKOFF);
+      nextRestart = System.nanoTime() + backoff.toNanos();
       if (!restartFailureLogged) {
         restartFailureLogged = true;
-        LOG.warn("The embedded PostgreSQL on {} is down and cannot be restarted yet: {}", pgDirectory(),
-            e.getMessage());
+        LOG.warn("The embedded PostgreSQL on {} is down and cannot be restarted yet ({}); retrying every {} ms at"
+            + " most", pgDirectory(), e.getMessage(), MAX_BACKOFF.toMillis());
       }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private void learnBinaries(Postmaster running) {
+    if (binaries == null) {
+      running.binaries().ifPresent(directory -> binaries = directory);
     }
   }
 
@@ -425,13 +470,25 @@ final class EmbeddedPostgresServer {
     onHealthChange.run();
   }
 
-  /** Under {@code pg.lock}: starts the server on this directory's port unless it runs or its starter will. */
+  /**
+   * Under {@code pg.lock}: starts the server on this directory's port unless it runs. With the
+   * server's programs known, {@code pg_ctl start} does it (zonky's instance, if this process has
+   * one, keeps its lock and later stops whichever server runs); otherwise zonky, unless the
+   * process that holds zonky's lock will.
+   */
   private Void restartUnlessRunning() throws IOException {
     Optional<Postmaster> running = Postmaster.read(pgDirectory());
     if (running.isPresent() && running.get().isAlive(pgDirectory())) {
       return null;
     }
     removeStalePidFile(pgDirectory(), running);
+    if (binaries != null) {
+      long started = System.nanoTime();
+      pgCtlStart(binaries);
+      LOG.warn("Restarted the embedded PostgreSQL on {} (port {}) in {} ms", pgDirectory(), port,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return null;
+    }
     EmbeddedPostgres previous = startedHere;
     if (previous != null) {
       // Its server is gone; closing frees zonky's lock so a new instance can start.
@@ -445,6 +502,39 @@ final class EmbeddedPostgresServer {
     startedHere = start(dataDirectory, pgDirectory(), password, port);
     LOG.warn("Restarted the embedded PostgreSQL on {} (port {})", pgDirectory(), port);
     return null;
+  }
+
+  /** {@code pg_ctl start -w} with zonky's command line (less its {@code -F}); fails when the server does not come up. */
+  private void pgCtlStart(Path programs) throws IOException {
+    Path log = dataDirectory.resolve("postgresql.log");
+    ownerOnly(log);
+    List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port)));
+    SERVER_CONFIG.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
+    List<String> command = new ArrayList<>();
+    if (LinuxUtils.isUnshareAvailable()) {
+      // As zonky does: PostgreSQL refuses to run as root.
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(List.of(programs.resolve("pg_ctl").toString(), "-D", pgDirectory().toString(), "-o",
+        String.join(" ", options), "-w", "-t", Long.toString(START_WAIT.toSeconds()), "start"));
+    Process pgCtl = new ProcessBuilder(command).redirectInput(Redirect.from(new File("/dev/null")))
+        .redirectOutput(Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
+    int exit;
+    try {
+      if (!pgCtl.waitFor(START_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
+        pgCtl.destroyForcibly();
+        throw new StorageException("pg_ctl start did not finish within " + START_WAIT.toSeconds() + " s");
+      }
+      exit = pgCtl.exitValue();
+    } catch (InterruptedException e) {
+      pgCtl.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while restarting the embedded PostgreSQL in " + pgDirectory());
+    }
+    if (exit != 0) {
+      throw new StorageException("the embedded PostgreSQL in " + pgDirectory() + " could not be started on 127.0.0.1:"
+          + port + " (pg_ctl exit " + exit + "); see " + log);
+    }
   }
 
   private void stopIfLastUser() throws IOException {

@@ -32,6 +32,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class PersistenceRuntime implements AutoCloseable {
   private static final Duration READINESS_WAIT = Duration.ofMillis(900);
+  private static final int MIN_IDLE = 1;
   /** Asks an external database for readiness checks, so that a hanging connect never holds the caller. */
   private static final ExecutorService READINESS = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, "gatehouse-readiness");
@@ -62,8 +63,13 @@ public final class PersistenceRuntime implements AutoCloseable {
     this.transactions = new JdbcTransactions(pool,
         embedded == null ? () -> true : () -> embedded.health() == EmbeddedPostgresServer.Health.UP);
     if (embedded != null) {
-      // Connections to a server that went away (or is shutting down and waits for them) are dropped.
-      embedded.onHealthChange(() -> pool.getHikariPoolMXBean().softEvictConnections());
+      embedded.onHealthChange(() -> {
+        // While the server is away the pool keeps no idle connection, so it does not retry with a
+        // back-off growing to 5 s that would delay the first connection once the server is back.
+        pool.getHikariConfigMXBean().setMinimumIdle(embedded.health() == EmbeddedPostgresServer.Health.UP ? MIN_IDLE : 0);
+        // Connections to a server that went away (or is shutting down and waits for them) are dropped.
+        pool.getHikariPoolMXBean().softEvictConnections();
+      });
     }
     this.keys = keys;
     this.cipher = new SecretCipher(keys);
@@ -146,7 +152,7 @@ public final class PersistenceRuntime implements AutoCloseable {
   static HikariDataSource openPool(HikariConfig hikari, int maxPoolSize, String description) {
     hikari.setPoolName("gatehouse");
     hikari.setMaximumPoolSize(maxPoolSize);
-    hikari.setMinimumIdle(1);
+    hikari.setMinimumIdle(MIN_IDLE);
     // Fail fast while the database is down: a request waits at most a few seconds for a connection.
     hikari.setConnectionTimeout(5_000);
     hikari.setInitializationFailTimeout(10_000);

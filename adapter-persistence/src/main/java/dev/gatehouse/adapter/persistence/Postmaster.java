@@ -51,6 +51,12 @@ record Postmaster(long pid, Path dataDirectory, int port, String status) {
     return isPostgres && !isZombie() && sameDirectory(pg);
   }
 
+  /** The directory holding the server's programs ({@code postgres}, {@code pg_ctl}), if the OS tells. */
+  Optional<Path> binaries() {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().command())
+        .filter(command -> command.endsWith("/postgres")).map(command -> Path.of(command).getParent());
+  }
+
   /** Killed but not yet reaped (its parent is gone and nobody reaps, as under some container inits). */
   private boolean isZombie() {
     try {

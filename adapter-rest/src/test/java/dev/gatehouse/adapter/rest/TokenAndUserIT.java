@@ -122,6 +122,29 @@ class TokenAndUserIT {
   }
 
   @Test
+  void anEmptyBlankOrUnknownRoleIs400NamingTheFieldAndAddsNobody() {
+    for (String role : new String[] {"", " ", "\\t", "chief", "admin", "members", "administrator!", "null"}) {
+      String body = "{\"name\":\"carol\",\"role\":\"" + role + "\"}";
+      JsonNode problem = fx.post("/api/v1/users", fx.adminToken, body).problem(400, "invalid-input");
+      assertThat(problem.get("errors").findValuesAsText("field")).as(body).containsExactly("role");
+      assertThat(problem.get("errors").findValuesAsText("reason")).as(body)
+          .containsExactly("must be administrator or member");
+    }
+    JsonNode wrongType = fx.post("/api/v1/users", fx.adminToken, "{\"name\":\"carol\",\"role\":1}")
+        .problem(400, "invalid-input");
+    assertThat(wrongType.get("errors").findValuesAsText("field")).containsExactly("role");
+    assertThat(fx.get("/api/v1/users", fx.adminToken).json().get("users").findValuesAsText("name"))
+        .doesNotContain("carol");
+
+    Response member = fx.post("/api/v1/users", fx.adminToken, "{\"name\":\"carol\"}");
+    assertThat(member.status()).as(member.body()).isEqualTo(201);
+    assertThat(member.json().get("role").asText()).isEqualTo("member");
+    Response administrator = fx.post("/api/v1/users", fx.adminToken, "{\"name\":\"dave\",\"role\":\"administrator\"}");
+    assertThat(administrator.status()).as(administrator.body()).isEqualTo(201);
+    assertThat(administrator.json().get("role").asText()).isEqualTo("administrator");
+  }
+
+  @Test
   void administratorsListUsers() {
     fx.user("bob");
     Response users = fx.get("/api/v1/users", fx.adminToken);
