@@ -177,10 +177,12 @@ class SealedResultMappingTest {
   }
 
   /** The sealed interfaces among the classes of {@code application.port.in} and its sub-packages. */
+  private static final String PORT_IN = "dev.gatehouse.application.port.in";
+
   private static Set<Class<?>> sealedInterfacesOfPortIn() throws Exception {
     URI location = UnlockResult.class.getProtectionDomain().getCodeSource().getLocation().toURI();
     Path root = Path.of(location);
-    String packagePath = UnlockResult.class.getPackageName().replace('.', '/');
+    String packagePath = PORT_IN.replace('.', '/');
     if (Files.isDirectory(root)) {
       return sealedIn(root.resolve(packagePath));
     }
@@ -195,8 +197,8 @@ class SealedResultMappingTest {
           .filter(name -> name.endsWith(".class") && !name.contains("$"))
           .map(name -> name.substring(0, name.length() - ".class".length())).toList();
       // A scan that finds nothing, or misses the sub-packages, would prove nothing.
-      assertThat(names).contains("UnlockResult", "entry.RevealedEntry", "session.Introspection");
-      return names.stream().map(name -> load(UnlockResult.class.getPackageName() + "." + name))
+      assertThat(names).contains("challenge.UnlockResult", "entry.RevealedEntry", "session.Introspection");
+      return names.stream().map(name -> load(PORT_IN + "." + name))
           .filter(type -> type.isInterface() && type.isSealed())
           .collect(Collectors.toSet());
     }
