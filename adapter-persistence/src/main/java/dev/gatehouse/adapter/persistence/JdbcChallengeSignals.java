@@ -32,6 +32,7 @@ final class JdbcChallengeSignals implements ChallengeSignals, AutoCloseable {
   private final Properties credentials;
   private final List<Consumer<ChallengeId>> receivers = new CopyOnWriteArrayList<>();
   private volatile Thread listener;
+  private volatile Connection listening;
   private volatile boolean closed;
 
   JdbcChallengeSignals(JdbcTransactions db, String url, String user, String password) {
@@ -90,6 +91,7 @@ final class JdbcChallengeSignals implements ChallengeSignals, AutoCloseable {
     boolean warned = false;
     while (!closed) {
       try (Connection c = DriverManager.getConnection(url, credentials)) {
+        listening = c;
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + CHANNEL);
         }
@@ -132,9 +134,22 @@ final class JdbcChallengeSignals implements ChallengeSignals, AutoCloseable {
     }
   }
 
+  /** Drops the listening connection (the database went away or shuts down); it reconnects when it can. */
+  void dropConnection() {
+    Connection c = listening;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.log(System.Logger.Level.DEBUG, "closing the challenge signals' connection failed", e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
+    dropConnection();
     Thread thread = listener;
     if (thread != null) {
       thread.interrupt();

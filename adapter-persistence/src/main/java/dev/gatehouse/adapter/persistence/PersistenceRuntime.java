@@ -69,6 +69,10 @@ public final class PersistenceRuntime implements AutoCloseable {
         pool.getHikariConfigMXBean().setMinimumIdle(embedded.health() == EmbeddedPostgresServer.Health.UP ? MIN_IDLE : 0);
         // Connections to a server that went away (or is shutting down and waits for them) are dropped.
         pool.getHikariPoolMXBean().softEvictConnections();
+        if (embedded.health() != EmbeddedPostgresServer.Health.UP) {
+          // So is the challenge signals' listening connection, or a smart shutdown would wait for it.
+          dropSignalsConnection();
+        }
       });
     }
     this.keys = keys;
@@ -256,6 +260,12 @@ public final class PersistenceRuntime implements AutoCloseable {
 
   DataSource dataSource() {
     return pool;
+  }
+
+  private synchronized void dropSignalsConnection() {
+    if (signals != null) {
+      signals.dropConnection();
+    }
   }
 
   /** The challenge signals over this database's LISTEN/NOTIFY (one listening connection, made on first use). */
