@@ -18,13 +18,17 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Reads every request body in full before any handler runs, holding no thread while its bytes
  * arrive, so slow or stalled uploads cannot take the request threads (and {@code /health}) away.
  * A body not complete within {@link #TIMEOUT} is answered 408 and its connection closed; a
- * client that closes its connection mid-body costs one access-log line and nothing else; a body declared over the limit
- * is left unread for the REST layer's 413, and one of unknown length (chunked, or HTTP/2 without
- * content-length) that outgrows it is answered 413 here.
+ * client that closes its connection mid-body costs one access-log line and nothing else. A body
+ * over the limit is answered 413: read and thrown away first when its declared length is at most
+ * {@link #DRAIN_LIMIT} (a server that closes on unread bytes resets the connection, and the client
+ * may lose the answer), refused at once with the connection closed beyond that, and one of unknown
+ * length (chunked, or HTTP/2 without content-length) that outgrows the limit is refused the same way.
  */
 final class RestBodyReader extends Handler.Wrapper {
   /** Longest a request body may take to arrive, from the end of its header fields. */
   static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** Largest declared body over the limit that is still read (within {@link #TIMEOUT}) before its 413. */
+  static final long DRAIN_LIMIT = 1024 * 1024;
 
   private final int maxBodyBytes;
   private final long timeoutMillis;
@@ -38,8 +42,12 @@ final class RestBodyReader extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     // -1 is a body of unknown length: chunked in HTTP/1.1, or an HTTP/2 stream without content-length.
     long declared = request.getLength();
-    if (declared == 0 || declared > maxBodyBytes) {
+    if (declared == 0) {
       return super.handle(request, response, callback);
+    }
+    if (declared > DRAIN_LIMIT) {
+      refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+      return true;
     }
     AtomicBoolean answered = new AtomicBoolean();
     Scheduler.Task timer = request.getComponents().getScheduler().schedule(() -> {
@@ -47,6 +55,20 @@ final class RestBodyReader extends Handler.Wrapper {
         refuse(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408);
       }
     }, timeoutMillis, TimeUnit.MILLISECONDS);
+    if (declared > maxBodyBytes) {
+      Content.Source.consumeAll(request, Callback.from(() -> {
+        timer.cancel();
+        if (answered.compareAndSet(false, true)) {
+          Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+        }
+      }, failure -> {
+        timer.cancel();
+        if (answered.compareAndSet(false, true)) {
+          callback.failed(failure);
+        }
+      }));
+      return true;
+    }
     Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, completion) -> {
       timer.cancel();
       if (!answered.compareAndSet(false, true)) {

@@ -185,7 +185,6 @@ public final class RestServer implements AutoCloseable {
     cfg.requestLogger.http(accessLog);
 
     cfg.routes.before(RestServer::identify);
-    cfg.routes.before(this::refuseOversizedBody);
     cfg.routes.beforeMatched(ctx -> {
       if (ctx.routeRoles().contains(RestAccess.BEARER)) {
         authenticator.authenticate(ctx);
@@ -283,13 +282,6 @@ public final class RestServer implements AutoCloseable {
     ctx.attribute(RestRequestId.ATTRIBUTE, id);
     ctx.header(RestRequestId.HEADER, id);
     MDC.put(RestRequestId.MDC_KEY, id);
-  }
-
-  private void refuseOversizedBody(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > config.maxBodyBytes()) {
-      throw new HttpResponseException(413, "Content Too Large", Map.of());
-    }
   }
 
   /**

@@ -143,6 +143,28 @@ class SlowClientIT {
   }
 
   @Test
+  void aDeclaredBodyOverTheLimitIsReadThen413AndTheConnectionServesTheNextRequest() throws IOException {
+    int length = 160 * 1024;
+    try (Socket socket = slowBody("/api/v1/workspaces", fx.adminToken, length, "{\"name\":\"" + "x".repeat(length - 11))) {
+      socket.getOutputStream().write("\"}".getBytes(StandardCharsets.US_ASCII));
+      String answer = readAnswer(socket, 10_000);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("urn:gatehouse:problem:body-too-large")
+          .doesNotContainIgnoringCase("Connection: close");
+      // Everything was read, so the connection is still good for the next request.
+      socket.getOutputStream().write(("GET /api/v1/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+          + fx.adminToken + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertThat(readAnswer(socket, 10_000)).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
+  void aDeclaredBodyOverTheLimitThatStallsIsCutOffWith408() throws IOException {
+    try (Socket socket = slowBody("/api/v1/workspaces", fx.adminToken, 160 * 1024, "{")) {
+      assertThat(readAnswer(socket, 15_000)).startsWith("HTTP/1.1 408").containsIgnoringCase("Connection: close");
+    }
+  }
+
+  @Test
   void requestTargetsNeverReachTheLogUnescaped() throws Exception {
     String[] targets = {"/api/v1/%0d%0aINJECTED", "/api/v1/workspaces/a%0d%0aINJECTED",
         "/x%0aINJECTED", "/api/v1/workspaces?x=%0aINJECTED", "/api/v1/\u001b[31mINJECTED",
