@@ -34,6 +34,9 @@ final class RestJettyErrorPages extends ErrorHandler {
     int status = response.getStatus();
     if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
       status = http.getCode();
+      // A request Jetty could not parse or accept: it closes the connection after the answer, so
+      // the answer says so (else a client reusing the connection finds it closed).
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     } else if (request.getAttribute(ERROR_STATUS) instanceof Integer code) {
       status = code;
     }

@@ -77,6 +77,21 @@ class JettyErrorIT {
         .doesNotContain("internal-error").doesNotContain("Exception");
   }
 
+  @Test
+  void aRequestJettyCannotParseIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws IOException {
+    for (String target : new String[] {"/api/v1/workspaces/%00%ff%fe", "/api/v1/workspaces/" + "w".repeat(9_000),
+        "/api/v1/workspaces/%zz"}) {
+      try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(answer).as(target.substring(0, Math.min(40, target.length()))).startsWith("HTTP/1.1 4")
+            .containsIgnoringCase("\r\nConnection: close\r\n");
+      }
+    }
+  }
+
   private void assertRaw400(String request) throws IOException {
     String raw = rawExchange(request);
     assertThat(raw).startsWith("HTTP/1.1 400");
