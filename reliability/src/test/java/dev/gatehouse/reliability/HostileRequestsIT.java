@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * Malformed and hostile REST requests, seeded and random, against a {@code serve} with Duo
  * configured: none gets a 5xx, {@code serve} prints no stack trace, and no secret (the Duo secret
  * key, API tokens, a passcode) shows in any answer or in its output. Sizes:
- * {@code -Dreliability.hostile=N} (default 2,000), {@code -Dreliability.seed=S}.
+ * {@code -Dreliability.hostile=N} (default 10,000), {@code -Dreliability.seed=S}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRequestsIT {
@@ -40,7 +40,7 @@ class HostileRequestsIT {
   private static final String PASSCODE = "482913";
   private static final String MARKER_TOKEN = "ghp_Zk9hostileTOKENmarker0000000000000000";
 
-  private final int count = Stack.size("hostile", 2_000);
+  private final int count = Stack.size("hostile", 10_000);
   private final long seed = Long.getLong("reliability.seed", 18L);
   private Stack stack;
   private Stack.Node node;
@@ -89,8 +89,10 @@ class HostileRequestsIT {
         if (error != null || answer.status() >= 500 && !badVersion) {
           problems.add(request.describe() + " → " + (error != null ? error : answer.status() + " " + answer.body()));
         } else {
+          // A request id is random hex: it may spell a six-digit passcode by chance, so it is not searched.
+          String searched = answer.body().replaceAll("urn:gatehouse:request:[0-9a-f]+", "");
           for (String secret : secrets) {
-            if (answer.body().contains(secret)) {
+            if (searched.contains(secret)) {
               problems.add(request.describe() + " → a secret in the answer: " + answer.body());
             }
           }
@@ -119,12 +121,15 @@ class HostileRequestsIT {
         output.size()));
   }
 
+
+
   /** A request over the JDK client, or raw bytes over a socket when no client would send them. */
   private record Request(String method, String path, String token, String body, Map<String, String> headers,
       byte[] raw) {
     String describe() {
       return raw != null ? "raw " + new String(raw, 0, Math.min(raw.length, 80), StandardCharsets.ISO_8859_1)
-          .replace("\r\n", "⏎") : method + " " + path + " " + headers.keySet();
+          .replace("\r\n", "⏎") : method + " " + path + " " + headers.keySet()
+          + (body == null ? "" : " (body of " + body.length() + " chars)");
     }
   }
 
