@@ -24,18 +24,24 @@ import dev.gatehouse.application.port.in.challenge.BusyException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
 import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.GatehousePorts;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.mfa.Failmode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +75,44 @@ class ChallengeFollowingTest {
     }
     assertThat(env.gatehouse.challenges().waiting()).isZero();
     assertThat(env.gatehouse.challenges().following()).isZero();
+  }
+
+  @Test
+  void aChangeMadeBetweenAReadersReadAndItsWaitWakesItAtOnce() throws Exception {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    // Another process approves the push just after this reader's read, before the reader waits:
+    // the signal falls into the gap a registration after the read would leave open.
+    ChallengeRepository stored = env.ports.challenges();
+    AtomicBoolean armed = new AtomicBoolean();
+    ChallengeRepository racing = (ChallengeRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ChallengeRepository.class}, (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(stored, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("find") && armed.compareAndSet(true, false)) {
+            stored.update(stored.find(id).orElseThrow().approve(StatusMessage.of("Approved elsewhere")));
+            env.ports.signals().publish(id);
+          }
+          return result;
+        });
+    GatehousePorts p = env.ports;
+    GatehousePorts ports = new GatehousePorts(p.users(), p.apiTokens(), p.workspaces(), p.policies(),
+        p.deviceChoices(), racing, p.sessions(), p.guards(), p.entries(), p.audit(), p.unitOfWork(),
+        p.secondFactor(), p.masterKeys(), p.tokens(), p.clock(), p.telemetry(), p.signals());
+    try (Gatehouse reader = Gatehouse.assemble(ports, GatehouseOptions.server())) {
+      armed.set(true);
+      long start = System.nanoTime();
+      ChallengeView view = reader.getChallenge().get(new GetChallengeQuery(MEMBER, id, Duration.ofSeconds(20)))
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
+      assertThat(armed).as("the change was made after the reader's read").isFalse();
+      assertThat(view.state()).isEqualTo(ChallengeState.APPROVED);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("woken by the signal, not at the end of its wait")
+          .isLessThan(Duration.ofSeconds(10));
+    }
   }
 
   @Test

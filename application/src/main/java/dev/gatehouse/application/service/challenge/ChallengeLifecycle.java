@@ -113,11 +113,19 @@ public final class ChallengeLifecycle implements AutoCloseable {
   }
 
   /**
-   * The challenge once it is final, once a Verified Duo Push's code appears or changes, or at
-   * after {@code wait}; nobody asks Duo on the reader's behalf.
+   * Starts listening for changes of a challenge the caller reads next, so that a change made
+   * between that read and {@link #awaitChange} is not missed; cancel it if the caller does not wait.
    */
-  public CompletableFuture<Challenge> awaitChange(Challenge challenge, Duration wait) {
-    return watch.awaitChange(challenge, wait);
+  ChallengeWatch.Listening listen(ChallengeId id, Duration wait) {
+    return watch.listen(id, wait);
+  }
+
+  /**
+   * The challenge (read after {@code listening} began) once it is final, once a Verified Duo Push's
+   * code appears or changes, or at the end of the wait; nobody asks Duo on the reader's behalf.
+   */
+  CompletableFuture<Challenge> awaitChange(Challenge read, ChallengeWatch.Listening listening) {
+    return watch.awaitChange(read, listening);
   }
 
   // ---- settle and expire ------------------------------------------------------------------------

@@ -294,25 +294,60 @@ final class ChallengeWatch implements AutoCloseable {
   }
 
   /**
+   * Registers for the next change of a challenge the caller is about to read: a change between that
+   * read and the wait then wakes the caller too (a registration after the read would miss it).
+   */
+  Listening listen(ChallengeId id, Duration wait) {
+    return new Listening(changeOf(id, wait), System.nanoTime() + wait.toNanos());
+  }
+
+  /**
    * The challenge once it is final, once a Verified Duo Push's code appears or changes, or after
    * {@code wait}, whichever is first; followed meanwhile if no process follows it. No thread waits:
    * the client is parked until a signal or the end of its wait (measured on the monotonic clock, so
-   * the domain clock only decides expiry).
+   * the domain clock only decides expiry). Only for a challenge no other process can have changed
+   * since this one wrote it; a reader uses {@link #listen} before its read.
    */
   CompletableFuture<Challenge> awaitChange(Challenge challenge, Duration wait) {
-    return awaitChange(challenge, challenge.verificationCode(), System.nanoTime() + wait.toNanos());
+    return awaitChange(challenge, listen(challenge.id(), wait));
   }
 
-  private CompletableFuture<Challenge> awaitChange(Challenge challenge, Optional<?> seenCode, long deadlineNanos) {
-    Challenge current = settlement.expireIfDue(challenge);
+  /** As {@link #awaitChange(Challenge, Duration)}, for a challenge read after {@code listening} began. */
+  CompletableFuture<Challenge> awaitChange(Challenge read, Listening listening) {
+    return awaitChange(read, read.verificationCode(), listening.change, listening.deadlineNanos);
+  }
+
+  private CompletableFuture<Challenge> awaitChange(Challenge read, Optional<?> seenCode, CompletableFuture<Void> change,
+      long deadlineNanos) {
+    Challenge current = settlement.expireIfDue(read);
     long left = deadlineNanos - System.nanoTime();
     boolean newCode = current.verificationCode().isPresent() && !current.verificationCode().equals(seenCode);
     if (current.state().isFinal() || newCode || closed || left <= 0) {
+      change.complete(null);
       return CompletableFuture.completedFuture(current);
     }
     follow(current, Optional.empty());
-    return changeOf(current.id(), Duration.ofNanos(left))
-        .thenComposeAsync(x -> awaitChange(settlement.find(current.id()), seenCode, deadlineNanos), scheduler);
+    return change.thenComposeAsync(x -> {
+      // Listen again before reading again, for the same reason as listen().
+      CompletableFuture<Void> next = changeOf(current.id(), Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+      return awaitChange(settlement.find(current.id()), seenCode, next, deadlineNanos);
+    }, scheduler);
+  }
+
+  /** A registration for a challenge's next change, with the end of the caller's wait. */
+  static final class Listening {
+    private final CompletableFuture<Void> change;
+    private final long deadlineNanos;
+
+    private Listening(CompletableFuture<Void> change, long deadlineNanos) {
+      this.change = change;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Drops the registration (the caller will not wait after all). */
+    void cancel() {
+      change.complete(null);
+    }
   }
 
   /**

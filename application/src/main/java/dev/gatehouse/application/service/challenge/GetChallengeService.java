@@ -28,8 +28,15 @@ public final class GetChallengeService implements GetChallengeUseCase {
   @Override
   public CompletionStage<ChallengeView> get(GetChallengeQuery query) {
     User actor = access.actor(query.actor());
-    Challenge challenge = lifecycle.owned(actor, query.challenge());
-    WorkspaceName workspace = lifecycle.view(challenge).workspace();
-    return lifecycle.awaitChange(challenge, query.maxWait()).thenApply(current -> lifecycle.view(current, workspace));
+    // Listen before reading: a change between the read and the wait wakes this reader too.
+    ChallengeWatch.Listening listening = lifecycle.listen(query.challenge(), query.maxWait());
+    try {
+      Challenge challenge = lifecycle.owned(actor, query.challenge());
+      WorkspaceName workspace = lifecycle.view(challenge).workspace();
+      return lifecycle.awaitChange(challenge, listening).thenApply(current -> lifecycle.view(current, workspace));
+    } catch (RuntimeException e) {
+      listening.cancel();
+      throw e;
+    }
   }
 }
