@@ -168,6 +168,9 @@ public final class RestServer implements AutoCloseable {
     cfg.jetty.addConnector((server, httpConfiguration) -> {
       // Dispatch at once, so a body that never comes is timed by RestBodyReader, not the idle timeout.
       httpConfiguration.setDelayDispatchUntilContent(false);
+      // No per-connection header cache: its trie costs ~96 KiB of heap on every kept-alive
+      // connection, which is ~1 GB for 10,000 waiting long polls (docs/benchmarks.md, capacity).
+      httpConfiguration.setHeaderCacheSize(0);
       ServerConnector connector = tls == null
           ? new ServerConnector(server, new HttpConnectionFactory(httpConfiguration))
           : httpsConnector(server, httpConfiguration);
