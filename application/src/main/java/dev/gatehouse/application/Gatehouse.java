@@ -132,8 +132,8 @@ public final class Gatehouse implements AutoCloseable {
     // Every challenge use case shares the one lifecycle: one follower per pending Duo request.
     this.lifecycle = new ChallengeLifecycle(p.challenges(), p.users(), p.workspaces(), p.policies(),
         p.deviceChoices(), p.guards(), p.sessions(), p.audit(), p.unitOfWork(), p.secondFactor(), p.tokens(),
-        p.signals(), p.telemetry(), p.clock(), options.node(), options.maxPending(), options.leaseTtl(),
-        options.takeOver());
+        p.signals(), p.telemetry(), p.clock(), options.node(), options.maxPending(), options.maxHeapShare(),
+        options.leaseTtl(), options.takeOver());
     this.addUser = new AddUserService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
     this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens(), p.clock());

@@ -172,6 +172,25 @@ class ChallengeFollowingTest {
   }
 
   @Test
+  void aNodeWhoseHeapIsTooFullAfterCollectionRefusesNewPushesAsBusyAndSendsNothing() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    long pushes = env.duo.count(Operation.START_AUTH);
+    // Any live heap at all is "too full" for this node: once a collection has reported, it refuses.
+    try (Gatehouse tight = Gatehouse.assemble(env.ports, GatehouseOptions.server().withMaxHeapShare(1e-9))) {
+      System.gc();
+      await().atMost(SETTLES).untilAsserted(() -> assertThatThrownBy(() -> tight.openWorkspace().open(
+          new OpenWorkspaceCommand(MEMBER, GatehouseFixtures.WORKSPACE, GatehouseFixtures.CLIENT)))
+          .isInstanceOfSatisfying(BusyException.class, busy -> {
+            assertThat(busy.getMessage()).contains("short of memory");
+            assertThat(busy.retryAfter()).isPositive();
+          }));
+      assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(pushes);
+    }
+    // The default share leaves room for the same request.
+    assertThat(pending(open(env, MEMBER)).state()).isEqualTo(ChallengeState.PENDING);
+  }
+
+  @Test
   void anAbandonedSmsChallengeIsSupersededByTheMembersNextRequestWithoutACooldown() {
     InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.SMS);
     ChallengeView abandoned = pending(open(env, MEMBER));

@@ -62,13 +62,13 @@ public final class ChallengeLifecycle implements AutoCloseable {
       MfaPolicyRepository policies, DeviceChoiceRepository choices, AccessGuardRepository guards,
       WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork, SecondFactorGateway gateway,
       SecureTokenSource tokens, ChallengeSignals signals, Telemetry telemetry, Clock clock,
-      String node, int maxPending, Duration leaseTtl, boolean takeOver) {
+      String node, int maxPending, double maxHeapShare, Duration leaseTtl, boolean takeOver) {
     Transactions transactions = new Transactions(unitOfWork);
     this.settlement = new ChallengeSettlement(challenges, users, workspaces, policies, choices, guards,
         new SessionIssuer(sessions, tokens, audit, clock), new SessionRevocation(sessions, audit, clock), audit,
         transactions, signals, telemetry, clock);
     this.watch = new ChallengeWatch(challenges, policies, gateway, settlement, signals,
-        new ChallengeWatch.Following(node, maxPending, leaseTtl, takeOver), clock);
+        new ChallengeWatch.Following(node, maxPending, maxHeapShare, leaseTtl, takeOver), clock);
     this.starter = new ChallengeStarter(challenges, guards, gateway, tokens, settlement, watch, audit, transactions,
         clock);
   }

@@ -103,19 +103,31 @@ final class ChallengeWatch implements AutoCloseable {
     }
   }
 
-  /** Refuses a new push or call when this process already follows as many as it may. */
+  /**
+   * Refuses a new push or call when this process already follows as many as it may, or when its
+   * heap is too full after garbage collection to take on more waiting clients: it degrades to
+   * "busy" instead of running out of memory.
+   */
   void requireRoom() {
     if (follows.size() >= following.maxPending()) {
       throw new BusyException("this node is following " + follows.size()
           + " pending Duo requests, its limit; try again shortly", BUSY_RETRY_AFTER);
     }
+    if (heapTight()) {
+      throw new BusyException("this node is short of memory; try again shortly", BUSY_RETRY_AFTER);
+    }
+  }
+
+  private boolean heapTight() {
+    return HeapHeadroom.usedShare() > following.maxHeapShare();
   }
 
   /**
-   * How this process takes part in following: its name in leases, how many it follows at most, the
-   * lease's life, and whether it takes over lapsed leases (see {@code GatehouseOptions}).
+   * How this process takes part in following: its name in leases, how many it follows at most and
+   * how full its heap may be to take more, the lease's life, and whether it takes over lapsed leases
+   * (see {@code GatehouseOptions}).
    */
-  record Following(String node, int maxPending, Duration leaseTtl, boolean takeOver) {}
+  record Following(String node, int maxPending, double maxHeapShare, Duration leaseTtl, boolean takeOver) {}
 
   /** How many pending pushes and calls this process follows now. */
   int followingCount() {
@@ -266,7 +278,7 @@ final class ChallengeWatch implements AutoCloseable {
     }
     Instant now = clock.instant();
     long began = System.nanoTime();
-    int room = following.takeOver() ? Math.max(0, following.maxPending() - follows.size()) : 0;
+    int room = following.takeOver() && !heapTight() ? Math.max(0, following.maxPending() - follows.size()) : 0;
     if (follows.isEmpty() && room == 0) {
       return;
     }
