@@ -15,6 +15,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeExtension {
   static final String DEFAULT_BIND = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
+  /** Longest a SIGTERM may take to stop serve; past it, serve halts (a stuck close must not keep it up). */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
   private ServeExtension() {}
 
@@ -71,7 +74,9 @@ final class ServeExtension {
           }
           Optional<MetricsEndpoint> metricsEndpoint = metricsBind.map(a -> MetricsEndpoint.start(a, runtime.metrics()));
           CountDownLatch stopped = new CountDownLatch(1);
+          ShutdownWatchdog watchdog = ShutdownWatchdog.start(SHUTDOWN_GRACE, stopped, invocation.err());
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watchdog.stopping();
             metricsEndpoint.ifPresent(MetricsEndpoint::close);
             // SIGTERM: answer waiting long polls with the challenge as it stands and hand the Duo
             // requests this node follows to the other nodes, then stop serving; storage closes last.
