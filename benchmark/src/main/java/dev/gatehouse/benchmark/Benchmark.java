@@ -422,6 +422,14 @@ public final class Benchmark {
     rows.add(capacityRow("0 (idle)", counters, 0, List.of(nodeA), baseA));
     bulkUsers("hold");
     AtomicReference<String> clientNode = new AtomicReference<>(baseA);
+    if (o.capacityClientsOnB) {
+      // Node A starts and follows every push; every client waits on node B from the start, so
+      // neither process needs a socket for both a Duo long poll and a client per pending unlock.
+      nodeB = startServe("serve-b");
+      baseB = "http://127.0.0.1:" + nodeB.await(LISTENING, Duration.ofSeconds(120)).group(1);
+      clientNode.set(baseB);
+    }
+    List<Child> measured = o.capacityClientsOnB ? List.of(nodeA, nodeB) : List.of(nodeA);
     List<CompletableFuture<Unlock.Result>> unlocks = new ArrayList<>();
     List<Integer> stages = new ArrayList<>(CAPACITY_STAGES.stream().filter(n -> n < o.pending).toList());
     stages.add(o.pending);
@@ -434,14 +442,14 @@ public final class Benchmark {
         } catch (IllegalStateException e) {
           report.note("**Capacity: opening stopped at " + counters.pending.get() + " pending**: " + e.getMessage());
           rows.add(capacityRow(counters.pending.get() + " (opening stopped)", counters,
-              (System.nanoTime() - openStart) / 1e9, List.of(nodeA), baseA));
+              (System.nanoTime() - openStart) / 1e9, measured, clientNode.get()));
           break;
         }
         Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(10, o.quietSeconds)));
         rows.add(capacityRow(Integer.toString(counters.pending.get()), counters, (System.nanoTime() - openStart) / 1e9,
-            List.of(nodeA), baseA));
+            measured, clientNode.get()));
       }
-      if (o.twoNodeClients > 0 && nodeA.alive() && counters.pending.get() > 0) {
+      if (o.twoNodeClients > 0 && !o.capacityClientsOnB && nodeA.alive() && counters.pending.get() > 0) {
         // Challenges started (and followed) on A; every client now waits on B instead.
         nodeB = startServe("serve-b");
         baseB = "http://127.0.0.1:" + nodeB.await(LISTENING, Duration.ofSeconds(120)).group(1);
@@ -683,6 +691,8 @@ public final class Benchmark {
         "  --pending N               pending pushes for the capacity phase, rows at 100, 1000, 10000 below it",
         "                            and at N (default 10000)",
         "  --clients-per-challenge K clients waiting on each of the first 100 pending (default 3)",
+        "  --capacity-clients-on-b   capacity: node A starts and follows the pushes, every client waits on",
+        "                            node B (each needs one socket per pending unlock, not two)",
         "  --push-timeout S          the simulator's push timeout, so held pushes stay pending (default 1800)",
         "  --members-per-workspace M members per workspace (default 100)",
         "  --quiet-seconds S         window for auth_status/s while nothing changes (default 20)",
@@ -701,6 +711,7 @@ public final class Benchmark {
     Path work;
     Path reportFile;
     boolean keep;
+    boolean capacityClientsOnB;
     List<String> phases = List.of("latency", "throughput", "capacity");
     int latencyUnlocks = 500;
     List<Integer> clients = List.of(8, 32, 128);
@@ -757,6 +768,7 @@ public final class Benchmark {
           case "--two-node-clients" -> o.twoNodeClients = Integer.parseInt(value(args, ++i, a));
           case "--pending" -> o.pending = positive(args, ++i, a);
           case "--clients-per-challenge" -> o.clientsPerChallenge = positive(args, ++i, a);
+          case "--capacity-clients-on-b" -> o.capacityClientsOnB = true;
           case "--push-timeout" -> o.pushTimeoutSeconds = positive(args, ++i, a);
           case "--members-per-workspace" -> o.membersPerWorkspace = positive(args, ++i, a);
           case "--quiet-seconds" -> o.quietSeconds = positive(args, ++i, a);
