@@ -13,4 +13,5 @@ fi
 if [ "$build" = yes ] || [ ! -f bootstrap/target/gatehouse.jar ] || [ ! -f benchmark/target/gatehouse-benchmark.jar ]; then
   ./mvnw -B -q -pl bootstrap,benchmark -am package -DskipTests
 fi
-exec java -Xmx1g -jar benchmark/target/gatehouse-benchmark.jar "$@"
+# The load generator holds a JDK HTTP client connection per waiting client (10,000 in capacity runs).
+exec java -Xmx4g -XX:+ExitOnOutOfMemoryError -jar benchmark/target/gatehouse-benchmark.jar "$@"
