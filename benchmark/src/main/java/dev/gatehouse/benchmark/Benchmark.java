@@ -538,7 +538,7 @@ public final class Benchmark {
     double statusRate = (after.at("/requests/~1auth~1v2~1auth_status").asLong()
         - before.at("/requests/~1auth~1v2~1auth_status").asLong()) / quiet;
     long parked = after.path("parkedRequests").asLong();
-    int pendingNow = counters.pending.get() - counters.approved.get() - counters.failed.get();
+    int pendingNow = counters.pending.get() - counters.approved.get() - counters.failedWhilePending.get();
     return List.of(pending, Integer.toString(inFlight), String.join(" / ", heap), String.join(" / ", rss),
         String.join(" / ", threads), String.join(" / ", files), String.format(Locale.ROOT, "%.1f", statusRate), Long.toString(parked),
         pendingNow <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", parked / (double) pendingNow),

@@ -29,6 +29,8 @@ final class Unlock {
     /** Long polls that waited their whole wait and found the challenge still pending. */
     final AtomicInteger fullWaitPending = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    /** Failed after they were pending (a refused start never was). */
+    final AtomicInteger failedWhilePending = new AtomicInteger();
     final AtomicInteger restarted = new AtomicInteger();
     volatile String lastFailure = "";
   }
@@ -54,7 +56,7 @@ final class Unlock {
   private final CompletableFuture<Result> done = new CompletableFuture<>();
   private long start;
   private long approved;
-  private boolean counted;
+  private volatile boolean counted;
   /** Capacity runs: a push that timed out (held longer than Duo's push timeout) is started again, as a user would. */
   private boolean restartOnTimeout;
 
@@ -208,6 +210,9 @@ final class Unlock {
 
   private void fail(String why) {
     counters.failed.incrementAndGet();
+    if (counted) {
+      counters.failedWhilePending.incrementAndGet();
+    }
     counters.lastFailure = why;
     done.completeExceptionally(new IllegalStateException(why));
   }
