@@ -62,6 +62,7 @@ import dev.gatehouse.application.service.AddUserService;
 import dev.gatehouse.application.service.AuthenticateApiTokenService;
 import dev.gatehouse.application.service.challenge.CancelChallengeService;
 import dev.gatehouse.application.service.challenge.ChallengeLifecycle;
+import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.challenge.ClaimSessionService;
 import dev.gatehouse.application.service.CheckDuoSettingsService;
 import dev.gatehouse.application.service.challenge.ChooseDuoDeviceService;
@@ -83,8 +84,8 @@ import dev.gatehouse.application.service.challenge.SubmitPasscodeService;
  * Gatehouse as a library: every use case, assembled from the driven ports a host application
  * supplies (storage, Duo, clock, token source). No dependency injection framework is needed;
  * Gatehouse's own executable wires the same ports with Guice. The collaborators use cases share —
- * the {@link SessionGate} and the {@link ChallengeLifecycle} — are built here once and handed to the
- * use cases that need them. Close it before closing storage: pending Duo requests it follows are
+ * the {@link SessionGate}, the {@link ChallengeLifecycle} and the {@link FreshApproval} step-up
+ * rule — are built here once and handed to the use cases that need them. Close it before closing storage: pending Duo requests it follows are
  * handed over to other processes and waiting clients are answered.
  */
 public final class Gatehouse implements AutoCloseable {
@@ -134,8 +135,11 @@ public final class Gatehouse implements AutoCloseable {
         p.deviceChoices(), p.guards(), p.sessions(), p.audit(), p.unitOfWork(), p.secondFactor(), p.tokens(),
         p.signals(), p.telemetry(), p.clock(), options.node(), options.maxPending(), options.maxHeapShare(),
         options.leaseTtl(), options.takeOver());
+    // Every step-up (weakening a Duo workspace, minting a token as a user) asks the one rule.
+    FreshApproval freshApproval = new FreshApproval(p.sessions(), p.audit(), p.unitOfWork(), p.clock());
     this.addUser = new AddUserService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
-    this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
+    this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(),
+        freshApproval, p.clock());
     this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens(), p.clock());
     this.createWorkspace = new CreateWorkspaceService(p.users(), p.workspaces(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.listWorkspaces = new ListWorkspacesService(p.users(), p.workspaces(), p.policies());
@@ -144,8 +148,10 @@ public final class Gatehouse implements AutoCloseable {
     this.removeMember = new RemoveMemberService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(),
         p.unitOfWork(), lifecycle, p.clock());
     this.checkDuoSettings = new CheckDuoSettingsService(p.users(), p.workspaces(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
-    this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.secondFactor(), p.audit(), p.unitOfWork(), p.clock());
-    this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(), p.unitOfWork(), p.clock());
+    this.configureDuo = new ConfigureDuoService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.secondFactor(), p.audit(), p.unitOfWork(),
+        freshApproval, p.clock());
+    this.disableMfa = new DisableMfaService(p.users(), p.workspaces(), p.policies(), p.sessions(), p.audit(), p.unitOfWork(),
+        freshApproval, p.clock());
     this.listDuoDevices = new ListDuoDevicesService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
         p.secondFactor());
     this.chooseDuoDevice = new ChooseDuoDeviceService(p.users(), p.workspaces(), p.policies(), p.deviceChoices(),
@@ -159,7 +165,8 @@ public final class Gatehouse implements AutoCloseable {
         p.policies(), p.secondFactor(), p.audit(), p.unitOfWork(), lifecycle, p.clock());
     this.cancelChallenge = new CancelChallengeService(p.users(), p.workspaces(), lifecycle);
     this.listAuditEvents = new ListAuditEventsService(p.users(), p.workspaces(), p.audit());
-    this.clearSuspension = new ClearSuspensionService(p.users(), p.workspaces(), p.guards(), p.audit(), p.unitOfWork(), p.clock());
+    this.clearSuspension = new ClearSuspensionService(p.users(), p.workspaces(), p.policies(), p.guards(), p.audit(),
+        p.unitOfWork(), freshApproval, p.clock());
     this.listApiTokens = new ListApiTokensService(p.users(), p.workspaces(), p.apiTokens());
     this.revokeApiToken = new RevokeApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.audit(), p.unitOfWork(), p.clock());
     this.listUsers = new ListUsersService(p.users(), p.workspaces());

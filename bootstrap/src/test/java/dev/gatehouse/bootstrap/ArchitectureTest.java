@@ -168,7 +168,8 @@ class ArchitectureTest {
                   && !type.getSimpleName().equals("GatehousePorts");
               boolean shared = type.getName().equals("java.time.Clock")
                   || type.getName().equals("dev.gatehouse.application.service.session.SessionGate")
-                  || type.getName().equals("dev.gatehouse.application.service.challenge.ChallengeLifecycle");
+                  || type.getName().equals("dev.gatehouse.application.service.challenge.ChallengeLifecycle")
+                  || type.getName().equals("dev.gatehouse.application.service.common.FreshApproval");
               if (!outPort && !shared) {
                 events.add(SimpleConditionEvent.violated(constructor,
                     constructor.getFullName() + " takes " + type.getName()));

@@ -644,6 +644,7 @@ class CliCommandsIT {
     String member = member("alice");
     String name = workspaceWithActiveDevice(member, "push");
 
+    aliceApproves(name);
     CliRunner.Run disabled = alice.run("mfa", "disable", name).succeeds();
     JsonNode opened = gatehouse.as(member).run("open", name, "--json").succeeds().json();
 
@@ -655,6 +656,9 @@ class CliCommandsIT {
   @Test
   void disablesMfaAsJson() {
     String name = workspaceWithDuo();
+    assertThat(alice.run("mfa", "disable", name).failsWith(1))
+        .contains("removing MFA in workspace " + name + " needs your own Duo approval");
+    aliceApproves(name);
 
     JsonNode json = alice.run("mfa", "disable", name, "--json").succeeds().json();
 
@@ -675,6 +679,7 @@ class CliCommandsIT {
     fraudulent.get(WAIT.toSeconds(), TimeUnit.SECONDS).failsWith(1);
     assertThat(gatehouse.as(member).run("open", name).failsWith(1)).containsIgnoringCase("suspend");
 
+    aliceApproves(name);
     CliRunner.Run cleared = alice.run("suspension", "clear", name, member).succeeds();
 
     assertThat(cleared.out()).contains("Cleared the suspension of " + member + " in workspace " + name + ".");
@@ -730,6 +735,16 @@ class CliCommandsIT {
     alice.run("duo", "configure", name, "--api-hostname", duo.apiHostname(),
         "--integration-key", duo.integrationKey()).succeeds();
     return name;
+  }
+
+  /**
+   * alice's own fresh Duo approval for the workspace, as step-up administration needs: she joins it,
+   * verifies her phone by passcode and opens it with one.
+   */
+  private static void aliceApproves(String workspace) {
+    alice.run("workspace", "add-member", workspace, "alice").succeeds();
+    alice.run("duo", "use-device", workspace, phone, "--method", "passcode", "--passcode", "123456").succeeds();
+    alice.run("open", workspace, "--passcode", "123456").succeeds();
   }
 
   /** A workspace where {@code member} has activated Alice's phone with {@code method}. */

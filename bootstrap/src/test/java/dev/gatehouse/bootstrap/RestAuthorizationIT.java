@@ -128,6 +128,11 @@ class RestAuthorizationIT {
     String self = node.post("/api/v1/workspaces/vault/unlock", alice, null).expect(202).json()
         .at("/challenge/links/self").asText();
     node.delete(self, alice).expect(200);
+    // minting a token needs her own fresh Duo approval: open the workspace with a passcode first
+    node.post("/api/v1/users/alice/tokens", alice, null).problem(403, "step-up-required");
+    String passcode = node.post("/api/v1/workspaces/vault/unlock", alice, null).expect(202).json()
+        .at("/challenge/links/passcode").asText();
+    node.claim(alice, node.post(passcode, alice, "{\"passcode\":\"123456\"}").expect(200).json());
     assertThat(node.post("/api/v1/users/alice/tokens", alice, null).expect(201).json().get("owner").asText())
         .isEqualTo("alice");
   }

@@ -54,7 +54,7 @@ class RestDuoFlowsIT {
   static void startGatehouseAndDuo() {
     captureLogs();
     duo = DuoSimulator.start(Scenario.defaultScenario());
-    for (String name : List.of("frank", "fiona", "tim")) {
+    for (String name : List.of("frank", "fiona", "tim", "root")) {
       duo.control().putUser(Scenario.User.active(name, Scenario.Device.phone(phoneOf(name), "XXX-XXX-0909",
           name + "'s iPhone", "auto", "push", "sms", "phone", "mobile_otp")
           .withPush(Scenario.Reaction.waitForControl())));
@@ -250,6 +250,13 @@ class RestDuoFlowsIT {
     }
 
     node.delete("/api/v1/workspaces/fraud/members/fiona/suspension", fiona).problem(403, "forbidden");
+    node.delete("/api/v1/workspaces/fraud/members/fiona/suspension", admin).problem(403, "step-up-required");
+    // root's own fresh Duo approval for the workspace
+    node.put("/api/v1/workspaces/fraud/members/root", admin, null).expect(200);
+    activateControlledPush("fraud", "root", admin);
+    String rootsUnlock = unlockPending("fraud", admin);
+    duo.control().approve(duo.control().awaitPending("root", FINAL_WITHIN).txid());
+    node.claim(admin, node.awaitFinal(admin, rootsUnlock, FINAL_WITHIN));
     node.delete("/api/v1/workspaces/fraud/members/fiona/suspension", admin).expect(204);
     String next = unlockPending("fraud", fiona);
     node.delete(next, fiona).expect(200);

@@ -143,6 +143,24 @@ final class CliHarness {
     return cli;
   }
 
+  /**
+   * Gives the user their own fresh Duo approval for the Duo workspace, as step-up actions need:
+   * makes them a member (an administrator may not be one), verifies {@link #PHONE} for push and
+   * opens the workspace with an approved push. Pushes are left unresolved afterwards.
+   */
+  void approval(String user) {
+    env.gatehouse.addMember().add(new AddMemberCommand(new UserName(ADMIN), new WorkspaceName(WORKSPACE),
+        new UserName(user)));
+    env.duo.enrolled(user, PHONE);
+    env.duo.resolvePushesWith(approved());
+    Result chosen = runAs(user, "duo", "use-device", WORKSPACE, PHONE.id().value(), "--method", "push");
+    Result opened = runAs(user, "open", WORKSPACE);
+    env.duo.resolvePushesWith(null);
+    if (chosen.exit() != 0 || opened.exit() != 0) {
+      throw new AssertionError("could not open the workspace with Duo: " + chosen + " " + opened);
+    }
+  }
+
   static AuthStatus approved() {
     return new AuthStatus.Allowed(StatusMessage.of("Success. Logging you in..."));
   }

@@ -356,6 +356,8 @@ class OpenSubcommandTest {
     cli.env.duo.resolvePushesWith(CliHarness.approved());
     Result suspended = cli.runAs(MEMBER, "open", WORKSPACE);
     Result byMember = cli.runAs(MEMBER, "suspension", "clear", WORKSPACE, MEMBER);
+    cli.approval(ADMIN);
+    cli.env.duo.resolvePushesWith(CliHarness.approved());
     Result cleared = cli.run("suspension", "clear", WORKSPACE, MEMBER);
     Result again = cli.run("suspension", "clear", WORKSPACE, MEMBER);
     cli.env.clock.advance(Duration.ofMinutes(1));
@@ -488,6 +490,7 @@ class OpenSubcommandTest {
     secure.env.duo.failAlways(Operation.PREAUTH,
         FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
     CliHarness safe = CliHarness.withActiveDevice("push");
+    safe.approval(ADMIN); // switching secure to safe
     safe.env.gatehouse.configureDuo().configure(new dev.gatehouse.application.port.in.ConfigureDuoCommand(
         new UserName(ADMIN), new dev.gatehouse.domain.workspace.WorkspaceName(WORKSPACE),
         dev.gatehouse.application.contract.StorageFixtures.duoSettings(), Failmode.SAFE,
@@ -546,10 +549,16 @@ class OpenSubcommandTest {
     CliHarness cli = CliHarness.withActiveDevice("push");
 
     Result byMember = cli.runAs(MEMBER, "mfa", "disable", WORKSPACE);
+    Result withoutApproval = cli.run("mfa", "disable", WORKSPACE);
+    cli.approval(ADMIN);
     Result disabled = cli.run("mfa", "disable", WORKSPACE, "--json");
     Result opened = cli.runAs(MEMBER, "open", WORKSPACE, "--json");
 
     assertThat(byMember.exit()).isEqualTo(1);
+    assertThat(withoutApproval.exit()).isEqualTo(1);
+    assertThat(withoutApproval.errLines()).containsExactly("gatehouse: access denied: removing MFA in workspace servers"
+        + " needs your own Duo approval from the last 5 minutes: open workspace servers with Duo, then try again"
+        + " within 5 minutes");
     assertThat(disabled.exit()).isZero();
     assertThat(disabled.json().get("mfa").asText()).isEqualTo("none");
     assertThat(opened.json().get("grant").asText()).isEqualTo("no_mfa");

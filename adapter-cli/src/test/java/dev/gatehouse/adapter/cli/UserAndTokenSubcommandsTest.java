@@ -86,7 +86,8 @@ class UserAndTokenSubcommandsTest {
 
   @Test
   void tokenIssueJsonHasTheIdTheTokenAndTheExpiry() {
-    CliHarness cli = CliHarness.withWorkspace();
+    CliHarness cli = CliHarness.withDuo();
+    cli.approval(MEMBER); // bob issues his own token
 
     JsonNode json = cli.runAs(MEMBER, "token", "issue", MEMBER, "--json").json();
 

@@ -93,6 +93,20 @@ final class JdbcWorkspaceSessionRepository implements WorkspaceSessionRepository
   }
 
   @Override
+  public Optional<WorkspaceSession> findLatestDuoApprovedOf(UserName user) {
+    return db.run("find latest Duo-approved session of " + user + " in any workspace", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM workspace_sessions"
+          + " WHERE user_name = ? AND grant_kind = 'DUO_APPROVED' AND revoked_at IS NULL"
+          + " ORDER BY created_at DESC LIMIT 1")) {
+        s.setString(1, user.value());
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(session(r)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
   public List<WorkspaceSession> listLive(WorkspaceId workspace, Instant now) {
     return db.run("list live sessions of workspace " + workspace, c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM workspace_sessions"

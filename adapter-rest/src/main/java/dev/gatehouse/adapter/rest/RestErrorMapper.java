@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.common.DomainException;
 import dev.gatehouse.domain.common.IllegalTransitionException;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  *                         a reader changing entries, introspection without the right)
  * 403 session-required    SessionRequiredException, and a missing or malformed Gatehouse-Session
  *                         header: "open the workspace first"
+ * 403 step-up-required    StepUpRequiredException: removing a Duo workspace's MFA, switching it to
+ *                         safe or to another Duo application, clearing a suspension, or a user
+ *                         issuing a token, without the caller's own Duo approval of the last 5 min
  * 403 denied              every Denial (unlock, device choice, device list): Duo deny, enroll
  *                         (enrollmentUrl), no active device, device not available, device
  *                         required (several could do the method, none named), bypass user,
@@ -87,6 +91,9 @@ final class RestErrorMapper {
     }
     if (e instanceof SessionRequiredException) {
       return reply(RestProblem.of(RestProblemType.SESSION_REQUIRED, e.getMessage()));
+    }
+    if (e instanceof StepUpRequiredException) {
+      return reply(RestProblem.of(RestProblemType.STEP_UP_REQUIRED, e.getMessage()));
     }
     if (e instanceof AccessDeniedException) {
       return reply(RestProblem.of(RestProblemType.FORBIDDEN, e.getMessage()));

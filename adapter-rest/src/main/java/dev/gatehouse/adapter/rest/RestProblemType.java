@@ -11,6 +11,7 @@ enum RestProblemType {
   FORBIDDEN(403, "Forbidden"),
   DENIED(403, "Access denied"),
   SESSION_REQUIRED(403, "Workspace session required"),
+  STEP_UP_REQUIRED(403, "Fresh Duo approval required"),
   NOT_FOUND(404, "Not found"),
   NO_SUCH_ROUTE(404, "No such resource"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),

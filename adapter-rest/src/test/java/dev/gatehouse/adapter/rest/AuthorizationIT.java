@@ -81,7 +81,11 @@ class AuthorizationIT {
   }
 
   @Test
-  void membersIssueTokensForThemselvesAndTheyWork() {
+  void membersIssueTokensForThemselvesWithAFreshDuoApprovalAndTheyWork() {
+    JsonNode refused = fx.post("/api/v1/users/alice/tokens", alice, null).problem(403, "step-up-required");
+    assertThat(refused.get("detail").asText()).contains("issuing an API token", "within 5 minutes");
+    fx.openWithDuo(alice, "vault");
+
     Response issued = fx.post("/api/v1/users/alice/tokens", alice, null);
     assertThat(issued.status()).isEqualTo(201);
     String second = issued.json().get("token").asText();

@@ -290,6 +290,7 @@ class ProblemDocumentIT {
 
     mfa.put("failmode", "safe").put("secretKey", RestFixture.SKEY);
     ((ObjectNode) mfa.get("options")).put("pushCooldownSeconds", 45);
+    fx.adminApproval("vault");
     Response put = fx.put("/api/v1/workspaces/vault/mfa", fx.adminToken, mfa.toString());
 
     assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -319,6 +320,7 @@ class ProblemDocumentIT {
     JsonNode mfa = fx.get("/api/v1/workspaces/vault/mfa", fx.adminToken).json();
     assertThat(mfa.get("failmode").asText()).isEqualTo("safe");
     assertThat(mfa.at("/options/sessionLifetimeSeconds").asLong()).isEqualTo(28800);
+    fx.adminApproval("vault");
     assertThat(fx.delete("/api/v1/workspaces/vault/mfa", fx.adminToken).status()).isEqualTo(204);
     assertThat(fx.get("/api/v1/workspaces/vault/mfa", fx.adminToken).json().get("type").asText())
         .isEqualTo("none");

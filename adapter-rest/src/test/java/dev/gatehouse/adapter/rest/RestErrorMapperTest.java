@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.IllegalTransitionException;
@@ -51,6 +52,17 @@ class RestErrorMapperTest {
           .as(exception.getClass().getSimpleName()).isEqualTo(statusAndType);
       assertThat(problem.status()).isEqualTo(reply.status());
     });
+  }
+
+  @Test
+  void aMissingFreshApprovalIsItsOwnForbiddenType() {
+    RestReply reply = mapper.map(new StepUpRequiredException("removing MFA in workspace vault needs your own Duo"
+        + " approval from the last 5 minutes: open workspace vault with Duo, then try again within 5 minutes"));
+    RestProblem problem = (RestProblem) reply.body();
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(problem.type()).isEqualTo("urn:gatehouse:problem:step-up-required");
+    assertThat(problem.detail()).startsWith("removing MFA in workspace vault").contains("open workspace vault with Duo");
   }
 
   @Test

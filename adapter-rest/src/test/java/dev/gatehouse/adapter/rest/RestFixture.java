@@ -154,6 +154,31 @@ final class RestFixture implements AutoCloseable {
     return claimed.json();
   }
 
+  /** Opens a Duo workspace with an approved push (the caller's device is active) and claims the session. */
+  JsonNode openWithDuo(String token, String workspace) {
+    Response unlock = post("/api/v1/workspaces/" + workspace + "/unlock", token, null);
+    assertThat(unlock.status()).as(unlock.body()).isEqualTo(202);
+    core.duo.approve(core.duo.lastTransaction());
+    JsonNode approved = get(unlock.json().at("/challenge/links/self").asText() + "?waitSeconds=5", token).json();
+    return claim(approved, token);
+  }
+
+  /**
+   * Gives the administrator their own fresh Duo approval for a Duo workspace, as security-relevant
+   * administration needs: makes them a member with {@link #PHONE} active for push, then opens it with Duo.
+   */
+  void adminApproval(String workspace) {
+    assertThat(put("/api/v1/workspaces/" + workspace + "/members/admin", adminToken, null).status()).isEqualTo(200);
+    approval(adminToken, "admin", workspace);
+  }
+
+  /** A member's own fresh Duo approval: {@link #PHONE} made active for push, then the workspace opened with Duo. */
+  void approval(String token, String name, String workspace) {
+    core.duo.enrolled(name, PHONE);
+    activate(token, workspace, PHONE, "push");
+    openWithDuo(token, workspace);
+  }
+
   /** A request with the workspace session header (none when {@code session} is null). */
   Response inSession(String method, String path, String token, String session, String body) {
     return send(method, path, token, body, session == null ? Map.of() : Map.of(RestRequest.SESSION_HEADER, session));

@@ -19,6 +19,10 @@ class TokenAndUserIT {
   void setUp() {
     fx = new RestFixture();
     alice = fx.user("alice");
+    // alice mints her own tokens below: that needs her fresh Duo approval in one of her workspaces
+    fx.workspace("vault", "alice");
+    fx.configureDuo("vault", "secure");
+    fx.approval(alice, "alice", "vault");
   }
 
   @AfterEach
@@ -156,8 +160,8 @@ class TokenAndUserIT {
 
   @Test
   void disablingAUserRevokesTheirTokensAndSessionsAndEnablingKeepsThemRevoked() {
-    fx.workspace("vault", "alice");
-    String session = fx.open(alice, "vault");
+    fx.workspace("plain", "alice");
+    String session = fx.open(alice, "plain");
     JsonNode disabled = fx.post("/api/v1/users/alice/disable", fx.adminToken, null).json();
     assertThat(disabled.get("disabled").asBoolean()).isTrue();
     fx.get("/api/v1/workspaces", alice).problem(401, "unauthorized");
@@ -170,7 +174,7 @@ class TokenAndUserIT {
     fx.get("/api/v1/workspaces", alice).problem(401, "unauthorized");
     String fresh = fx.post("/api/v1/users/alice/tokens", fx.adminToken, null).json().get("token").asText();
     assertThat(fx.get("/api/v1/workspaces", fresh).status()).isEqualTo(200);
-    fx.inSession("GET", "/api/v1/workspaces/vault/entries", fresh, session, null).problem(403, "session-required");
+    fx.inSession("GET", "/api/v1/workspaces/plain/entries", fresh, session, null).problem(403, "session-required");
   }
 
   @Test

@@ -260,6 +260,8 @@ class UnlockFlowIT {
         .get("code").asText()).isEqualTo("suspended");
 
     fx.delete("/api/v1/workspaces/vault/members/alice/suspension", alice).problem(403, "forbidden");
+    fx.delete("/api/v1/workspaces/vault/members/alice/suspension", fx.adminToken).problem(403, "step-up-required");
+    fx.adminApproval("vault");
     assertThat(fx.delete("/api/v1/workspaces/vault/members/alice/suspension", fx.adminToken).status())
         .isEqualTo(204);
     assertThat(fx.post("/api/v1/workspaces/vault/unlock", alice, null).status()).isEqualTo(202);

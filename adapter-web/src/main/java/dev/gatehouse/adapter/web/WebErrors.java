@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.ConflictException;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.common.DomainException;
 import dev.gatehouse.domain.common.IllegalTransitionException;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * 400 InvalidValueException, other DomainException
- * 403 WebCsrfException, AccessDeniedException (SessionRequiredException: open the workspace again)
+ * 403 WebCsrfException, AccessDeniedException (SessionRequiredException: open the workspace again;
+ *     StepUpRequiredException: its own message, which names the action and how to get a fresh approval)
  * 404 NotFoundException
  * 409 ConflictException, IllegalTransitionException
  * 502/503 SecondFactorProblemException (Duo refused / unavailable)
@@ -65,6 +67,10 @@ final class WebErrors {
     }
     if (e instanceof SessionRequiredException) {
       return new Problem(403, "Open the workspace first: its session is missing, expired, closed or revoked.");
+    }
+    if (e instanceof StepUpRequiredException) {
+      String message = e.getMessage();
+      return new Problem(403, Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
     }
     if (e instanceof AccessDeniedException) {
       return new Problem(403, "You are not allowed to do this.");

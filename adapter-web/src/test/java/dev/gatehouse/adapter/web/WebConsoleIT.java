@@ -344,6 +344,11 @@ class WebConsoleIT {
     go("/workspaces/prod/members");
     screenshot("members");
     navigate(By.cssSelector("button[aria-label='Clear suspension of alice']"));
+    assertThat(alert()).startsWith("Clearing the suspension of alice in workspace prod needs your own Duo approval")
+        .contains("open workspace prod with Duo");
+    web.adminApproval();
+    go("/workspaces/prod/members");
+    navigate(By.cssSelector("button[aria-label='Clear suspension of alice']"));
     assertThat(notice()).isEqualTo("Suspension cleared.");
     navigate(By.cssSelector("button[aria-label='Clear suspension of alice']"));
     assertThat(notice()).isEqualTo("That member was not suspended.");

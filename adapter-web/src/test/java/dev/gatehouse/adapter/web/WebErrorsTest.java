@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
 import dev.gatehouse.domain.challenge.ChallengeId;
@@ -47,6 +48,10 @@ class WebErrorsTest {
     assertThat(WebErrors.map(new SessionRequiredException("gone")).message()).startsWith("Open the workspace first");
     assertThat(WebErrors.map(new AccessDeniedException("administrators only")).message())
         .isEqualTo("You are not allowed to do this.");
+    assertThat(WebErrors.map(new StepUpRequiredException("removing MFA in workspace servers needs your own Duo approval"
+        + " from the last 5 minutes: open workspace servers with Duo, then try again within 5 minutes")))
+        .isEqualTo(new WebErrors.Problem(403, "Removing MFA in workspace servers needs your own Duo approval from the"
+        + " last 5 minutes: open workspace servers with Duo, then try again within 5 minutes."));
     assertThat(WebErrors.map(new NotFoundException("workspace x")).status()).isEqualTo(404);
     assertThat(WebErrors.map(new ConflictException("taken")).status()).isEqualTo(409);
     assertThat(WebErrors.map(new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, "timeout")).status())

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.in.ConfigureDuoResult;
 import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
 import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
 import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
 import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
@@ -173,6 +174,28 @@ final class WebFixture implements AutoCloseable {
           new Passcode(SMS_CODE), ClientContext.UNKNOWN));
     }
     assertThat(done.state()).isEqualTo(ChallengeState.APPROVED);
+  }
+
+  /**
+   * Gives the administrator their own fresh Duo approval for prod, as security-relevant
+   * administration needs: a member with {@link #PHONE} verified for push who opened prod with Duo.
+   */
+  void adminApproval() {
+    core.gatehouse.addMember().add(new AddMemberCommand(ADMIN, PROD, ADMIN, Optional.of(MemberRole.READER)));
+    core.duo.enrolled("admin", PHONE);
+    ChallengeView verifying = ((ChooseDuoDeviceResult.Verifying) core.gatehouse.chooseDuoDevice().choose(
+        new ChooseDuoDeviceCommand(ADMIN, PROD, new DeviceSelection(PHONE.id(), DuoMethod.PUSH),
+            ClientContext.UNKNOWN))).challenge();
+    core.duo.approve(core.duo.lastTransaction());
+    assertThat(core.gatehouse.getChallenge().get(new GetChallengeQuery(ADMIN, verifying.id(), Duration.ofSeconds(5)))
+        .toCompletableFuture().join().state()).isEqualTo(ChallengeState.APPROVED);
+    ChallengeView unlock = ((UnlockResult.Pending) core.gatehouse.openWorkspace()
+        .open(new OpenWorkspaceCommand(ADMIN, PROD, ClientContext.UNKNOWN))).challenge();
+    core.duo.approve(core.duo.lastTransaction());
+    ChallengeView approved = core.gatehouse.getChallenge()
+        .get(new GetChallengeQuery(ADMIN, unlock.id(), Duration.ofSeconds(5))).toCompletableFuture().join();
+    assertThat(approved.sessionReady()).isTrue();
+    core.gatehouse.claimSession().claim(new ClaimSessionCommand(ADMIN, approved.id()));
   }
 
   /** From now on alice's policy requires Verified Duo Push; a waiting push reports its code. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.SessionRevocation;
 import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.DisableMfaCommand;
@@ -19,18 +20,24 @@ import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Removes a workspace's second factor (administrators); the Duo secret key is discarded. */
+/**
+ * Removes a workspace's second factor (administrators; from a Duo workspace only with the
+ * administrator's own fresh Duo approval); the Duo secret key is discarded.
+ */
 public final class DisableMfaService implements DisableMfaUseCase {
   private final MfaPolicyRepository policies;
   private final AuditLog audit;
   private final SessionRevocation revocation;
   private final Access access;
+  private final FreshApproval freshApproval;
   private final Transactions transactions;
   private final Clock clock;
 
   public DisableMfaService(UserRepository users, WorkspaceRepository workspaces,
-      MfaPolicyRepository policies, WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+      MfaPolicyRepository policies, WorkspaceSessionRepository sessions, AuditLog audit, UnitOfWork unitOfWork,
+      FreshApproval freshApproval, Clock clock) {
     this.policies = policies;
+    this.freshApproval = freshApproval;
     this.audit = audit;
     this.revocation = new SessionRevocation(sessions, audit, clock);
     this.access = new Access(users, workspaces);
@@ -42,6 +49,9 @@ public final class DisableMfaService implements DisableMfaUseCase {
   public void disable(DisableMfaCommand command) {
     User actor = access.administrator(command.actor());
     Workspace workspace = access.workspace(command.workspace());
+    if (Transactions.read(() -> policies.find(workspace.id())) instanceof MfaPolicy.Duo) {
+      freshApproval.require(actor, workspace, "removing MFA");
+    }
     transactions.write(() -> {
       if (policies.find(workspace.id()) instanceof MfaPolicy.None) {
         return; // already without a second factor: nothing changes, nothing to audit

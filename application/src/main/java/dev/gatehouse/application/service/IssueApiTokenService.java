@@ -1,6 +1,7 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.service.common.Access;
+import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
@@ -24,21 +25,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Issues API tokens to a user, asked by an administrator or by that user; only administrators
- * grant extra scopes. A disabled user gets none.
+ * Issues API tokens to a user, asked by an administrator or by that user — a user only with their
+ * own fresh Duo approval, so that a token cannot mint further tokens unattended; only
+ * administrators grant extra scopes. A disabled user gets none.
  */
 public final class IssueApiTokenService implements IssueApiTokenUseCase {
   private final ApiTokenRepository apiTokens;
   private final SecureTokenSource tokens;
   private final AuditLog audit;
   private final Access access;
+  private final FreshApproval freshApproval;
   private final Transactions transactions;
   private final Clock clock;
 
   public IssueApiTokenService(UserRepository users, WorkspaceRepository workspaces,
       ApiTokenRepository apiTokens, SecureTokenSource tokens, AuditLog audit, UnitOfWork unitOfWork,
-      Clock clock) {
+      FreshApproval freshApproval, Clock clock) {
     this.apiTokens = apiTokens;
+    this.freshApproval = freshApproval;
     this.tokens = tokens;
     this.audit = audit;
     this.access = new Access(users, workspaces);
@@ -58,6 +62,9 @@ public final class IssueApiTokenService implements IssueApiTokenUseCase {
     User owner = access.existingUser(command.owner());
     if (owner.isDisabled()) {
       throw new AccessDeniedException("user " + owner.name() + " is disabled");
+    }
+    if (!actor.isAdministrator()) {
+      freshApproval.requireAnywhere(actor, "issuing an API token");
     }
     SecretToken token = tokens.newToken();
     Instant now = clock.instant();

@@ -58,6 +58,28 @@ public interface WorkspaceSessionRepositoryContract extends StorageContract {
   }
 
   @Test
+  default void findsTheUsersLatestDuoApprovedSessionInAnyWorkspace() {
+    User alice = givenUser("alice");
+    User bob = givenUser("bob");
+    Workspace servers = givenWorkspace("servers", alice, bob);
+    Workspace other = givenWorkspace("other", alice, bob);
+    WorkspaceSession older = session(servers, alice, GrantKind.DUO_APPROVED, StorageFixtures.T0);
+    WorkspaceSession newer = session(other, alice, GrantKind.DUO_APPROVED, StorageFixtures.T0.plusSeconds(60));
+    ports().sessions().add(older);
+    ports().sessions().add(newer);
+    ports().sessions().add(session(servers, alice, GrantKind.REMEMBERED, StorageFixtures.T0.plusSeconds(120)));
+    ports().sessions().add(session(servers, alice, GrantKind.DUO_BYPASS, StorageFixtures.T0.plusSeconds(150)));
+    ports().sessions().add(session(servers, bob, GrantKind.DUO_APPROVED, StorageFixtures.T0.plusSeconds(180)));
+
+    assertThat(ports().sessions().findLatestDuoApprovedOf(alice.name())).contains(newer);
+
+    ports().sessions().revoke(newer.id(), StorageFixtures.T0.plusSeconds(200));
+    assertThat(ports().sessions().findLatestDuoApprovedOf(alice.name())).contains(older);
+    ports().sessions().revokeAllOf(alice.name(), StorageFixtures.T0.plusSeconds(210));
+    assertThat(ports().sessions().findLatestDuoApprovedOf(alice.name())).isEmpty();
+  }
+
+  @Test
   default void listsOnlyLiveSessionsOfTheWorkspaceNewestFirst() {
     User alice = givenUser("alice");
     User bob = givenUser("bob");

@@ -495,6 +495,14 @@ public final class InMemoryRepositories {
     }
 
     @Override
+    public Optional<WorkspaceSession> findLatestDuoApprovedOf(UserName user) {
+      return store.locked(() -> store.sessions.values().stream()
+          .filter(s -> s.user().equals(user))
+          .filter(s -> s.grantKind() == GrantKind.DUO_APPROVED && !s.isRevoked())
+          .max(Comparator.comparing(WorkspaceSession::createdAt)));
+    }
+
+    @Override
     public Optional<WorkspaceSession> find(SessionId id) {
       return store.locked(() -> store.sessions.values().stream().filter(s -> s.id().equals(id)).findFirst());
     }

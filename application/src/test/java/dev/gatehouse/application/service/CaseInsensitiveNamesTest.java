@@ -3,8 +3,10 @@ package dev.gatehouse.application.service;
 import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.WORKSPACE;
+import static dev.gatehouse.application.service.GatehouseFixtures.aDuoWorkspace;
 import static dev.gatehouse.application.service.GatehouseFixtures.aMemberWithActivePush;
 import static dev.gatehouse.application.service.GatehouseFixtures.aWorkspaceWithMembers;
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.service.GatehouseFixtures.open;
 import static dev.gatehouse.application.service.GatehouseFixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +66,8 @@ class CaseInsensitiveNamesTest {
 
   @Test
   void aTokenIssuedToANameInAnyCaseAuthenticatesTheCanonicalUser() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = aDuoWorkspace();
+    freshApproval(env, MEMBER); // bob's approval counts for Bob
     IssuedApiToken token = env.gatehouse.issueApiToken().issue(
         new IssueApiTokenCommand(new UserName("Bob"), new UserName("BOB")));
 

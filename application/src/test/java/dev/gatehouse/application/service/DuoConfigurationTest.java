@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.fake.FakeSecondFactorGateway.rejected;
 import static dev.gatehouse.application.fake.FakeSecondFactorGateway.unavailable;
 import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
@@ -123,6 +124,7 @@ class DuoConfigurationTest {
   void aFailedReconfigurationKeepsThePreviousSettings() {
     InMemoryGatehouse env = aWorkspaceWithMembers();
     configure(env, Failmode.SECURE, MfaOptions.DEFAULTS);
+    freshApproval(env, ADMIN);
     env.duo.failNext(Operation.CHECK, rejected(Reason.CREDENTIALS_REJECTED));
 
     configure(env, Failmode.SAFE, MfaOptions.DEFAULTS);

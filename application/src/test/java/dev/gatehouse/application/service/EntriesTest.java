@@ -268,6 +268,11 @@ class EntriesTest {
       }
 
       @Override
+      public Optional<WorkspaceSession> findLatestDuoApprovedOf(UserName user) {
+        return sessions.findLatestDuoApprovedOf(user);
+      }
+
+      @Override
       public List<WorkspaceSession> listLive(WorkspaceId workspace, Instant now) {
         return sessions.listLive(workspace, now);
       }

@@ -28,6 +28,7 @@ import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.mfa.DeviceCapability;
+import dev.gatehouse.domain.mfa.DeviceChoice;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -215,6 +216,23 @@ final class GatehouseFixtures {
 
   static ChallengeView cancel(InMemoryGatehouse env, UserName user, ChallengeId id) {
     return env.gatehouse.cancelChallenge().cancel(new CancelChallengeCommand(user, id));
+  }
+
+  /**
+   * Gives the user their own fresh Duo approval for the Duo workspace, as a step-up needs: makes
+   * them a member with {@link #PHONE} verified for push if they are not yet, then opens the workspace
+   * with an approved push and claims the session.
+   */
+  static SessionGrant freshApproval(InMemoryGatehouse env, UserName user) {
+    if (env.ports.workspaces().roleOf(workspaceId(env), user).isEmpty()) {
+      env.gatehouse.addMember().add(new AddMemberCommand(ADMIN, WORKSPACE, user));
+    }
+    if (env.ports.deviceChoices().find(workspaceId(env), user).flatMap(DeviceChoice::active).isEmpty()) {
+      env.duo.enrolled(user.value(), PHONE);
+      activate(env, user, select(PHONE, DuoMethod.PUSH));
+    }
+    ChallengeView challenge = pending(open(env, user));
+    return claim(env, user, approveAndRead(env, user, challenge.id()));
   }
 
   static WorkspaceId workspaceId(InMemoryGatehouse env) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.UNKNOWN;
@@ -36,6 +37,7 @@ class IdempotentAdministrationTest {
   @Test
   void disablingMfaTwiceAuditsOnce() {
     InMemoryGatehouse env = aDuoWorkspace();
+    freshApproval(env, ADMIN);
 
     env.gatehouse.disableMfa().disable(new DisableMfaCommand(ADMIN, WORKSPACE));
     env.gatehouse.disableMfa().disable(new DisableMfaCommand(ADMIN, WORKSPACE));

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.NO_WAIT;
@@ -177,6 +178,7 @@ class PushOutcomesTest {
   void anAdministratorClearingTheSuspensionLetsTheMemberOpenAgain() {
     InMemoryGatehouse env = aMemberWithActivePush();
     resolve(env, pending(open(env, MEMBER)), Outcome.FRAUD);
+    freshApproval(env, ADMIN);
 
     env.gatehouse.clearSuspension().clear(new ClearSuspensionCommand(ADMIN, WORKSPACE, MEMBER));
 
@@ -187,6 +189,7 @@ class PushOutcomesTest {
   void clearingASuspensionIsAudited() {
     InMemoryGatehouse env = aMemberWithActivePush();
     resolve(env, pending(open(env, MEMBER)), Outcome.FRAUD);
+    freshApproval(env, ADMIN);
 
     env.gatehouse.clearSuspension().clear(new ClearSuspensionCommand(ADMIN, WORKSPACE, MEMBER));
 
@@ -211,6 +214,7 @@ class PushOutcomesTest {
   @Test
   void clearingAMemberWhoIsNotSuspendedIsAConflict() {
     InMemoryGatehouse env = aMemberWithActivePush();
+    freshApproval(env, ADMIN);
 
     assertThatThrownBy(() -> env.gatehouse.clearSuspension()
         .clear(new ClearSuspensionCommand(ADMIN, WORKSPACE, MEMBER)))

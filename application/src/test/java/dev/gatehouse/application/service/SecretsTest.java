@@ -166,6 +166,8 @@ class SecretsTest {
     seen(() -> open(MEMBER));
     seen(() -> g.clearSuspension().clear(new ClearSuspensionCommand(MEMBER, WORKSPACE, MEMBER)));
     seen(() -> g.clearSuspension().clear(new ClearSuspensionCommand(ADMIN, WORKSPACE, MEMBER)));
+    GatehouseFixtures.freshApproval(env, ADMIN);
+    seen(() -> g.clearSuspension().clear(new ClearSuspensionCommand(ADMIN, WORKSPACE, MEMBER)));
 
     // Refusals of every kind of actor.
     seen(() -> open(OUTSIDER));

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
 import static dev.gatehouse.application.service.GatehouseFixtures.CLIENT;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
@@ -131,12 +132,18 @@ class SessionsTest {
     configure(env, Failmode.SECURE, MfaOptions.DEFAULTS);
     assertRefused(env, bobs);
 
+    freshApproval(env, ADMIN);
     env.gatehouse.disableMfa().disable(new DisableMfaCommand(ADMIN, WORKSPACE));
     SessionCredentials again = opened(env, MEMBER);
     configure(env, Failmode.SECURE, MfaOptions.DEFAULTS);
+    freshApproval(env, ADMIN);
     env.gatehouse.disableMfa().disable(new DisableMfaCommand(ADMIN, WORKSPACE));
     assertRefused(env, again);
-    assertThat(audit(env, AuditEventType.SESSION_REVOKED)).hasSize(2);
+    // bob's session at each configuration, alice's step-up session at each removal
+    assertThat(audit(env, AuditEventType.SESSION_REVOKED)).hasSize(4)
+        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("revoked"));
+    assertThat(audit(env, AuditEventType.SESSION_REVOKED)).filteredOn(e -> e.detail().contains("MFA removed"))
+        .hasSize(2);
   }
 
   @Test

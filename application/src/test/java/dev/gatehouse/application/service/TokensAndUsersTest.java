@@ -4,8 +4,10 @@ import static dev.gatehouse.application.service.GatehouseFixtures.ADMIN;
 import static dev.gatehouse.application.service.GatehouseFixtures.MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.OTHER_MEMBER;
 import static dev.gatehouse.application.service.GatehouseFixtures.WORKSPACE;
+import static dev.gatehouse.application.service.GatehouseFixtures.aDuoWorkspace;
 import static dev.gatehouse.application.service.GatehouseFixtures.aWorkspaceWithMembers;
 import static dev.gatehouse.application.service.GatehouseFixtures.audit;
+import static dev.gatehouse.application.service.GatehouseFixtures.freshApproval;
 import static dev.gatehouse.application.service.GatehouseFixtures.granted;
 import static dev.gatehouse.application.service.GatehouseFixtures.open;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
 import dev.gatehouse.application.port.in.RevokeApiTokenCommand;
 import dev.gatehouse.application.port.in.RotateMasterKeyCommand;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.entry.ListEntriesQuery;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -45,13 +48,21 @@ class TokensAndUsersTest {
     return env.gatehouse.issueApiToken().issue(command);
   }
 
+  /** A Duo workspace whose members bob and carol each opened it with Duo just now: they may mint tokens. */
+  private static InMemoryGatehouse membersWithFreshApprovals() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    freshApproval(env, MEMBER);
+    freshApproval(env, OTHER_MEMBER);
+    return env;
+  }
+
   private static boolean accepted(InMemoryGatehouse env, IssuedApiToken token) {
     return env.gatehouse.authenticateApiToken().authenticate(new AuthenticateApiTokenQuery(token.token())).isPresent();
   }
 
   @Test
   void aTokenWorksUntilItExpires() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     IssuedApiToken token = issue(env, new IssueApiTokenCommand(MEMBER, MEMBER, Optional.of(Duration.ofHours(1)), Set.of()));
 
     assertThat(token.expiresAt()).contains(env.clock.instant().plus(Duration.ofHours(1)));
@@ -62,7 +73,7 @@ class TokensAndUsersTest {
 
   @Test
   void aRevokedTokenIsRefusedAtOnce() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     IssuedApiToken token = issue(env, new IssueApiTokenCommand(MEMBER, MEMBER));
 
     ApiToken revoked = env.gatehouse.revokeApiToken().revoke(new RevokeApiTokenCommand(MEMBER, token.id()));
@@ -76,7 +87,7 @@ class TokensAndUsersTest {
 
   @Test
   void aUserRevokesOnlyTheirOwnTokens() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     IssuedApiToken carols = issue(env, new IssueApiTokenCommand(OTHER_MEMBER, OTHER_MEMBER));
 
     assertThatThrownBy(() -> env.gatehouse.revokeApiToken().revoke(new RevokeApiTokenCommand(MEMBER, carols.id())))
@@ -86,7 +97,7 @@ class TokensAndUsersTest {
 
   @Test
   void usersListTheirOwnTokensAndAdministratorsAnyones() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     issue(env, new IssueApiTokenCommand(MEMBER, MEMBER));
     issue(env, new IssueApiTokenCommand(OTHER_MEMBER, OTHER_MEMBER));
 
@@ -110,7 +121,7 @@ class TokensAndUsersTest {
 
   @Test
   void theLastUseIsRecordedAtMostOnceAMinute() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     IssuedApiToken token = issue(env, new IssueApiTokenCommand(MEMBER, MEMBER));
     Instant first = env.clock.instant();
 
@@ -126,7 +137,7 @@ class TokensAndUsersTest {
   @Test
   void disablingAUserRevokesTheirTokensAndSessionsAndKeepsTheAuditTrail() {
     InMemoryGatehouse env = aWorkspaceWithMembers();
-    IssuedApiToken token = issue(env, new IssueApiTokenCommand(MEMBER, MEMBER));
+    IssuedApiToken token = issue(env, new IssueApiTokenCommand(ADMIN, MEMBER));
     SessionCredentials session = new SessionCredentials(MEMBER, WORKSPACE,
         granted(open(env, MEMBER)).token());
     int trail = audit(env).size();
@@ -147,13 +158,17 @@ class TokensAndUsersTest {
 
   @Test
   void anEnabledUserNeedsNewTokens() {
-    InMemoryGatehouse env = aWorkspaceWithMembers();
+    InMemoryGatehouse env = membersWithFreshApprovals();
     IssuedApiToken old = issue(env, new IssueApiTokenCommand(MEMBER, MEMBER));
     env.gatehouse.disableUser().disable(new ChangeUserStatusCommand(ADMIN, MEMBER));
 
     env.gatehouse.enableUser().enable(new ChangeUserStatusCommand(ADMIN, MEMBER));
 
     assertThat(accepted(env, old)).isFalse();
+    // disabling revoked the approval's session too: a new token needs a new approval
+    assertThatThrownBy(() -> issue(env, new IssueApiTokenCommand(MEMBER, MEMBER)))
+        .isInstanceOf(StepUpRequiredException.class);
+    freshApproval(env, MEMBER);
     assertThat(accepted(env, issue(env, new IssueApiTokenCommand(MEMBER, MEMBER)))).isTrue();
     assertThat(audit(env, AuditEventType.USER_ENABLED)).hasSize(1);
   }

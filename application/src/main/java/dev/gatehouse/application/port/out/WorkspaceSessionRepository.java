@@ -28,6 +28,9 @@ public interface WorkspaceSessionRepository {
    */
   Optional<WorkspaceSession> findLatestDuoApproved(WorkspaceId workspace, UserName user);
 
+  /** The user's most recent session granted by a Duo approval in any workspace, neither closed nor revoked. */
+  Optional<WorkspaceSession> findLatestDuoApprovedOf(UserName user);
+
   /** The workspace's sessions live at the given time, newest first. */
   List<WorkspaceSession> listLive(WorkspaceId workspace, Instant now);
 
