@@ -143,22 +143,24 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   }
 
   @Override
-  public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit) {
+  public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
+      int limit) {
     return db.run("renew and take challenge leases", c -> {
-      // Renews this node's leases and takes free or lapsed ones, skipping rows another node is
-      // taking (or a transition is changing) at this moment.
+      // Renews this node's leases and takes lapsed ones, and free ones past their starter's turn,
+      // skipping rows another node is taking (or a transition is changing) at this moment.
       try (PreparedStatement s = c.prepareStatement("WITH taken AS (SELECT id FROM challenges WHERE " + FOLLOWABLE
-          + " AND (lease_owner IS NULL OR lease_until < ?) AND lease_owner IS DISTINCT FROM ?"
+          + " AND (lease_until < ? OR (lease_owner IS NULL AND created_at < ?)) AND lease_owner IS DISTINCT FROM ?"
           + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)"
           + " UPDATE challenges SET lease_owner = ?, lease_until = ?"
           + " WHERE (" + FOLLOWABLE + " AND lease_owner = ?) OR id IN (SELECT id FROM taken)"
           + " RETURNING " + COLUMNS)) {
         Columns.setInstant(s, 1, now);
-        s.setString(2, node);
-        s.setInt(3, limit);
-        s.setString(4, node);
-        Columns.setInstant(s, 5, until);
-        s.setString(6, node);
+        Columns.setInstant(s, 2, unleasedBefore);
+        s.setString(3, node);
+        s.setInt(4, limit);
+        s.setString(5, node);
+        Columns.setInstant(s, 6, until);
+        s.setString(7, node);
         List<Challenge> held = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {

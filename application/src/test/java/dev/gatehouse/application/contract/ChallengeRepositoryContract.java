@@ -83,12 +83,36 @@ public interface ChallengeRepositoryContract extends StorageContract {
     challenges.lease(theirs.id(), "node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15));
 
     List<Challenge> held = challenges.renewAndTakeLeases("node-a", LEASE_NOW.plusSeconds(5),
-        LEASE_NOW.plusSeconds(20), 1);
+        LEASE_NOW.plusSeconds(20), LEASE_NOW.plusSeconds(5), 1);
 
     assertThat(held).extracting(Challenge::id).contains(mine.id()).doesNotContain(theirs.id()).hasSize(2);
     assertThat(held).extracting(Challenge::id).containsAnyOf(free.id(), another.id());
     assertThat(challenges.lease(mine.id(), "node-b", LEASE_NOW.plusSeconds(16), LEASE_NOW.plusSeconds(30)))
         .as("renewed until +20 s").isFalse();
+  }
+
+  @Test
+  default void aChallengeNobodyLeasesYetIsLeftToItsStarterUntilItIsOldEnough() {
+    Challenge push = aFollowablePush("alice", "servers");
+    var challenges = ports().challenges();
+
+    assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15), push.createdAt(), 10))
+        .as("just started: its starter's to lease").isEmpty();
+    assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15),
+        push.createdAt().plusSeconds(1), 10)).as("an orphan: anyone's").extracting(Challenge::id)
+        .containsExactly(push.id());
+  }
+
+  @Test
+  default void aLapsedLeaseIsTakenOverHoweverYoungTheChallenge() {
+    Challenge push = aFollowablePush("alice", "servers");
+    var challenges = ports().challenges();
+    challenges.lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
+
+    assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW.plusSeconds(10), LEASE_NOW.plusSeconds(25),
+        push.createdAt(), 10)).as("still held").isEmpty();
+    assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW.plusSeconds(16), LEASE_NOW.plusSeconds(31),
+        push.createdAt(), 10)).as("lapsed").extracting(Challenge::id).containsExactly(push.id());
   }
 
   @Test

@@ -391,7 +391,8 @@ public final class InMemoryRepositories {
     }
 
     @Override
-    public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit) {
+    public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
+        int limit) {
       return store.locked(() -> {
         List<Challenge> held = new ArrayList<>();
         int taken = 0;
@@ -400,8 +401,10 @@ public final class InMemoryRepositories {
           if (!followable(challenge) || !free(challenge.id(), node, now)) {
             continue;
           }
-          boolean mine = leases.containsKey(challenge.id()) && leases.get(challenge.id()).owner().equals(node);
-          if (!mine && taken >= limit) {
+          Lease lease = leases.get(challenge.id());
+          boolean mine = lease != null && lease.owner().equals(node);
+          boolean startersTurn = lease == null && !challenge.createdAt().isBefore(unleasedBefore);
+          if (!mine && (taken >= limit || startersTurn)) {
             continue;
           }
           taken += mine ? 0 : 1;

@@ -48,11 +48,13 @@ public interface ChallengeRepository {
 
   /**
    * Renews every lease {@code node} holds on a still-pending challenge until {@code until}, and takes
-   * up to {@code limit} more whose lease is free or ended before {@code now} (oldest expiry first,
-   * skipping rows another node is taking at the same moment). Returns the challenges {@code node}
-   * now holds, so the caller also learns which leases it lost.
+   * up to {@code limit} more whose lease ended before {@code now}, or that nobody holds and that were
+   * created before {@code unleasedBefore} (oldest expiry first, skipping rows another node is taking
+   * at the same moment): a challenge just started is its starter's to lease, and taking it first
+   * would give it two followers. Returns the challenges {@code node} now holds, so the caller also
+   * learns which leases it lost.
    */
-  List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, int limit);
+  List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore, int limit);
 
   /** Gives back the lease {@code node} holds on the challenge, if it holds one. */
   void releaseLease(ChallengeId id, String node);

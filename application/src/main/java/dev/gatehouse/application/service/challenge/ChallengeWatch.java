@@ -284,7 +284,10 @@ final class ChallengeWatch implements AutoCloseable {
     }
     List<Challenge> held;
     try {
-      held = challenges.renewAndTakeLeases(following.node(), now, now.plus(following.leaseTtl()), room);
+      // A challenge nobody leases yet is its starter's for one lease life (it leases it right after
+      // Duo answers); after that it is an orphan (its starter died in between) and anyone's.
+      held = challenges.renewAndTakeLeases(following.node(), now, now.plus(following.leaseTtl()),
+          now.minus(following.leaseTtl()), room);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Renewing the Duo follow leases failed (" + e.getMessage()
           + "); retrying in " + following.leaseTtl().toMillis() / 3 + " ms");
