@@ -48,10 +48,10 @@ class StatementsPerRequestIT {
 
   private static Map<String, int[]> budget() {
     Map<String, int[]> budget = new LinkedHashMap<>();
-    budget.put("unlock (push started)", new int[] {18, 1});
+    budget.put("unlock (push started)", new int[] {14, 1});
     budget.put("long poll, pending", new int[] {6, 0});
-    budget.put("settle (Duo approves)", new int[] {9, 0});
-    budget.put("claim session", new int[] {14, 0});
+    budget.put("settle (Duo approves)", new int[] {8, 0});
+    budget.put("claim session", new int[] {13, 0});
     budget.put("list entries", new int[] {8, 0});
     budget.put("reveal entry", new int[] {15, 0});
     return budget;
