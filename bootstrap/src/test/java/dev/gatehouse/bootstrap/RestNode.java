@@ -66,8 +66,17 @@ final class RestNode implements AutoCloseable {
 
   private static RestNode start(Path dataDir, Path duoCaFile, List<Response> answers, Metrics metrics) {
     RuntimeOptions options = new RuntimeOptions(Optional.of(dataDir), Optional.empty(), Optional.of(duoCaFile));
-    GatehouseRuntime runtime = GatehouseRuntime.start(Settings.from(options, Map.of()), DatabaseWait.none(), metrics,
-        GatehouseOptions.server());
+    return start(Settings.from(options, Map.of()), answers, metrics, GatehouseOptions.server());
+  }
+
+  /** Starts a node on the given settings (an external database, say) and options for following Duo. */
+  static RestNode start(Settings settings, GatehouseOptions following) {
+    return start(settings, new CopyOnWriteArrayList<>(), Metrics.off(), following);
+  }
+
+  private static RestNode start(Settings settings, List<Response> answers, Metrics metrics,
+      GatehouseOptions following) {
+    GatehouseRuntime runtime = GatehouseRuntime.start(settings, DatabaseWait.none(), metrics, following);
     try {
       RestServer server = runtime.restServer(RestConfig.of("127.0.0.1", 0)).start();
       runtime.metrics().bindHttpServer(server);

@@ -71,11 +71,15 @@ final class JdbcAccessGuardRepository implements AccessGuardRepository {
           s.execute();
         }
       }
+      // The guard and its wrong passcodes in one statement (one snapshot), the passcodes in order.
       Optional<Instant> suspendedAt;
       Optional<Instant> cooldownUntil;
       Optional<Instant> lockedUntil;
-      try (PreparedStatement s = c.prepareStatement("SELECT suspended_at, cooldown_until, locked_until"
-          + " FROM access_guards WHERE workspace_id = ? AND user_name = ?")) {
+      List<Instant> wrongPasscodes = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT g.suspended_at, g.cooldown_until, g.locked_until,"
+          + " f.failed_at FROM access_guards g LEFT JOIN passcode_failures f"
+          + " ON f.workspace_id = g.workspace_id AND f.user_name = g.user_name"
+          + " WHERE g.workspace_id = ? AND g.user_name = ? ORDER BY f.position")) {
         s.setString(1, workspace.value());
         s.setString(2, user.value());
         try (ResultSet r = s.executeQuery()) {
@@ -85,17 +89,9 @@ final class JdbcAccessGuardRepository implements AccessGuardRepository {
           suspendedAt = Columns.optionalInstant(r, "suspended_at");
           cooldownUntil = Columns.optionalInstant(r, "cooldown_until");
           lockedUntil = Columns.optionalInstant(r, "locked_until");
-        }
-      }
-      List<Instant> wrongPasscodes = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT failed_at FROM passcode_failures"
-          + " WHERE workspace_id = ? AND user_name = ? ORDER BY position")) {
-        s.setString(1, workspace.value());
-        s.setString(2, user.value());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            wrongPasscodes.add(Columns.instant(r, "failed_at"));
-          }
+          do {
+            Columns.optionalInstant(r, "failed_at").ifPresent(wrongPasscodes::add);
+          } while (r.next());
         }
       }
       return Optional.of(AccessGuard.restore(workspace, user, suspendedAt, cooldownUntil, lockedUntil,

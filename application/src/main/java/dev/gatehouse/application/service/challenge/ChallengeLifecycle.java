@@ -19,6 +19,7 @@ import dev.gatehouse.application.port.out.UnitOfWork;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
+import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
@@ -83,21 +84,24 @@ public final class ChallengeLifecycle implements AutoCloseable {
   public StartOutcome start(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
       DuoMethod method, ChallengePurpose purpose, ClientContext client, Consumer<DeviceSelection> alongside) {
     return starter.start(new ChallengeStarter.StartRequest(user, workspace, policy, device, method, purpose,
-        Optional.empty(), client, alongside));
+        Optional.empty(), client, alongside, Optional.empty()));
   }
 
-  /** Starts an unlock with the member's active device. */
+  /**
+   * Starts an unlock with the member's active device; {@code guard} is the member's access guard as
+   * the caller read it for this request (not read again).
+   */
   public StartOutcome startUnlock(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection active,
-      ClientContext client) {
-    return start(user, workspace, policy, Optional.of(active.device()), active.method(), ChallengePurpose.UNLOCK,
-        client, selection -> { });
+      AccessGuard guard, ClientContext client) {
+    return starter.start(new ChallengeStarter.StartRequest(user, workspace, policy, Optional.of(active.device()),
+        active.method(), ChallengePurpose.UNLOCK, Optional.empty(), client, selection -> { }, Optional.of(guard)));
   }
 
   /** Starts a step-up bound to revealing one entry on one session, with the member's active device. */
   public StartOutcome startStepUp(User user, Workspace workspace, MfaPolicy.Duo policy, DeviceSelection active,
       StepUpTarget target, ClientContext client) {
     return starter.start(new ChallengeStarter.StartRequest(user, workspace, policy, Optional.of(active.device()),
-        active.method(), ChallengePurpose.STEP_UP, Optional.of(target), client, selection -> { }));
+        active.method(), ChallengePurpose.STEP_UP, Optional.of(target), client, selection -> { }, Optional.empty()));
   }
 
   /** Audits a refusal decided by a use case (not by the lifecycle, which audits its own). */

@@ -43,6 +43,8 @@ import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -92,9 +94,12 @@ final class ChallengeSettlement {
 
   /** The challenge, if the actor owns it. */
   Challenge owned(User actor, ChallengeId id) {
-    Challenge challenge = find(id);
+    return ownedBy(actor, find(id));
+  }
+
+  private static Challenge ownedBy(User actor, Challenge challenge) {
     if (!challenge.isOwnedBy(actor.name())) {
-      throw new AccessDeniedException("challenge " + id + " belongs to someone else");
+      throw new AccessDeniedException("challenge " + challenge.id() + " belongs to someone else");
     }
     return challenge;
   }
@@ -110,16 +115,27 @@ final class ChallengeSettlement {
    * the fresh state.
    */
   Challenge transition(ChallengeId id, UnaryOperator<Challenge> change) {
-    return transition(id, change, true);
+    return transition(id, Optional.empty(), change, true);
   }
 
-  private Challenge transition(ChallengeId id, UnaryOperator<Challenge> change, boolean cooldownOnCancel) {
+  /**
+   * As {@link #transition(ChallengeId, UnaryOperator)}, from the state the caller holds (just stored
+   * or last seen): it is not read again first, since the optimistic update fails if it is no longer
+   * the stored state, and the change is then applied to the stored state as usual.
+   */
+  Challenge transition(Challenge known, UnaryOperator<Challenge> change) {
+    return transition(known.id(), Optional.of(known), change, true);
+  }
+
+  private Challenge transition(ChallengeId id, Optional<Challenge> known, UnaryOperator<Challenge> change,
+      boolean cooldownOnCancel) {
     ConflictException lastConflict = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<Challenge> seen = attempt == 0 ? known : Optional.empty();
       try {
         boolean[] changedHere = new boolean[1];
         Challenge result = transactions.write(() -> {
-          Challenge current = challenges.find(id)
+          Challenge current = seen.isPresent() ? seen.get() : challenges.find(id)
               .orElseThrow(() -> new NotFoundException("no challenge " + id));
           if (current.state().isFinal()) {
             return current;
@@ -150,19 +166,24 @@ final class ChallengeSettlement {
   }
 
   /**
-   * Applies what Duo reported about the challenge's transaction. An approval for a member who
+   * Applies what Duo reported about the challenge's transaction, from the state the follower last
+   * saw (a "waiting" that tells it nothing new costs no statement). An approval for a member who
    * lost access meanwhile (disabled, removed, suspended, locked out) denies instead, with the reason.
    */
-  Challenge apply(ChallengeId id, AuthStatus status) {
+  Challenge apply(Challenge known, AuthStatus status) {
+    return apply(known.id(), Optional.of(known), status);
+  }
+
+  private Challenge apply(ChallengeId id, Optional<Challenge> known, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
-          .orElseGet(() -> c.approve(allowed.message())));
+      return transition(id, known, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
+          .orElseGet(() -> c.approve(allowed.message())), true);
     }
     if (status instanceof AuthStatus.Denied denied) {
-      return transition(id, c -> c.deny(denied.reason(), denied.message()));
+      return transition(id, known, c -> c.deny(denied.reason(), denied.message()), true);
     }
     AuthStatus.Waiting waiting = (AuthStatus.Waiting) status;
-    return transition(id, c -> {
+    return transition(id, known, c -> {
       if (c.state() != ChallengeState.PENDING) {
         return c;
       }
@@ -175,7 +196,7 @@ final class ChallengeSettlement {
         return c;
       }
       return c.progress(newMessage ? waiting.message() : c.statusMessage(), code);
-    });
+    }, true);
   }
 
   /**
@@ -188,7 +209,7 @@ final class ChallengeSettlement {
       return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
           .orElseGet(() -> c.approveByPasscode(allowed.message())));
     }
-    return apply(id, status);
+    return apply(id, Optional.empty(), status);
   }
 
   /** Duo failed after the challenge started: the challenge fails, it never grants. */
@@ -234,11 +255,10 @@ final class ChallengeSettlement {
    * access; otherwise the refusal is audited and thrown.
    */
   SessionGrant claimSession(User actor, ChallengeId id) {
-    Challenge owned = owned(actor, id);
-    Workspace workspace = workspaceOf(owned);
-    Restriction[] refused = new Restriction[1];
-    SessionGrant grant = transactions.write(() -> {
-      Challenge fresh = challenges.find(id).orElseThrow(() -> new NotFoundException("no challenge " + id));
+    // Read once, in the unit of work that issues the session: ownership, state and access together.
+    Claim claim = transactions.write(() -> {
+      Challenge fresh = ownedBy(actor, challenges.find(id)
+          .orElseThrow(() -> new NotFoundException("no challenge " + id)));
       if (!fresh.canIssueSession()) {
         throw new ConflictException(fresh.sessionIssued()
             ? "the session of challenge " + id + " was already claimed"
@@ -246,26 +266,33 @@ final class ChallengeSettlement {
                 + (fresh.purpose() == ChallengePurpose.UNLOCK ? "" : " and opens no session")
                 + "; only an approved unlock opens a session");
       }
-      refused[0] = restriction(fresh).orElse(null);
-      if (refused[0] != null) {
-        return null;
+      Workspace workspace = workspaces.find(fresh.workspace())
+          .orElseThrow(() -> new NotFoundException("the challenge's workspace no longer exists"));
+      Optional<Restriction> refused = restriction(fresh);
+      if (refused.isPresent()) {
+        return new Claim(fresh, workspace, Optional.empty(), refused);
       }
       challenges.update(fresh.markSessionIssued());
-      return sessions.issue(workspace, fresh.user(), GrantKind.DUO_APPROVED,
-          policies.options(workspace.id()).sessionLifetime());
+      return new Claim(fresh, workspace, Optional.of(sessions.issue(workspace, fresh.user(), GrantKind.DUO_APPROVED,
+          policies.options(workspace.id()).sessionLifetime())), refused);
     });
-    if (grant == null) {
+    if (claim.refused().isPresent()) {
       // Audited in its own unit of work: nothing else was written.
-      StatusMessage why = Wording.revoked(refused[0]);
+      Restriction refused = claim.refused().get();
+      StatusMessage why = Wording.revoked(refused);
       transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, clock.instant())
-          .actor(actor.name()).workspace(workspace.name()).method(owned.selection().method())
-          .outcome(refused[0].denialReason().wireName())
+          .actor(actor.name()).workspace(claim.workspace().name()).method(claim.challenge().selection().method())
+          .outcome(refused.denialReason().wireName())
           .detail("unlock: approved, but no session was issued: " + why).build()));
       throw new AccessDeniedException("approved, but no session was issued: " + why);
     }
     telemetry.unlockGranted(GrantKind.DUO_APPROVED);
-    return grant;
+    return claim.grant().orElseThrow();
   }
+
+  /** What a claim's unit of work found: the challenge, its workspace, and the session or why there is none. */
+  private record Claim(Challenge challenge, Workspace workspace, Optional<SessionGrant> grant,
+      Optional<Restriction> refused) {}
 
   /**
    * Cancels every open challenge of a member for a workspace (the member was removed from it).
@@ -278,17 +305,22 @@ final class ChallengeSettlement {
   }
 
   /**
-   * Ends the member's open SMS or typed-passcode challenge for the workspace as cancelled, because
-   * they start a new one there: an abandoned passcode prompt must not block them. No cooldown
-   * follows (nothing was denied at the device); counted passcodes stay counted on the member.
+   * Ends the member's open SMS or typed-passcode challenges ({@code open}, as just read) that
+   * {@code which} picks as cancelled, because they start a new one there: an abandoned passcode
+   * prompt must not block them. No cooldown follows (nothing was denied at the device); counted
+   * passcodes stay counted on the member. Returns the open challenges it left alone.
    */
-  void supersedeOpenPasscodeChallenges(WorkspaceId workspace, UserName user, Predicate<Challenge> which) {
-    for (Challenge open : Transactions.read(() -> challenges.findOpen(workspace, user))) {
-      if (!open.selection().method().isOutOfBand() && which.test(open)) {
-        transition(open.id(), c -> c.state().isFinal() || c.selection().method().isOutOfBand() ? c
-            : c.deny(DenialReason.CANCELLED, StatusMessage.of("Superseded by a newer request")), false);
+  List<Challenge> supersedeOpenPasscodeChallenges(List<Challenge> open, Predicate<Challenge> which) {
+    List<Challenge> kept = new ArrayList<>();
+    for (Challenge challenge : open) {
+      if (!challenge.selection().method().isOutOfBand() && which.test(challenge)) {
+        transition(challenge.id(), Optional.empty(), c -> c.state().isFinal() || c.selection().method().isOutOfBand()
+            ? c : c.deny(DenialReason.CANCELLED, StatusMessage.of("Superseded by a newer request")), false);
+      } else {
+        kept.add(challenge);
       }
     }
+    return kept;
   }
 
   /** Where the user stands with the workspace, read in the caller's unit of work (if any). */

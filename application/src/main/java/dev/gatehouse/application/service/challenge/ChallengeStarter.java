@@ -15,6 +15,7 @@ import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.out.SecureTokenSource;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
@@ -87,8 +88,10 @@ final class ChallengeStarter {
       return refused(request, restriction.get());
     }
     // An abandoned SMS or typed-passcode challenge never blocks the member's next request.
-    settlement.supersedeOpenPasscodeChallenges(workspace.id(), user.name(), open -> !sameRequest(open, request));
-    Optional<StartOutcome> open = alreadyOpen(request);
+    List<Challenge> stillOpen = settlement.supersedeOpenPasscodeChallenges(
+        Transactions.read(() -> challenges.findOpen(workspace.id(), user.name())), open -> !sameRequest(open, request));
+    Optional<StartOutcome> open = alreadyOpen(request, stillOpen.stream()
+        .filter(challenge -> challenge.selection().method().sendsToDevice()).findFirst());
     if (open.isPresent()) {
       return open.get() instanceof StartOutcome.Refused r ? refused(request, r.denial()) : open.get();
     }
@@ -123,10 +126,14 @@ final class ChallengeStarter {
     return begin(request, selection, verifiedPush);
   }
 
-  /** The restriction that stops this member from starting a challenge by this method now. */
+  /**
+   * The restriction that stops this member from starting a challenge by this method now, by the
+   * guard the caller read for this request (read here when it did not).
+   */
   private Optional<Denial> restricted(StartRequest request) {
     Instant now = clock.instant();
-    return Transactions.read(() -> guards.find(request.workspace().id(), request.user().name()))
+    return request.guard()
+        .or(() -> Transactions.read(() -> guards.find(request.workspace().id(), request.user().name())))
         .flatMap(guard -> guard.restrictionAt(now, request.method()))
         .map(Wording::denial);
   }
@@ -195,7 +202,10 @@ final class ChallengeStarter {
       });
     } catch (ConflictException e) {
       // Another request claimed the one open push, call or SMS for this member meanwhile.
-      return alreadyOpen(request).map(o -> o instanceof StartOutcome.Refused r ? refused(request, r.denial()) : o)
+      Optional<Challenge> claimed = Transactions.read(() -> challenges.findOpenDeviceRequest(workspace.id(),
+          user.name()));
+      return alreadyOpen(request, claimed)
+          .map(o -> o instanceof StartOutcome.Refused r ? refused(request, r.denial()) : o)
           .orElseThrow(() -> e);
     }
     if (method == DuoMethod.SMS) {
@@ -213,7 +223,7 @@ final class ChallengeStarter {
     try {
       StatusMessage sent = gateway.sendSmsPasscodes(request.policy().settings(), request.user().duoUsername(),
           challenge.selection().device(), request.client());
-      return new StartOutcome.Started(settlement.view(settlement.transition(id, c -> c.progress(sent)),
+      return new StartOutcome.Started(settlement.view(settlement.transition(challenge, c -> c.progress(sent)),
           request.workspace().name()));
     } catch (SecondFactorUnavailableException e) {
       settlement.applyFailure(id, e);
@@ -238,7 +248,7 @@ final class ChallengeStarter {
               request.client(), verifiedPush));
       StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
           ? "Pushed a login request to your device..." : "Calling your phone...");
-      Challenge attached = settlement.transition(id, c -> c.attachTransaction(txid, sent));
+      Challenge attached = settlement.transition(challenge, c -> c.attachTransaction(txid, sent));
       // The push is out at Duo: from here on it is followed until it settles, whoever reads it.
       watch.follow(attached, Optional.of(request.policy().settings()));
       if (verifiedPush.isPresent()) {
@@ -272,14 +282,13 @@ final class ChallengeStarter {
   /**
    * The member's open push, call or SMS, returned again for the same request (the same method and
    * purpose, the same device if one is named, and for a step-up the same entry and session),
-   * refused for another.
+   * refused for another. {@code found} is the member's open push, call or SMS as last read.
    */
-  private Optional<StartOutcome> alreadyOpen(StartRequest request) {
+  private Optional<StartOutcome> alreadyOpen(StartRequest request, Optional<Challenge> found) {
     if (!request.method().sendsToDevice()) {
       return Optional.empty();
     }
-    return Transactions.read(() -> challenges.findOpenDeviceRequest(request.workspace().id(),
-            request.user().name()))
+    return found
         .map(settlement::expireIfDue)
         .filter(open -> !open.state().isFinal())
         .map(open -> sameRequest(open, request)
@@ -314,8 +323,11 @@ final class ChallengeStarter {
     transactions.write(() -> audit.append(event));
   }
 
-  /** What to start: for whom, where, with which device (or the only capable one) and method, and why. */
+  /**
+   * What to start: for whom, where, with which device (or the only capable one) and method, and why;
+   * {@code guard} is the member's access guard when the caller already read it for this request.
+   */
   record StartRequest(User user, Workspace workspace, MfaPolicy.Duo policy, Optional<DeviceId> device,
       DuoMethod method, ChallengePurpose purpose, Optional<StepUpTarget> target, ClientContext client,
-      Consumer<DeviceSelection> alongside) {}
+      Consumer<DeviceSelection> alongside, Optional<AccessGuard> guard) {}
 }

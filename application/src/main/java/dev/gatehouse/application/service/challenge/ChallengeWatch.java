@@ -219,7 +219,7 @@ final class ChallengeWatch implements AutoCloseable {
       guarded(follow, () -> {
         if (error == null) {
           follow.failures = 0;
-          next(follow, settlement.apply(current.id(), status));
+          next(follow, settlement.apply(current, status));
           return;
         }
         RuntimeException failure = unwrap(error);

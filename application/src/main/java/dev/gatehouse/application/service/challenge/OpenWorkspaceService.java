@@ -22,6 +22,7 @@ import dev.gatehouse.application.port.out.WorkspaceRepository;
 import dev.gatehouse.application.port.out.WorkspaceSessionRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.DeviceChoice;
@@ -93,8 +94,9 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     }
     // Suspension and lockout come first: no remember window, bypass or failmode opens for them.
     Instant now = clock.instant();
-    Optional<Denial> restricted = Transactions.read(() -> guards.find(workspace.id(), actor.name()))
-        .flatMap(guard -> guard.restrictionAt(now)).map(Wording::denial);
+    AccessGuard guard = Transactions.read(() -> guards.find(workspace.id(), actor.name()))
+        .orElseGet(() -> AccessGuard.clear(workspace.id(), actor.name()));
+    Optional<Denial> restricted = guard.restrictionAt(now).map(Wording::denial);
     if (restricted.isPresent()) {
       return denied(actor, workspace, restricted.get());
     }
@@ -107,7 +109,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
       return withoutActiveDevice(actor, workspace, duo, PreauthDecision.ask(gateway, duo.settings(),
           actor.duoUsername(), command.client()));
     }
-    StartOutcome outcome = lifecycle.startUnlock(actor, workspace, duo, active.get(), command.client());
+    StartOutcome outcome = lifecycle.startUnlock(actor, workspace, duo, active.get(), guard, command.client());
     if (outcome instanceof StartOutcome.Started started) {
       return new UnlockResult.Pending(started.challenge());
     }
