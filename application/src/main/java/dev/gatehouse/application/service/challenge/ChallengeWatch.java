@@ -344,8 +344,8 @@ final class ChallengeWatch implements AutoCloseable {
     follow(current, Optional.empty());
     return change.thenComposeAsync(x -> {
       // Listen again before reading again, for the same reason as listen().
-      long left = Math.max(0, deadlineNanos - System.nanoTime());
-      CompletableFuture<Void> next = changeOf(current.id(), Duration.ofNanos(left));
+      long rest = Math.max(0, deadlineNanos - System.nanoTime());
+      CompletableFuture<Void> next = changeOf(current.id(), Duration.ofNanos(rest));
       return awaitChange(settlement.find(current.id()), seenCode, next, deadlineNanos);
     }, scheduler);
   }
