@@ -103,8 +103,8 @@ final class ChallengeProgress {
         view = submitPasscode.get().submit(
             new SubmitPasscodeCommand(actor, view.id(), passcode.get(), ClientContext.UNKNOWN));
         if (!view.isFinal() && given.isEmpty()) {
-          output.line(view.message() + " (" + view.remainingPasscodeAttempts() + " attempts left)");
-          shown = view.message().value();
+          output.line(CliText.message(view) + " (" + view.remainingPasscodeAttempts() + " attempts left)");
+          shown = CliText.message(view);
         }
       } else if (unused.isPresent()) {
         // Push or passcode, whichever comes first: the passcode given settles the push or call
@@ -134,15 +134,15 @@ final class ChallengeProgress {
     ChallengeView after = submitPasscode.get().submit(
         new SubmitPasscodeCommand(actor, view.id(), passcode, ClientContext.UNKNOWN));
     if (!after.isFinal()) {
-      output.line(after.message() + " (" + after.remainingPasscodeAttempts() + " attempts left); still waiting for "
+      output.line(CliText.message(after) + " (" + after.remainingPasscodeAttempts() + " attempts left); still waiting for "
           + "the " + after.selection().method().wireName());
-      shown = after.message().value();
+      shown = CliText.message(after);
     }
     return after;
   }
 
   private void show(ChallengeView view) {
-    String message = view.message().value();
+    String message = CliText.message(view);
     String code = view.verificationCode().map(c -> c.value()).orElse("");
     if (!code.isEmpty() && !code.equals(shownCode)) {
       // Verified Duo Push: the code is what the member needs; Duo's message only repeats it.

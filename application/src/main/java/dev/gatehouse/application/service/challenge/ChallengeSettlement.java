@@ -155,7 +155,7 @@ final class ChallengeSettlement {
    */
   Challenge apply(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
+      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), StatusMessage.NONE))
           .orElseGet(() -> c.approve(allowed.message())));
     }
     if (status instanceof AuthStatus.Denied denied) {
@@ -185,7 +185,7 @@ final class ChallengeSettlement {
    */
   Challenge applyPasscode(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
+      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), StatusMessage.NONE))
           .orElseGet(() -> c.approveByPasscode(allowed.message())));
     }
     return apply(id, status);
@@ -256,12 +256,12 @@ final class ChallengeSettlement {
     });
     if (grant == null) {
       // Audited in its own unit of work: nothing else was written.
-      StatusMessage why = Wording.revoked(refused[0]);
+      String why = refused[0].kind().name().toLowerCase(Locale.ROOT);
       transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, clock.instant())
           .actor(actor.name()).workspace(workspace.name()).method(owned.selection().method())
           .outcome(refused[0].denialReason().wireName())
           .detail("unlock: approved, but no session was issued: " + why).build()));
-      throw new AccessDeniedException("approved, but no session was issued: " + why);
+      throw new AccessDeniedException("approved, but no session was issued: access withdrawn (" + why + ")");
     }
     telemetry.unlockGranted(GrantKind.DUO_APPROVED);
     return grant;
@@ -318,8 +318,8 @@ final class ChallengeSettlement {
         ? " (settled by a passcode; the " + after.selection().method().wireName() + " was superseded)" : "";
     AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
         .workspace(workspace.name()).method(after.settledBy())
-        .outcome(outcomeOf(after)).detail(Wording.purpose(after.purpose()) + ": " + after.statusMessage()
-            + superseded);
+        .outcome(outcomeOf(after)).detail(AuditTerms.purpose(after.purpose())
+            + (after.statusMessage().isEmpty() ? "" : ": " + after.statusMessage()) + superseded);
     after.duoTransaction().ifPresent(event::duoTransaction);
     audit.append(event.build());
 

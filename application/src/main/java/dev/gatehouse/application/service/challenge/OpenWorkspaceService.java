@@ -94,7 +94,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     // Suspension and lockout come first: no remember window, bypass or failmode opens for them.
     Instant now = clock.instant();
     Optional<Denial> restricted = Transactions.read(() -> guards.find(workspace.id(), actor.name()))
-        .flatMap(guard -> guard.restrictionAt(now)).map(Wording::denial);
+        .flatMap(guard -> guard.restrictionAt(now)).map(ChallengeStarter::refusal);
     if (restricted.isPresent()) {
       return denied(actor, workspace, restricted.get());
     }
@@ -125,7 +125,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
           Optional.of(event(AuditEventType.FAILSAFE_GRANTED, actor, workspace,
               unavailable.failure().kind().name().toLowerCase(Locale.ROOT), cause)));
     }
-    return denied(actor, workspace, Denial.of(DenialCode.DUO_UNAVAILABLE, cause));
+    return denied(actor, workspace, DuoFailures.denial(unavailable.failure()));
   }
 
   /**
@@ -141,8 +141,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     if (decision instanceof PreauthDecision.Refused refused) {
       return denied(actor, workspace, refused.denial());
     }
-    return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE,
-        "No verified Duo device for this workspace yet; choose one first (duo use-device)"));
+    return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE));
   }
 
   private UnlockResult bypass(User actor, Workspace workspace, MfaPolicy.Duo duo, StatusMessage message) {
