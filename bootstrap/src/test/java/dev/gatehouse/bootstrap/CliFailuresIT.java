@@ -87,7 +87,7 @@ class CliFailuresIT {
 
     String message = gatehouse.as(carol).run("duo", "devices", workspace).failsWith(ACCESS_DENIED);
 
-    assertThat(message).isEqualTo("gatehouse: Your account is locked out.");
+    assertThat(message).isEqualTo("gatehouse: Duo denied access: Your account is locked out.");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ListAuditEventsQuery;
+import dev.gatehouse.application.port.in.ListAuditEventsUseCase;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +25,11 @@ final class AuditSubcommand extends UseCaseSubcommand {
       description = "At most N events, 1 to 1000 (default ${DEFAULT-VALUE}).")
   int limit;
 
+  private final Supplier<ListAuditEventsUseCase> listAuditEvents;
+
   AuditSubcommand(CliContext context) {
     super(context);
+    this.listAuditEvents = context.useCase(ListAuditEventsUseCase.class);
   }
 
   @Override
@@ -35,7 +40,7 @@ final class AuditSubcommand extends UseCaseSubcommand {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new CliInputException("--limit must be between 1 and " + MAX_LIMIT);
     }
-    List<AuditEvent> events = context.gatehouse().listAuditEvents()
+    List<AuditEvent> events = listAuditEvents.get()
         .list(new ListAuditEventsQuery(actor, only, Optional.empty(), limit));
     if (output.isJson()) {
       output.json(events.stream().map(CliAuditEvent::from).toList());

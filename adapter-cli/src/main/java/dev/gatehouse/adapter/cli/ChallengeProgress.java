@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.challenge.CancelChallengeCommand;
+import dev.gatehouse.application.port.in.challenge.CancelChallengeUseCase;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.GetChallengeQuery;
+import dev.gatehouse.application.port.in.challenge.GetChallengeUseCase;
 import dev.gatehouse.application.port.in.challenge.SubmitPasscodeCommand;
+import dev.gatehouse.application.port.in.challenge.SubmitPasscodeUseCase;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Follows a challenge to its end on the command line: shows Duo's status messages while a push
@@ -42,7 +45,9 @@ final class ChallengeProgress {
   private final CliContext context;
   private final CliOutput output;
   private final UserName actor;
-  private final Gatehouse gatehouse;
+  private final Supplier<GetChallengeUseCase> getChallenge;
+  private final Supplier<SubmitPasscodeUseCase> submitPasscode;
+  private final Supplier<CancelChallengeUseCase> cancelChallenge;
   private final Spinner spinner;
   private String shown = "";
   private String shownCode = "";
@@ -57,7 +62,9 @@ final class ChallengeProgress {
     this.context = context;
     this.output = output;
     this.actor = actor;
-    this.gatehouse = context.gatehouse();
+    this.getChallenge = context.useCase(GetChallengeUseCase.class);
+    this.submitPasscode = context.useCase(SubmitPasscodeUseCase.class);
+    this.cancelChallenge = context.useCase(CancelChallengeUseCase.class);
     this.spinner = new Spinner(output.stream(), context.isTerminal() && !output.isJson());
   }
 
@@ -93,11 +100,11 @@ final class ChallengeProgress {
           return new Interrupted();
         }
         unused = Optional.empty();
-        view = gatehouse.submitPasscode().submit(
+        view = submitPasscode.get().submit(
             new SubmitPasscodeCommand(actor, view.id(), passcode.get(), ClientContext.UNKNOWN));
         if (!view.isFinal() && given.isEmpty()) {
-          output.line(view.message() + " (" + view.remainingPasscodeAttempts() + " attempts left)");
-          shown = view.message().value();
+          output.line(CliText.message(view) + " (" + view.remainingPasscodeAttempts() + " attempts left)");
+          shown = CliText.message(view);
         }
       } else if (unused.isPresent()) {
         // Push or passcode, whichever comes first: the passcode given settles the push or call
@@ -124,18 +131,18 @@ final class ChallengeProgress {
   /** Submits a passcode in place of the push or call still waiting; a wrong one leaves it waiting. */
   private ChallengeView submitInstead(ChallengeView view, Passcode passcode) {
     spinner.clear();
-    ChallengeView after = gatehouse.submitPasscode().submit(
+    ChallengeView after = submitPasscode.get().submit(
         new SubmitPasscodeCommand(actor, view.id(), passcode, ClientContext.UNKNOWN));
     if (!after.isFinal()) {
-      output.line(after.message() + " (" + after.remainingPasscodeAttempts() + " attempts left); still waiting for "
+      output.line(CliText.message(after) + " (" + after.remainingPasscodeAttempts() + " attempts left); still waiting for "
           + "the " + after.selection().method().wireName());
-      shown = after.message().value();
+      shown = CliText.message(after);
     }
     return after;
   }
 
   private void show(ChallengeView view) {
-    String message = view.message().value();
+    String message = CliText.message(view);
     String code = view.verificationCode().map(c -> c.value()).orElse("");
     if (!code.isEmpty() && !code.equals(shownCode)) {
       // Verified Duo Push: the code is what the member needs; Duo's message only repeats it.
@@ -184,7 +191,7 @@ final class ChallengeProgress {
   }
 
   private Optional<ChallengeView> await(ChallengeView view, CompletableFuture<Void> interrupted) {
-    CompletableFuture<ChallengeView> poll = gatehouse.getChallenge()
+    CompletableFuture<ChallengeView> poll = getChallenge.get()
         .get(new GetChallengeQuery(actor, view.id(), context.config().pollWait()))
         .toCompletableFuture();
     CompletableFuture<Optional<String>> typed = passcodeBesideTheWait(view);
@@ -263,7 +270,7 @@ final class ChallengeProgress {
     }
     interrupting.set(true);
     try {
-      gatehouse.cancelChallenge().cancel(new CancelChallengeCommand(actor, id));
+      cancelChallenge.get().cancel(new CancelChallengeCommand(actor, id));
       context.config().err().println("gatehouse: cancelled; the pending Duo request was withdrawn");
     } catch (RuntimeException e) {
       context.config().err().println("gatehouse: interrupted; " + CliExitCodes.forException(e).message().orElse(""));
@@ -275,7 +282,7 @@ final class ChallengeProgress {
 
   private void cancelQuietly(ChallengeId id) {
     try {
-      gatehouse.cancelChallenge().cancel(new CancelChallengeCommand(actor, id));
+      cancelChallenge.get().cancel(new CancelChallengeCommand(actor, id));
     } catch (RuntimeException alreadyOver) {
       // Finished or expired meanwhile: nothing is left open.
     }

@@ -14,7 +14,7 @@ record CliChallenge(String id, String purpose, String device, String method, Str
     return new CliChallenge(view.id().value(), CliWire.name(view.purpose()),
         view.selection().device().value(), view.selection().method().wireName(),
         CliWire.name(view.state()), view.denialReason().map(DenialReason::wireName).orElse(null),
-        view.message().value(), view.settledBy().map(DuoMethod::wireName).orElse(null),
+        CliText.message(view), view.settledBy().map(DuoMethod::wireName).orElse(null),
         CliWire.instant(view.expiresAt()), view.remainingPasscodeAttempts());
   }
 }

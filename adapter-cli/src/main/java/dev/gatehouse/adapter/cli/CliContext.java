@@ -9,10 +9,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * What every subcommand of one run shares: the configuration, the global options, Gatehouse
- * (built on first use), the acting user, the output and the way to ask the user for secrets.
+ * What every subcommand of one run shares: the configuration, the global options, Gatehouse's use
+ * cases (started on first use), the acting user, the output and the way to ask the user for secrets.
  */
 final class CliContext {
   private final CliConfig config;
@@ -39,8 +40,15 @@ final class CliContext {
     return global.runtime(config.environment());
   }
 
-  /** Gatehouse's use cases, built the first time a command asks for them. */
-  synchronized Gatehouse gatehouse() {
+  /**
+   * The use case of this type, for a subcommand to name what it calls: Gatehouse is started the
+   * first time one is called upon, never when a command is merely built.
+   */
+  <T> Supplier<T> useCase(Class<T> type) {
+    return () -> CliUseCases.of(gatehouse(), type);
+  }
+
+  private synchronized Gatehouse gatehouse() {
     if (gatehouse == null) {
       gatehouse = factory.open(runtime());
     }

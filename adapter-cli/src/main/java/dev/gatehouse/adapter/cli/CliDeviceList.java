@@ -20,6 +20,6 @@ record CliDeviceList(String outcome, String workspace, List<CliDevice> devices, 
     }
     DeviceListResult.Denied denied = (DeviceListResult.Denied) result;
     return new CliDeviceList("denied", workspace, List.of(), null, null, null,
-        denied.denial().message().value(), CliDenial.from(denied.denial()));
+        CliText.denial(denied.denial()), CliDenial.from(denied.denial()));
   }
 }

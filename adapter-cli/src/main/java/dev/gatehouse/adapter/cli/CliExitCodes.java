@@ -64,7 +64,7 @@ final class CliExitCodes {
       return forChallenge(stepUp.challenge());
     }
     if (result instanceof RevealEntryResult.Denied denied) {
-      return forDenial(denied.denial());
+      return forDenial(denied.denial(), CliText.stepUpDenial(denied.denial()));
     }
     throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
   }
@@ -102,7 +102,7 @@ final class CliExitCodes {
       // Naming a device or method Duo does not offer is a wrong argument, not a refusal.
       return denied.denial().code() == DenialCode.DEVICE_NOT_AVAILABLE
           || denied.denial().code() == DenialCode.DEVICE_REQUIRED
-          ? Exit.of(ExitCode.INVALID_INPUT, denied.denial().message().value())
+          ? Exit.of(ExitCode.INVALID_INPUT, CliText.denial(denied.denial()))
           : forDenial(denied.denial());
     }
     throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
@@ -150,7 +150,8 @@ final class CliExitCodes {
     }
     String why = challenge.denialReason().map(CliExitCodes::describe)
         .orElse(CliWire.words(challenge.state()));
-    String message = challenge.message().isEmpty() ? why : why + ": " + challenge.message().value();
+    String text = CliText.message(challenge);
+    String message = text.isEmpty() ? why : why + ": " + text;
     return Exit.of(code, message);
   }
 
@@ -176,13 +177,13 @@ final class CliExitCodes {
   }
 
   static Exit forDenial(Denial denial) {
-    StringBuilder message = new StringBuilder(denial.message().value());
-    denial.enrollmentUrl().ifPresent(url -> message.append(message.length() == 0 ? "" : "; ")
-        .append("enroll at ").append(url));
+    return forDenial(denial, CliText.denial(denial));
+  }
+
+  private static Exit forDenial(Denial denial, String words) {
+    StringBuilder message = new StringBuilder(words);
+    denial.enrollmentUrl().ifPresent(url -> message.append("; enroll at ").append(url));
     denial.retryAfter().ifPresent(at -> message.append(" (retry after ").append(at).append(')'));
-    if (message.length() == 0) {
-      message.append(CliWire.words(denial.code()));
-    }
     return Exit.of(forDenialCode(denial.code()), message.toString());
   }
 

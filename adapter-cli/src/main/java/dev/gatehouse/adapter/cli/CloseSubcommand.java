@@ -3,12 +3,14 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.session.CloseSessionCommand;
+import dev.gatehouse.application.port.in.session.CloseSessionUseCase;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +23,11 @@ final class CloseSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace to close.")
   String workspace;
 
+  private final Supplier<CloseSessionUseCase> closeSession;
+
   CloseSubcommand(CliContext context) {
     super(context);
+    this.closeSession = context.useCase(CloseSessionUseCase.class);
   }
 
   @Override
@@ -33,7 +38,7 @@ final class CloseSubcommand extends UseCaseSubcommand {
     boolean closed = false;
     if (cached.isPresent()) {
       try {
-        closed = context.gatehouse().closeSession()
+        closed = closeSession.get()
             .close(new CloseSessionCommand(new SessionCredentials(actor, name, cached.get().token())));
       } catch (AccessDeniedException | NotFoundException e) {
         // No longer a member, disabled, or the workspace is gone: the session is dead either way.

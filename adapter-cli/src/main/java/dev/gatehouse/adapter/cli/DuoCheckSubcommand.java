@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.CheckDuoSettingsCommand;
+import dev.gatehouse.application.port.in.CheckDuoSettingsUseCase;
 import dev.gatehouse.application.port.in.DuoCheckResult;
 import dev.gatehouse.domain.mfa.DuoSettings;
 import dev.gatehouse.domain.user.UserName;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,15 +18,18 @@ final class DuoCheckSubcommand extends UseCaseSubcommand {
   @Mixin
   DuoSettingsOptions settings;
 
+  private final Supplier<CheckDuoSettingsUseCase> checkDuoSettings;
+
   DuoCheckSubcommand(CliContext context) {
     super(context);
+    this.checkDuoSettings = context.useCase(CheckDuoSettingsUseCase.class);
   }
 
   @Override
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     DuoSettings duo = settings.read(context);
-    DuoCheckResult result = context.gatehouse().checkDuoSettings().check(new CheckDuoSettingsCommand(actor, duo));
+    DuoCheckResult result = checkDuoSettings.get().check(new CheckDuoSettingsCommand(actor, duo));
     if (output.isJson()) {
       output.json(CliDuoCheck.from(result));
     } else if (result instanceof DuoCheckResult.Passed) {

@@ -2,11 +2,13 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ConfigureDuoCommand;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
+import dev.gatehouse.application.port.in.ConfigureDuoUseCase;
 import dev.gatehouse.domain.mfa.DuoSettings;
 import dev.gatehouse.domain.mfa.Failmode;
 import dev.gatehouse.domain.mfa.MfaOptions;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +30,11 @@ final class DuoConfigureSubcommand extends UseCaseSubcommand {
       description = "When Duo cannot be reached: secure denies, safe grants (audited). Default: ${DEFAULT-VALUE}.")
   String failmode;
 
+  private final Supplier<ConfigureDuoUseCase> configureDuo;
+
   DuoConfigureSubcommand(CliContext context) {
     super(context);
+    this.configureDuo = context.useCase(ConfigureDuoUseCase.class);
   }
 
   @Override
@@ -38,7 +43,7 @@ final class DuoConfigureSubcommand extends UseCaseSubcommand {
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
     Failmode mode = CliArguments.parse("--failmode", failmode, Failmode::parse);
     DuoSettings duo = settings.read(context);
-    ConfigureDuoResult result = context.gatehouse().configureDuo()
+    ConfigureDuoResult result = configureDuo.get()
         .configure(new ConfigureDuoCommand(actor, name, duo, mode, MfaOptions.DEFAULTS));
     if (output.isJson()) {
       output.json(CliDuoCheck.from(name.value(), result));

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
+import dev.gatehouse.application.port.in.challenge.ListDuoDevicesUseCase;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,15 +25,18 @@ final class DuoDevicesSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace you want to open.")
   String workspace;
 
+  private final Supplier<ListDuoDevicesUseCase> listDuoDevices;
+
   DuoDevicesSubcommand(CliContext context) {
     super(context);
+    this.listDuoDevices = context.useCase(ListDuoDevicesUseCase.class);
   }
 
   @Override
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
-    DeviceListResult result = context.gatehouse().listDuoDevices()
+    DeviceListResult result = listDuoDevices.get()
         .list(new ListDuoDevicesQuery(actor, name, ClientContext.UNKNOWN));
     if (output.isJson()) {
       output.json(CliDeviceList.from(name.value(), result));

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.readiness.DuoReadinessQuery;
 import dev.gatehouse.application.port.in.readiness.DuoReadinessReport;
+import dev.gatehouse.application.port.in.readiness.GetDuoReadinessUseCase;
 import dev.gatehouse.application.port.in.readiness.MemberReadiness;
 import dev.gatehouse.application.port.in.readiness.Verdict;
 import dev.gatehouse.domain.mfa.DuoSettings;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +42,11 @@ final class DuoReadinessSubcommand extends UseCaseSubcommand {
   @Mixin
   SecretKeyOptions secretKey;
 
+  private final Supplier<GetDuoReadinessUseCase> duoReadiness;
+
   DuoReadinessSubcommand(CliContext context) {
     super(context);
+    this.duoReadiness = context.useCase(GetDuoReadinessUseCase.class);
   }
 
   @Override
@@ -49,7 +54,7 @@ final class DuoReadinessSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
     Optional<DuoSettings> settings = unsavedSettings();
-    DuoReadinessReport report = context.gatehouse().duoReadiness()
+    DuoReadinessReport report = duoReadiness.get()
         .report(new DuoReadinessQuery(actor, name, settings));
     if (output.isJson()) {
       output.json(CliReadiness.from(report));

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceCommand;
 import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceResult;
+import dev.gatehouse.application.port.in.challenge.ChooseDuoDeviceUseCase;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.Passcode;
@@ -11,6 +12,7 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +43,11 @@ final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
   @Mixin
   PasscodeOption passcode;
 
+  private final Supplier<ChooseDuoDeviceUseCase> chooseDuoDevice;
+
   DuoUseDeviceSubcommand(CliContext context) {
     super(context);
+    this.chooseDuoDevice = context.useCase(ChooseDuoDeviceUseCase.class);
   }
 
   @Override
@@ -53,7 +58,7 @@ final class DuoUseDeviceSubcommand extends UseCaseSubcommand {
         .map(text -> CliArguments.parse("DEVICE", text, DeviceId::new));
     DuoMethod chosenMethod = CliArguments.parse("--method", method, DuoMethod::parse);
     Optional<Passcode> given = passcode.read(context);
-    ChooseDuoDeviceResult result = context.gatehouse().chooseDuoDevice()
+    ChooseDuoDeviceResult result = chooseDuoDevice.get()
         .choose(new ChooseDuoDeviceCommand(actor, name, named, chosenMethod, ClientContext.UNKNOWN));
     if (result instanceof ChooseDuoDeviceResult.Denied denied) {
       if (output.isJson()) {

@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.entry.AddEntryCommand;
+import dev.gatehouse.application.port.in.entry.AddEntryUseCase;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryDetails;
 import dev.gatehouse.domain.entry.EntryName;
 import dev.gatehouse.domain.entry.EntrySecret;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,8 +28,11 @@ final class EntryAddSubcommand extends OpenedWorkspaceSubcommand {
   @Mixin
   EntrySecretOptions secret;
 
+  private final Supplier<AddEntryUseCase> addEntry;
+
   EntryAddSubcommand(CliContext context) {
     super(context);
+    this.addEntry = context.useCase(AddEntryUseCase.class);
   }
 
   @Override
@@ -36,7 +41,7 @@ final class EntryAddSubcommand extends OpenedWorkspaceSubcommand {
     EntryDetails newDetails = details.forNew(name);
     Optional<EntrySecret> newSecret = secret.read(context);
     return session -> {
-      Entry added = context.gatehouse().addEntry().add(new AddEntryCommand(session, newDetails, newSecret));
+      Entry added = addEntry.get().add(new AddEntryCommand(session, newDetails, newSecret));
       if (output.isJson()) {
         output.json(CliEntry.from(added));
       } else {

@@ -1,12 +1,15 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.entry.EditEntryCommand;
+import dev.gatehouse.application.port.in.entry.EditEntryUseCase;
 import dev.gatehouse.application.port.in.entry.GetEntryQuery;
+import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryName;
 import dev.gatehouse.domain.entry.EntrySecret;
 import dev.gatehouse.domain.entry.SecretChange;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,8 +48,13 @@ final class EntryEditSubcommand extends OpenedWorkspaceSubcommand {
   @Mixin
   EntrySecretOptions secret;
 
+  private final Supplier<GetEntryUseCase> getEntry;
+  private final Supplier<EditEntryUseCase> editEntry;
+
   EntryEditSubcommand(CliContext context) {
     super(context);
+    this.getEntry = context.useCase(GetEntryUseCase.class);
+    this.editEntry = context.useCase(EditEntryUseCase.class);
   }
 
   @Override
@@ -64,9 +72,9 @@ final class EntryEditSubcommand extends OpenedWorkspaceSubcommand {
     SecretChange change = clearSecret ? SecretChange.CLEAR
         : newSecret.<SecretChange>map(SecretChange.Replace::new).orElse(SecretChange.KEEP);
     return session -> {
-      Entry current = context.gatehouse().getEntry().get(new GetEntryQuery(session, name));
+      Entry current = getEntry.get().get(new GetEntryQuery(session, name));
       long expected = version == null ? current.version() : version;
-      Entry edited = context.gatehouse().editEntry().edit(new EditEntryCommand(session, name, expected,
+      Entry edited = editEntry.get().edit(new EditEntryCommand(session, name, expected,
           details.over(current.details(), newName.orElse(current.name())), change));
       if (output.isJson()) {
         output.json(CliEntry.from(edited));

@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.entry.RemoveEntryCommand;
+import dev.gatehouse.application.port.in.entry.RemoveEntryUseCase;
 import dev.gatehouse.domain.entry.EntryName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,8 +20,11 @@ final class EntryRemoveSubcommand extends OpenedWorkspaceSubcommand {
   @Option(names = "--version", paramLabel = "N", description = "Remove it only if it is still at version N.")
   Long version;
 
+  private final Supplier<RemoveEntryUseCase> removeEntry;
+
   EntryRemoveSubcommand(CliContext context) {
     super(context);
+    this.removeEntry = context.useCase(RemoveEntryUseCase.class);
   }
 
   @Override
@@ -29,7 +34,7 @@ final class EntryRemoveSubcommand extends OpenedWorkspaceSubcommand {
       throw new CliInputException("--version must not be negative");
     }
     return session -> {
-      context.gatehouse().removeEntry().remove(new RemoveEntryCommand(session, name, Optional.ofNullable(version)));
+      removeEntry.get().remove(new RemoveEntryCommand(session, name, Optional.ofNullable(version)));
       if (output.isJson()) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("workspace", session.workspace().value());

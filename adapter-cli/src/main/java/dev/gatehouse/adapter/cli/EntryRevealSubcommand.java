@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.entry.RevealEntryCommand;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
+import dev.gatehouse.application.port.in.entry.RevealEntryUseCase;
 import dev.gatehouse.application.port.in.entry.RevealedEntry;
 import dev.gatehouse.application.port.in.session.SessionCredentials;
 import dev.gatehouse.domain.challenge.ChallengeState;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.entry.EntryName;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,8 +26,11 @@ final class EntryRevealSubcommand extends OpenedWorkspaceSubcommand {
   @Parameters(index = "1", paramLabel = "ENTRY", description = "The entry.")
   String entry;
 
+  private final Supplier<RevealEntryUseCase> revealEntry;
+
   EntryRevealSubcommand(CliContext context) {
     super(context);
+    this.revealEntry = context.useCase(RevealEntryUseCase.class);
   }
 
   @Override
@@ -54,7 +59,7 @@ final class EntryRevealSubcommand extends OpenedWorkspaceSubcommand {
   }
 
   private RevealEntryResult reveal(SessionCredentials session, EntryName name) {
-    return context.gatehouse().revealEntry().reveal(new RevealEntryCommand(session, name, ClientContext.UNKNOWN));
+    return revealEntry.get().reveal(new RevealEntryCommand(session, name, ClientContext.UNKNOWN));
   }
 
   private static void print(CliOutput output, RevealedEntry revealed) {

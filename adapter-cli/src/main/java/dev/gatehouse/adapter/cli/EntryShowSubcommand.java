@@ -1,8 +1,10 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.entry.GetEntryQuery;
+import dev.gatehouse.application.port.in.entry.GetEntryUseCase;
 import dev.gatehouse.domain.entry.Entry;
 import dev.gatehouse.domain.entry.EntryName;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -12,15 +14,18 @@ final class EntryShowSubcommand extends OpenedWorkspaceSubcommand {
   @Parameters(index = "1", paramLabel = "ENTRY", description = "The entry.")
   String entry;
 
+  private final Supplier<GetEntryUseCase> getEntry;
+
   EntryShowSubcommand(CliContext context) {
     super(context);
+    this.getEntry = context.useCase(GetEntryUseCase.class);
   }
 
   @Override
   protected InWorkspace prepare(CliOutput output) {
     EntryName name = CliArguments.parse("ENTRY", entry, EntryName::new);
     return session -> {
-      Entry found = context.gatehouse().getEntry().get(new GetEntryQuery(session, name));
+      Entry found = getEntry.get().get(new GetEntryQuery(session, name));
       if (output.isJson()) {
         output.json(CliEntry.from(found));
       } else {

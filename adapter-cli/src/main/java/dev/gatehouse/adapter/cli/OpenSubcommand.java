@@ -24,8 +24,11 @@ final class OpenSubcommand extends UseCaseSubcommand {
   @Mixin
   PasscodeOption passcode;
 
+  private final WorkspaceUnlock unlock;
+
   OpenSubcommand(CliContext context) {
     super(context);
+    this.unlock = new WorkspaceUnlock(context);
   }
 
   @Override
@@ -33,7 +36,7 @@ final class OpenSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
     Optional<Passcode> given = passcode.read(context);
-    WorkspaceUnlock.Outcome outcome = WorkspaceUnlock.open(context, output, actor, name, given);
+    WorkspaceUnlock.Outcome outcome = unlock.open(output, actor, name, given);
     if (outcome instanceof WorkspaceUnlock.Granted granted) {
       granted(output, granted);
       return CliExitCodes.Exit.done();

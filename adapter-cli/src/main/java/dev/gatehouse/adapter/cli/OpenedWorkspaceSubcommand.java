@@ -29,8 +29,11 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
   /** The passcode given on the command line while the open flow has not used it. */
   private Optional<Passcode> unusedPasscode = Optional.empty();
 
+  private final WorkspaceUnlock unlock;
+
   protected OpenedWorkspaceSubcommand(CliContext context) {
     super(context);
+    this.unlock = new WorkspaceUnlock(context);
   }
 
   /** What the command does with a session; prepared before Duo may be asked. */
@@ -84,7 +87,7 @@ abstract class OpenedWorkspaceSubcommand extends UseCaseSubcommand {
     CliOutput progress = new CliOutput(err, false, new CliStyle(context.colour()));
     progress.line(why + "; opening it first...");
     unusedPasscode = Optional.empty();
-    WorkspaceUnlock.Outcome outcome = WorkspaceUnlock.open(context, progress, actor, name, given);
+    WorkspaceUnlock.Outcome outcome = unlock.open(progress, actor, name, given);
     if (outcome instanceof WorkspaceUnlock.Refused refused) {
       return refused.exit();
     }

@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ClearSuspensionCommand;
+import dev.gatehouse.application.port.in.ClearSuspensionUseCase;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +19,11 @@ final class SuspensionClearSubcommand extends UseCaseSubcommand {
   @Parameters(index = "1", paramLabel = "USER", description = "The suspended member.")
   String user;
 
+  private final Supplier<ClearSuspensionUseCase> clearSuspension;
+
   SuspensionClearSubcommand(CliContext context) {
     super(context);
+    this.clearSuspension = context.useCase(ClearSuspensionUseCase.class);
   }
 
   @Override
@@ -26,7 +31,7 @@ final class SuspensionClearSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName name = CliArguments.parse("WORKSPACE", workspace, WorkspaceName::new);
     UserName member = CliArguments.parse("USER", user, UserName::new);
-    context.gatehouse().clearSuspension().clear(new ClearSuspensionCommand(actor, name, member));
+    clearSuspension.get().clear(new ClearSuspensionCommand(actor, name, member));
     if (output.isJson()) {
       output.json(Map.of("workspace", name.value(), "user", member.value(), "suspended", false));
     } else {

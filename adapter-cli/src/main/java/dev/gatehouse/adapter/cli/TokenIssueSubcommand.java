@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
+import dev.gatehouse.application.port.in.IssueApiTokenUseCase;
 import dev.gatehouse.application.port.in.IssuedApiToken;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.user.TokenScope;
@@ -10,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -37,8 +39,11 @@ final class TokenIssueSubcommand extends UseCaseSubcommand {
       description = "An extra right (administrators only): introspect, for gateways asking whether a session is live.")
   List<String> scopes;
 
+  private final Supplier<IssueApiTokenUseCase> issueApiToken;
+
   TokenIssueSubcommand(CliContext context) {
     super(context);
+    this.issueApiToken = context.useCase(IssueApiTokenUseCase.class);
   }
 
   @Override
@@ -53,7 +58,7 @@ final class TokenIssueSubcommand extends UseCaseSubcommand {
     } catch (InvalidValueException e) {
       throw new CliInputException("--expires-in must be between 1m and 366d");
     }
-    IssuedApiToken issued = context.gatehouse().issueApiToken().issue(command);
+    IssuedApiToken issued = issueApiToken.get().issue(command);
     if (output.isJson()) {
       output.json(CliToken.from(issued));
     } else {

@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.ListApiTokensQuery;
+import dev.gatehouse.application.port.in.ListApiTokensUseCase;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.UserName;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,15 +16,18 @@ final class TokenListSubcommand extends UseCaseSubcommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Only this user's tokens.")
   String name;
 
+  private final Supplier<ListApiTokensUseCase> listApiTokens;
+
   TokenListSubcommand(CliContext context) {
     super(context);
+    this.listApiTokens = context.useCase(ListApiTokensUseCase.class);
   }
 
   @Override
   protected CliExitCodes.Exit execute(CliOutput output) {
     UserName actor = context.actor();
     Optional<UserName> owner = Optional.ofNullable(name).map(text -> CliArguments.parse("NAME", text, UserName::new));
-    List<ApiToken> tokens = context.gatehouse().listApiTokens().list(new ListApiTokensQuery(actor, owner));
+    List<ApiToken> tokens = listApiTokens.get().list(new ListApiTokensQuery(actor, owner));
     if (output.isJson()) {
       output.json(tokens.stream().map(CliApiToken::from).toList());
     } else if (tokens.isEmpty()) {

@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.AddUserCommand;
+import dev.gatehouse.application.port.in.AddUserUseCase;
 import dev.gatehouse.domain.user.DuoUsername;
 import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +26,11 @@ final class UserAddSubcommand extends UseCaseSubcommand {
       description = "The username Duo knows the user by (default: NAME).")
   String duoUsername;
 
+  private final Supplier<AddUserUseCase> addUser;
+
   UserAddSubcommand(CliContext context) {
     super(context);
+    this.addUser = context.useCase(AddUserUseCase.class);
   }
 
   @Override
@@ -34,7 +39,7 @@ final class UserAddSubcommand extends UseCaseSubcommand {
     UserName user = CliArguments.parse("NAME", name, UserName::new);
     Optional<DuoUsername> duo = Optional.ofNullable(duoUsername)
         .map(text -> CliArguments.parse("--duo-username", text, DuoUsername::new));
-    User added = context.gatehouse().addUser().add(
+    User added = addUser.get().add(
         new AddUserCommand(actor, user, admin ? Role.ADMINISTRATOR : Role.MEMBER, duo));
     if (output.isJson()) {
       output.json(CliUser.from(added));

@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.AddMemberCommand;
+import dev.gatehouse.application.port.in.AddMemberUseCase;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.MemberRole;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +27,11 @@ final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
           + "(default: reader for a new member; given for a member, it changes their role).")
   String role;
 
+  private final Supplier<AddMemberUseCase> addMember;
+
   WorkspaceAddMemberSubcommand(CliContext context) {
     super(context);
+    this.addMember = context.useCase(AddMemberUseCase.class);
   }
 
   @Override
@@ -35,7 +40,7 @@ final class WorkspaceAddMemberSubcommand extends UseCaseSubcommand {
     WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
     UserName member = CliArguments.parse("USER", user, UserName::new);
     Optional<MemberRole> given = Optional.ofNullable(role).map(WorkspaceAddMemberSubcommand::role);
-    WorkspaceDetails updated = context.gatehouse().addMember().add(
+    WorkspaceDetails updated = addMember.get().add(
         new AddMemberCommand(actor, workspace, member, given));
     if (output.isJson()) {
       output.json(CliWorkspace.from(updated));

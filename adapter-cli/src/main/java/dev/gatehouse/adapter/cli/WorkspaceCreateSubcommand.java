@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.CreateWorkspaceCommand;
+import dev.gatehouse.application.port.in.CreateWorkspaceUseCase;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceDescription;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +23,11 @@ final class WorkspaceCreateSubcommand extends UseCaseSubcommand {
   @Option(names = "--description", paramLabel = "TEXT", description = "What the workspace holds.")
   String description;
 
+  private final Supplier<CreateWorkspaceUseCase> createWorkspace;
+
   WorkspaceCreateSubcommand(CliContext context) {
     super(context);
+    this.createWorkspace = context.useCase(CreateWorkspaceUseCase.class);
   }
 
   @Override
@@ -31,7 +36,7 @@ final class WorkspaceCreateSubcommand extends UseCaseSubcommand {
     WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
     WorkspaceDescription text = description == null ? WorkspaceDescription.NONE
         : CliArguments.parse("--description", description, WorkspaceDescription::new);
-    Workspace created = context.gatehouse().createWorkspace()
+    Workspace created = createWorkspace.get()
         .create(new CreateWorkspaceCommand(actor, workspace, text));
     if (output.isJson()) {
       output.json(CliWorkspace.created(created));

@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
+import dev.gatehouse.application.port.in.RemoveMemberUseCase;
 import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +19,11 @@ final class WorkspaceRemoveMemberSubcommand extends UseCaseSubcommand {
   @Parameters(index = "1", paramLabel = "USER", description = "The user to remove.")
   String user;
 
+  private final Supplier<RemoveMemberUseCase> removeMember;
+
   WorkspaceRemoveMemberSubcommand(CliContext context) {
     super(context);
+    this.removeMember = context.useCase(RemoveMemberUseCase.class);
   }
 
   @Override
@@ -26,7 +31,7 @@ final class WorkspaceRemoveMemberSubcommand extends UseCaseSubcommand {
     UserName actor = context.actor();
     WorkspaceName workspace = CliArguments.parse("NAME", name, WorkspaceName::new);
     UserName member = CliArguments.parse("USER", user, UserName::new);
-    WorkspaceDetails updated = context.gatehouse().removeMember().remove(
+    WorkspaceDetails updated = removeMember.get().remove(
         new RemoveMemberCommand(actor, workspace, member));
     if (output.isJson()) {
       output.json(CliWorkspace.from(updated));

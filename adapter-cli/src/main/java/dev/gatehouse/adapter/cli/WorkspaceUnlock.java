@@ -2,7 +2,9 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.ClaimSessionCommand;
+import dev.gatehouse.application.port.in.challenge.ClaimSessionUseCase;
 import dev.gatehouse.application.port.in.challenge.OpenWorkspaceCommand;
+import dev.gatehouse.application.port.in.challenge.OpenWorkspaceUseCase;
 import dev.gatehouse.application.port.in.challenge.SessionGrant;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.domain.challenge.ClientContext;
@@ -10,6 +12,7 @@ import dev.gatehouse.domain.challenge.Passcode;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The open flow of the command line, shared by {@code open} and the {@code entry} commands that
@@ -18,7 +21,15 @@ import java.util.Optional;
  * a challenge never hands it out), and stores a granted session in the session cache.
  */
 final class WorkspaceUnlock {
-  private WorkspaceUnlock() {}
+  private final CliContext context;
+  private final Supplier<OpenWorkspaceUseCase> openWorkspace;
+  private final Supplier<ClaimSessionUseCase> claimSession;
+
+  WorkspaceUnlock(CliContext context) {
+    this.context = context;
+    this.openWorkspace = context.useCase(OpenWorkspaceUseCase.class);
+    this.claimSession = context.useCase(ClaimSessionUseCase.class);
+  }
 
   /** How the open flow ended. */
   sealed interface Outcome {}
@@ -33,12 +44,11 @@ final class WorkspaceUnlock {
   record Refused(CliExitCodes.Exit exit, Optional<CliUnlock> report) implements Outcome {}
 
   /** Opens the workspace, showing progress on {@code progress}, and caches the session granted. */
-  static Outcome open(CliContext context, CliOutput progress, UserName actor, WorkspaceName name,
-      Optional<Passcode> given) {
-    UnlockResult result = context.gatehouse().openWorkspace()
+  Outcome open(CliOutput progress, UserName actor, WorkspaceName name, Optional<Passcode> given) {
+    UnlockResult result = openWorkspace.get()
         .open(new OpenWorkspaceCommand(actor, name, ClientContext.UNKNOWN));
     if (result instanceof UnlockResult.Granted granted) {
-      return cached(context, actor, new Granted(granted.session(), Optional.empty()));
+      return cached(actor, new Granted(granted.session(), Optional.empty()));
     }
     if (result instanceof UnlockResult.Denied denied) {
       return new Refused(CliExitCodes.forUnlock(result), Optional.of(CliUnlock.denied(name.value(), denied.denial())));
@@ -48,8 +58,8 @@ final class WorkspaceUnlock {
     if (ending instanceof ChallengeProgress.Finished finished) {
       ChallengeView last = finished.challenge();
       if (last.sessionReady()) {
-        SessionGrant session = context.gatehouse().claimSession().claim(new ClaimSessionCommand(actor, last.id()));
-        return cached(context, actor, new Granted(session, Optional.of(last)));
+        SessionGrant session = claimSession.get().claim(new ClaimSessionCommand(actor, last.id()));
+        return cached(actor, new Granted(session, Optional.of(last)));
       }
       return new Refused(CliExitCodes.forEnding(ending), Optional.of(CliUnlock.ended("denied", name.value(), last)));
     }
@@ -60,7 +70,7 @@ final class WorkspaceUnlock {
    * A session that cannot be cached is still open: the command goes on, and says on standard
    * error that the next one will ask Duo again.
    */
-  private static Granted cached(CliContext context, UserName actor, Granted granted) {
+  private Granted cached(UserName actor, Granted granted) {
     try {
       context.sessions().store(actor, granted.session());
     } catch (CliSessionCache.Unwritable e) {

@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CliExitCodesTest {
   private static final Instant T0 = StorageFixtures.T0;
   private static final WorkspaceName WORKSPACE = new WorkspaceName("servers");
-  private static final Denial DENIAL = Denial.of(DenialCode.COOLDOWN, "wait");
+  private static final Denial DENIAL = Denial.of(DenialCode.COOLDOWN);
 
   private static ChallengeView challenge(ChallengeState state, Optional<DenialReason> reason) {
     return new ChallengeView(new ChallengeId("aaaaaaaaaaaaaaaaaaaaaaaa"), WORKSPACE, ChallengePurpose.UNLOCK,
@@ -150,16 +150,16 @@ class CliExitCodesTest {
         && code != DenialCode.DUO_BYPASS_USER;
     assertThat(exit).isEqualTo(duoProblem ? ExitCode.DUO_OR_CONFIGURATION
         : code == DenialCode.DEVICE_REQUIRED ? ExitCode.INVALID_INPUT : ExitCode.ACCESS_DENIED);
-    assertThat(CliExitCodes.forDenial(new Denial(code, StatusMessage.NONE, Optional.empty(), Optional.empty()))
+    assertThat(CliExitCodes.forDenial(Denial.of(code))
         .message()).isPresent().get().asString().isNotBlank();
   }
 
   @Test
   void choosingADeviceDuoDoesNotOfferIsInvalidInput() {
     assertThat(CliExitCodes.forChoice(new ChooseDuoDeviceResult.Denied(
-        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, "no such device"))).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE))).code()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(CliExitCodes.forUnlock(new UnlockResult.Denied(
-        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, "choose again"))).code()).isEqualTo(ExitCode.ACCESS_DENIED);
+        Denial.of(DenialCode.DEVICE_NOT_AVAILABLE))).code()).isEqualTo(ExitCode.ACCESS_DENIED);
   }
 
   @ParameterizedTest

@@ -344,11 +344,11 @@ class DuoSubcommandsTest {
       Result deny = cli.runAs("carol", "duo", "devices", WORKSPACE);
 
       assertThat(enroll.exit()).isEqualTo(1);
-      assertThat(enroll.errLines()).containsExactly("gatehouse: Enroll an authentication device to proceed; "
+      assertThat(enroll.errLines()).containsExactly("gatehouse: You are not enrolled in Duo yet: Enroll an authentication device to proceed; "
           + "enroll at https://api-test.duosecurity.com/portal?code=abc");
       assertThat(enroll.json().get("denial").get("enrollmentUrl").asText()).startsWith("https://");
       assertThat(deny.exit()).isEqualTo(1);
-      assertThat(deny.errLines()).containsExactly("gatehouse: Your account is disabled");
+      assertThat(deny.errLines()).containsExactly("gatehouse: Duo denied access: Your account is disabled");
     }
 
     @Test
@@ -503,7 +503,8 @@ class DuoSubcommandsTest {
 
       assertThat(unknown.exit()).isEqualTo(2);
       assertThat(unknown.errLines()).containsExactly(
-          "gatehouse: Duo no longer lists device DPUNKNOWN0000000000; choose a device again");
+          "gatehouse: Duo device DPUNKNOWN0000000000 cannot do push any more; choose a device or method again"
+          + " (devices that can: " + PHONE.id() + ")");
       assertThat(incapable.exit()).isEqualTo(2);
       assertThat(incapable.json().get("denial").get("code").asText()).isEqualTo("device_not_available");
     }
@@ -528,7 +529,7 @@ class DuoSubcommandsTest {
       Result result = cli.runAs(MEMBER, "duo", "use-device", WORKSPACE, PHONE.id().value(), "--method", "push");
 
       assertThat(result.exit()).isEqualTo(3);
-      assertThat(result.errLines()).singleElement().asString().startsWith("gatehouse: Duo is unavailable (server error)");
+      assertThat(result.errLines()).singleElement().asString().isEqualTo("gatehouse: Duo is unavailable: simulated SERVER_ERROR");
     }
   }
 

@@ -502,7 +502,7 @@ class OpenSubcommandTest {
     Result granted = safe.runAs(MEMBER, "open", WORKSPACE, "--json");
 
     assertThat(denied.exit()).isEqualTo(3);
-    assertThat(denied.errLines()).containsExactly("gatehouse: Duo is unavailable (unreachable): simulated UNREACHABLE");
+    assertThat(denied.errLines()).containsExactly("gatehouse: Duo is unavailable: simulated UNREACHABLE");
     assertThat(granted.exit()).isZero();
     assertThat(granted.json().get("grant").asText()).isEqualTo("failsafe");
   }

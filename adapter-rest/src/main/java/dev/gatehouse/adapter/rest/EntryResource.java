@@ -124,7 +124,7 @@ final class EntryResource {
           RestChallengeLinks.self(stepUp.challenge().id().value()));
     }
     if (result instanceof RevealEntryResult.Denied denied) {
-      return errors.denial(denied.denial());
+      return errors.denial(denied.denial(), RestText.stepUpDenial(denied.denial()));
     }
     throw new IllegalStateException("unmapped reveal result " + result.getClass().getName());
   }

@@ -16,7 +16,7 @@ record RestChallenge(String id, String workspace, String purpose, String device,
     return new RestChallenge(view.id().value(), view.workspace().value(),
         RestWire.name(view.purpose()), view.selection().device().value(),
         view.selection().method().wireName(), RestWire.name(view.state()),
-        view.denialReason().map(reason -> reason.wireName()).orElse(null), view.message().value(),
+        view.denialReason().map(reason -> reason.wireName()).orElse(null), RestText.message(view),
         view.verificationCode().map(code -> code.value()).orElse(null),
         view.settledBy().map(method -> method.wireName()).orElse(null), view.expiresAt().toString(), view.remainingPasscodeAttempts(),
         RestChallengeLinks.from(view));

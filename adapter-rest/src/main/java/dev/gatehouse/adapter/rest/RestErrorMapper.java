@@ -152,13 +152,17 @@ final class RestErrorMapper {
 
   /**
    * A refusal to open a workspace, list devices or verify a device: always 403 {@code denied}
-   * with the denial's code and message (Duo's where it gave one). A Duo that cannot be used under
-   * failmode {@code secure} is such a refusal too: the contract answers an unlock with exactly
-   * 200, 202 or 403.
+   * with the denial's code and its words ({@link RestText}, quoting Duo's message where it gave
+   * one). A Duo that cannot be used under failmode {@code secure} is such a refusal too: the
+   * contract answers an unlock with exactly 200, 202 or 403.
    */
   RestReply denial(Denial denial) {
+    return denial(denial, RestText.denial(denial));
+  }
+
+  /** A refusal with its words chosen by the caller (a step-up's, say). */
+  RestReply denial(Denial denial, String detail) {
     RestProblemType type = RestProblemType.DENIED;
-    String detail = denial.message().isEmpty() ? type.title() : denial.message().value();
     RestProblem problem = RestProblem.of(type, detail).withCode(RestWire.name(denial.code()));
     if (denial.enrollmentUrl().isPresent()) {
       problem = problem.withEnrollmentUrl(denial.enrollmentUrl().get());

@@ -132,22 +132,22 @@ class RestErrorMapperTest {
 
   @ParameterizedTest
   @EnumSource(DenialCode.class)
-  void everyDenialCodeIs403DeniedWithItsCodeAndDuosMessage(DenialCode code) {
+  void everyDenialCodeIs403DeniedWithItsCodeItsWordsAndDuosMessage(DenialCode code) {
     // Including Duo unusable under failmode secure: unlock answers exactly 200, 202 or 403.
-    RestReply reply = mapper.denial(Denial.of(code, "Duo's message"));
+    RestReply reply = mapper.denial(Denial.byDuo(code, StatusMessage.of("Duo's message")));
     RestProblem problem = (RestProblem) reply.body();
     assertThat(reply.status()).isEqualTo(403);
     assertThat(problem.status()).isEqualTo(403);
     assertThat(problem.type()).isEqualTo(RestProblemType.DENIED.uri());
     assertThat(problem.code()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
-    assertThat(problem.detail()).isEqualTo("Duo's message");
+    assertThat(problem.detail()).startsWith(RestText.denial(Denial.of(code)) + ": ").endsWith("Duo's message");
+    assertThat(RestText.denial(Denial.of(code))).as("worded by the REST face").isNotBlank();
   }
 
   @Test
   void rateLimitedDenialKeepsRetryAfter() {
     Instant until = Instant.parse("2026-11-29T09:16:00Z");
-    RestReply reply = mapper.denial(new Denial(DenialCode.DUO_RATE_LIMITED, StatusMessage.of("Slow down"),
-        Optional.empty(), Optional.of(until)));
+    RestReply reply = mapper.denial(Denial.restricted(DenialCode.DUO_RATE_LIMITED, Optional.of(until)));
     assertThat(reply.status()).isEqualTo(403);
     assertThat(((RestProblem) reply.body()).code()).isEqualTo("duo_rate_limited");
     assertThat(reply.headers().get("Retry-After")).isEqualTo("Sun, 29 Nov 2026 09:16:00 GMT");
@@ -187,16 +187,16 @@ class RestErrorMapperTest {
   @Test
   void denialThatEndsByItselfSaysWhen() {
     Instant until = Instant.parse("2026-11-29T09:15:00Z");
-    RestReply reply = mapper.denial(new Denial(DenialCode.LOCKED_OUT, StatusMessage.of("Too many"),
-        Optional.empty(), Optional.of(until)));
+    RestReply reply = mapper.denial(Denial.restricted(DenialCode.LOCKED_OUT, Optional.of(until)));
     assertThat(((RestProblem) reply.body()).retryAfter()).isEqualTo("2026-11-29T09:15:00Z");
+    assertThat(((RestProblem) reply.body()).detail()).isEqualTo("Too many wrong passcodes; try again later");
     assertThat(reply.headers().get("Retry-After")).isEqualTo("Sun, 29 Nov 2026 09:15:00 GMT");
   }
 
   @Test
   void enrollmentDenialCarriesTheUrl() {
-    RestReply reply = mapper.denial(new Denial(DenialCode.ENROLLMENT_REQUIRED, StatusMessage.of("Enroll"),
-        Optional.of("https://api-test.duosecurity.com/portal?code=abc"), Optional.empty()));
+    RestReply reply = mapper.denial(Denial.enrollment(StatusMessage.of("Enroll"),
+        "https://api-test.duosecurity.com/portal?code=abc"));
     assertThat(((RestProblem) reply.body()).enrollmentUrl()).startsWith("https://");
   }
 }

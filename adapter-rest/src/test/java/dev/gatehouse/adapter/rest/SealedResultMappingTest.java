@@ -68,7 +68,7 @@ class SealedResultMappingTest {
       new WorkspaceName("vault"), ChallengePurpose.UNLOCK,
       new DeviceSelection(RestFixture.PHONE.id(), DuoMethod.PUSH), ChallengeState.PENDING, Optional.empty(),
       StatusMessage.of("Pushed a login request to your device..."), NOW.plusSeconds(90), 5, false);
-  private static final Denial DENIAL = Denial.of(DenialCode.DUO_DENIED, "Your account is disabled");
+  private static final Denial DENIAL = Denial.byDuo(DenialCode.DUO_DENIED, StatusMessage.of("Your account is disabled"));
 
   private final InMemoryGatehouse core = new InMemoryGatehouse();
   private final RestErrorMapper errors = new RestErrorMapper();
@@ -87,9 +87,9 @@ class SealedResultMappingTest {
         new SecretToken("BBBBBBBBBBBBBBBBBBBBBBBB"), GrantKind.DUO_APPROVED, NOW.plusSeconds(3600))), 200);
     samples.put(new UnlockResult.Pending(CHALLENGE), 202);
     samples.put(new UnlockResult.Denied(DENIAL), 403);
-    samples.put(new UnlockResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "Duo is unreachable")), 403);
+    samples.put(new UnlockResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE)), 403);
     samples.put(new ChooseDuoDeviceResult.Verifying(CHALLENGE), 202);
-    samples.put(new ChooseDuoDeviceResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE, "down")), 403);
+    samples.put(new ChooseDuoDeviceResult.Denied(Denial.of(DenialCode.DUO_UNAVAILABLE)), 403);
     samples.put(new DeviceListResult.Devices(List.of(RestFixture.PHONE), Optional.of(RestFixture.PHONE.id()),
         Optional.empty(), Optional.empty(), StatusMessage.of("Account is active")), 200);
     samples.put(new DeviceListResult.Bypass(StatusMessage.of("Allowing unknown user")), 200);
@@ -103,7 +103,7 @@ class SealedResultMappingTest {
     samples.put(new RevealEntryResult.Revealed(new RevealedEntry(new EntryName("db1"), Optional.of("root"),
         EntrySecret.password("s3cr3t-sample"))), 200);
     samples.put(new RevealEntryResult.StepUpRequired(CHALLENGE), 202);
-    samples.put(new RevealEntryResult.Denied(Denial.of(DenialCode.COOLDOWN, "wait")), 403);
+    samples.put(new RevealEntryResult.Denied(Denial.of(DenialCode.COOLDOWN)), 403);
 
     mappers.put(UnlockResult.class, List.of(r -> unlock.reply((UnlockResult) r)));
     mappers.put(ChooseDuoDeviceResult.class, List.of(r -> devices.reply((ChooseDuoDeviceResult) r)));

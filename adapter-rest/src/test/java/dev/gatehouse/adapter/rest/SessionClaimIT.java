@@ -105,7 +105,7 @@ class SessionClaimIT {
     JsonNode problem = fx.post(approved.at("/links/session").asText(), alice, null).problem(403, "forbidden");
 
     assertThat(problem.get("detail").asText())
-        .isEqualTo("approved, but no session was issued: You are no longer a member of this workspace");
+        .isEqualTo("approved, but no session was issued: access withdrawn (not_member)");
     assertThat(fx.get("/api/v1/workspaces/vault/sessions", fx.adminToken).json().get("sessions")).isEmpty();
     JsonNode newest = fx.get("/api/v1/audit?workspace=vault&limit=1", fx.adminToken).json().at("/events/0");
     assertThat(newest.get("type").asText()).isEqualTo("access_denied");

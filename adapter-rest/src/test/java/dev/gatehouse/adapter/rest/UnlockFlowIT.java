@@ -328,7 +328,7 @@ class UnlockFlowIT {
     JsonNode unlock = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
     assertThat(unlock.get("code").asText()).isEqualTo("enrollment_required");
     assertThat(unlock.get("enrollmentUrl").asText()).startsWith("https://");
-    assertThat(unlock.get("detail").asText()).isEqualTo("Enroll an authentication device to proceed");
+    assertThat(unlock.get("detail").asText()).isEqualTo("You are not enrolled in Duo yet (see enrollmentUrl): Enroll an authentication device to proceed");
     JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(403, "denied");
     assertThat(devices.get("enrollmentUrl").asText()).startsWith("https://");
   }
@@ -339,7 +339,7 @@ class UnlockFlowIT {
     fx.core.duo.lockedOut("alice");
     JsonNode denied = fx.post("/api/v1/workspaces/vault/unlock", alice, null).problem(403, "denied");
     assertThat(denied.get("code").asText()).isEqualTo("duo_denied");
-    assertThat(denied.get("detail").asText()).isEqualTo("Your account is disabled");
+    assertThat(denied.get("detail").asText()).isEqualTo("Duo denied access: Your account is disabled");
   }
 
   @Test

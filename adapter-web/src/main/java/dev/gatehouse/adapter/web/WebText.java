@@ -32,9 +32,13 @@ final class WebText {
     };
   }
 
+  /** A refusal: Duo's problem with the gateway's report, or the code's sentence and Duo's own message. */
   static String denial(Denial denial) {
+    if (denial.problem().isPresent()) {
+      return problem(denial.problem().get(), denial.detail().value());
+    }
     String text = code(denial.code());
-    return denial.message().isEmpty() ? text : text + " Duo says: " + denial.message().value();
+    return denial.detail().isEmpty() ? text : text + " Duo says: " + denial.detail().value();
   }
 
   static String code(DenialCode code) {

@@ -69,8 +69,8 @@ class WebErrorsTest {
   @ParameterizedTest
   @EnumSource(DenialCode.class)
   void saysEveryDenialInASentence(DenialCode code) {
-    assertThat(WebText.denial(Denial.of(code, ""))).endsWith(".");
-    assertThat(WebText.denial(Denial.of(code, "Duo said so"))).endsWith("Duo says: Duo said so");
+    assertThat(WebText.denial(Denial.of(code))).endsWith(".");
+    assertThat(WebText.denial(Denial.byDuo(code, StatusMessage.of("Duo said so")))).endsWith("Duo says: Duo said so");
   }
 
   @ParameterizedTest
@@ -97,7 +97,7 @@ class WebErrorsTest {
     assertThat(names(ConfigureDuoResult.class)).containsExactlyInAnyOrder("Configured", "CheckFailed");
     assertThat(names(DuoCheckResult.class)).containsExactlyInAnyOrder("Passed", "Failed");
     assertThat(DuoDevicePages.devices(new DeviceListResult.Bypass(StatusMessage.of("allow"))).bypass()).isPresent();
-    assertThat(DuoDevicePages.devices(new DeviceListResult.Denied(Denial.of(DenialCode.DUO_DENIED, ""))).denial())
+    assertThat(DuoDevicePages.devices(new DeviceListResult.Denied(Denial.of(DenialCode.DUO_DENIED))).denial())
         .isPresent();
   }
 

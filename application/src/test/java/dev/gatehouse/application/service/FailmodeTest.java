@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
@@ -50,7 +51,8 @@ class FailmodeTest {
     Denial denial = denied(open(env, MEMBER));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DUO_UNAVAILABLE);
-    assertThat(denial.message().value()).contains("simulated " + kind);
+    assertThat(denial.problem()).contains(SecondFactorProblem.UNAVAILABLE);
+    assertThat(denial.detail().value()).contains("simulated " + kind);
     assertThat(audit(env, AuditEventType.FAILSAFE_GRANTED)).isEmpty();
   }
 

@@ -28,7 +28,9 @@ import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException.Kind;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
@@ -197,6 +199,18 @@ class PasscodeFlowTest {
     Denial denial = denied(open(env, MEMBER));
     assertThat(denial.code()).isEqualTo(DenialCode.LOCKED_OUT);
     assertThat(denial.retryAfter()).contains(env.clock.instant().plus(AccessGuard.LOCKOUT));
+    assertThat(denial.detail()).as("the faces word a lockout").isEqualTo(StatusMessage.NONE);
+  }
+
+  @Test
+  void aRefusalIsAuditedByItsCodeAndWhenItEnds() {
+    InMemoryGatehouse env = aMemberWithActiveDevice(Failmode.SECURE, DuoMethod.PASSCODE);
+    wrongPasscodes(env, AccessGuard.MAX_WRONG_PASSCODES_PER_WINDOW);
+
+    Denial denial = denied(open(env, MEMBER));
+
+    assertThat(audit(env, AuditEventType.ACCESS_DENIED)).extracting(AuditEvent::detail)
+        .contains("unlock: locked_out until " + denial.retryAfter().orElseThrow());
   }
 
   @Test

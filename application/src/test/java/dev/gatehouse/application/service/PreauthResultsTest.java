@@ -76,7 +76,7 @@ class PreauthResultsTest {
     Denial denial = denied(open(env, MEMBER));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DUO_DENIED);
-    assertThat(denial.message().value()).isEqualTo("Your account is disabled");
+    assertThat(denial.detail().value()).isEqualTo("Your account is disabled");
     assertThat(audit(env, AuditEventType.ACCESS_DENIED)).singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo("duo_denied"));
   }
@@ -89,7 +89,7 @@ class PreauthResultsTest {
     Denial denial = denied(choose(env, MEMBER, select(PHONE, DuoMethod.PUSH)));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DUO_DENIED);
-    assertThat(denial.message().value()).isEqualTo("Unknown user");
+    assertThat(denial.detail().value()).isEqualTo("Unknown user");
     assertThat(env.duo.count(Operation.START_AUTH)).isZero();
   }
 
@@ -102,7 +102,7 @@ class PreauthResultsTest {
 
     assertThat(denial.code()).isEqualTo(DenialCode.ENROLLMENT_REQUIRED);
     assertThat(denial.enrollmentUrl()).contains(ENROLL_URL);
-    assertThat(denial.message().value()).isEqualTo("Enroll an authentication device to proceed");
+    assertThat(denial.detail().value()).isEqualTo("Enroll an authentication device to proceed");
   }
 
   @Test
@@ -132,7 +132,7 @@ class PreauthResultsTest {
 
     assertThat(list(env)).isInstanceOfSatisfying(DeviceListResult.Denied.class, d -> {
       assertThat(d.denial().code()).isEqualTo(DenialCode.DUO_DENIED);
-      assertThat(d.denial().message().value()).isEqualTo("Your account is disabled");
+      assertThat(d.denial().detail().value()).isEqualTo("Your account is disabled");
     });
   }
 
@@ -216,7 +216,7 @@ class PreauthResultsTest {
     Denial denial = denied(open(env, MEMBER));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DUO_DENIED);
-    assertThat(denial.message().value()).isEqualTo("Your account is disabled");
+    assertThat(denial.detail().value()).isEqualTo("Your account is disabled");
   }
 
   @Test

@@ -32,6 +32,7 @@ import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -75,14 +76,15 @@ class PushOutcomesTest {
   }
 
   @Test
-  void aPushStillWaitingStaysPendingWithDuosMessage() {
+  void aPushStillWaitingStaysPendingWithoutWordsOfTheCore() {
     InMemoryGatehouse env = aMemberWithActivePush();
     ChallengeView challenge = pending(open(env, MEMBER));
 
     ChallengeView view = read(env, MEMBER, challenge.id(), Duration.ofMillis(5));
 
     assertThat(view.state()).isEqualTo(ChallengeState.PENDING);
-    assertThat(view.message().value()).isEqualTo("Pushed a login request to your device...");
+    assertThat(view.message()).as("until Duo says something, the faces word a waiting push")
+        .isEqualTo(StatusMessage.NONE);
     assertThat(view.sessionReady()).isFalse();
   }
 

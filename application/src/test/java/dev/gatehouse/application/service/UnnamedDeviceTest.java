@@ -52,7 +52,8 @@ class UnnamedDeviceTest {
     Denial denial = denied(chooseUnnamed(env, DuoMethod.PUSH));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DEVICE_REQUIRED);
-    assertThat(denial.message().value()).contains(PHONE.id().value(), OTHER_PHONE.id().value());
+    assertThat(denial.method()).contains(DuoMethod.PUSH);
+    assertThat(denial.choices()).containsExactlyInAnyOrder(PHONE, OTHER_PHONE);
     assertThat(env.duo.count(Operation.START_AUTH)).isZero();
     assertThat(env.ports.deviceChoices().find(workspaceId(env), MEMBER)).isEmpty();
   }
@@ -65,6 +66,8 @@ class UnnamedDeviceTest {
     Denial denial = denied(chooseUnnamed(env, DuoMethod.PUSH));
 
     assertThat(denial.code()).isEqualTo(DenialCode.DEVICE_NOT_AVAILABLE);
-    assertThat(denial.message().value()).contains("none of your Duo devices can do push");
+    assertThat(denial.method()).contains(DuoMethod.PUSH);
+    assertThat(denial.device()).isEmpty();
+    assertThat(denial.choices()).isEmpty();
   }
 }

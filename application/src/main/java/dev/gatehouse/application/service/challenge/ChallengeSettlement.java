@@ -176,7 +176,7 @@ final class ChallengeSettlement {
 
   private Challenge apply(ChallengeId id, Optional<Challenge> known, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, known, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
+      return transition(id, known, c -> restriction(c).map(r -> c.deny(r.denialReason(), StatusMessage.NONE))
           .orElseGet(() -> c.approve(allowed.message())), true);
     }
     if (status instanceof AuthStatus.Denied denied) {
@@ -206,7 +206,7 @@ final class ChallengeSettlement {
    */
   Challenge applyPasscode(ChallengeId id, AuthStatus status) {
     if (status instanceof AuthStatus.Allowed allowed) {
-      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), Wording.revoked(r)))
+      return transition(id, c -> restriction(c).map(r -> c.deny(r.denialReason(), StatusMessage.NONE))
           .orElseGet(() -> c.approveByPasscode(allowed.message())));
     }
     return apply(id, Optional.empty(), status);
@@ -279,12 +279,12 @@ final class ChallengeSettlement {
     if (claim.refused().isPresent()) {
       // Audited in its own unit of work: nothing else was written.
       Restriction refused = claim.refused().get();
-      StatusMessage why = Wording.revoked(refused);
+      String why = refused.kind().name().toLowerCase(Locale.ROOT);
       transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.ACCESS_DENIED, clock.instant())
           .actor(actor.name()).workspace(claim.workspace().name()).method(claim.challenge().selection().method())
           .outcome(refused.denialReason().wireName())
           .detail("unlock: approved, but no session was issued: " + why).build()));
-      throw new AccessDeniedException("approved, but no session was issued: " + why);
+      throw new AccessDeniedException("approved, but no session was issued: access withdrawn (" + why + ")");
     }
     telemetry.unlockGranted(GrantKind.DUO_APPROVED);
     return claim.grant().orElseThrow();
@@ -350,8 +350,8 @@ final class ChallengeSettlement {
         ? " (settled by a passcode; the " + after.selection().method().wireName() + " was superseded)" : "";
     AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
         .workspace(workspace.name()).method(after.settledBy())
-        .outcome(outcomeOf(after)).detail(Wording.purpose(after.purpose()) + ": " + after.statusMessage()
-            + superseded);
+        .outcome(outcomeOf(after)).detail(AuditTerms.purpose(after.purpose())
+            + (after.statusMessage().isEmpty() ? "" : ": " + after.statusMessage()) + superseded);
     after.duoTransaction().ifPresent(event::duoTransaction);
     audit.append(event.build());
 

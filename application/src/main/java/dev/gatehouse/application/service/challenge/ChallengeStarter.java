@@ -21,6 +21,7 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ClientContext;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.mfa.DeviceId;
@@ -40,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Starts a Duo challenge for a member: abuse rules first, then Duo's preauth (device drift
@@ -135,7 +135,19 @@ final class ChallengeStarter {
     return request.guard()
         .or(() -> Transactions.read(() -> guards.find(request.workspace().id(), request.user().name())))
         .flatMap(guard -> guard.restrictionAt(now, request.method()))
-        .map(Wording::denial);
+        .map(ChallengeStarter::refusal);
+  }
+
+  /** The refusal for a restriction found before a challenge starts, with when it ends. */
+  static Denial refusal(Restriction restriction) {
+    DenialCode code = switch (restriction.kind()) {
+      case SUSPENDED -> DenialCode.SUSPENDED;
+      case LOCKED_OUT -> DenialCode.LOCKED_OUT;
+      case COOLDOWN -> DenialCode.COOLDOWN;
+      case USER_DISABLED, NOT_MEMBER -> throw new IllegalArgumentException(
+          "a disabled user or a non-member is refused as unauthorized, not denied: " + restriction);
+    };
+    return Denial.restricted(code, restriction.until());
   }
 
   /** Device drift: the named device is no longer listed, or can no longer do the method. */
@@ -144,11 +156,8 @@ final class ChallengeStarter {
     if (device.isPresent() && device.get().supports(selection.method())) {
       return Optional.empty();
     }
-    String why = device.isEmpty()
-        ? "Duo no longer lists device " + selection.device() + "; choose a device again"
-        : "device " + selection.device() + " cannot do " + selection.method().wireName()
-            + " any more; choose a device or method again";
-    return Optional.of(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE, why));
+    return Optional.of(Denial.device(DenialCode.DEVICE_NOT_AVAILABLE, selection.method(),
+        Optional.of(selection.device()), capable(devices, selection.method())));
   }
 
   /** No device named: fine when exactly one can do the method; none or several are refused. */
@@ -158,13 +167,9 @@ final class ChallengeStarter {
       return Optional.empty();
     }
     if (capable.isEmpty()) {
-      return Optional.of(Denial.of(DenialCode.DEVICE_NOT_AVAILABLE,
-          "none of your Duo devices can do " + method.wireName() + "; choose another method"));
+      return Optional.of(Denial.device(DenialCode.DEVICE_NOT_AVAILABLE, method, Optional.empty(), List.of()));
     }
-    return Optional.of(Denial.of(DenialCode.DEVICE_REQUIRED, "several of your Duo devices can do "
-        + method.wireName() + ", name one: " + capable.stream()
-            .map(d -> d.id() + " (" + d.type() + ", " + d.displayName() + ")")
-            .collect(Collectors.joining(", "))));
+    return Optional.of(Denial.device(DenialCode.DEVICE_REQUIRED, method, Optional.empty(), capable));
   }
 
   private static List<DuoDevice> capable(List<DuoDevice> devices, DuoMethod method) {
@@ -177,12 +182,8 @@ final class ChallengeStarter {
     Workspace workspace = request.workspace();
     MfaPolicy.Duo policy = request.policy();
     DuoMethod method = selection.method();
-    StatusMessage firstMessage = switch (method) {
-      case PUSH -> StatusMessage.of("Sending a Duo Push...");
-      case PHONE -> StatusMessage.of("Calling your phone...");
-      case SMS -> StatusMessage.of("Sending SMS passcodes...");
-      case PASSCODE -> StatusMessage.of("Enter a passcode from Duo Mobile, a hardware token or a bypass code");
-    };
+    // No message until Duo gives one: the faces word a challenge by its state and method.
+    StatusMessage firstMessage = StatusMessage.NONE;
     Instant now = clock.instant();
     ChallengeId newId = tokens.newChallengeId();
     Challenge challenge = request.target().isPresent()
@@ -196,7 +197,7 @@ final class ChallengeStarter {
         challenges.add(challenge);
         audit.append(AuditEvent.of(AuditEventType.CHALLENGE_STARTED, now).actor(user.name())
             .workspace(workspace.name()).method(method).outcome("started")
-            .detail(Wording.purpose(request.purpose()) + " with device " + selection.device()
+            .detail(AuditTerms.purpose(request.purpose()) + " with device " + selection.device()
                 + request.target().map(t -> ", entry " + t.entry() + ", session " + t.session()).orElse(""))
             .build());
       });
@@ -230,7 +231,7 @@ final class ChallengeStarter {
       return new StartOutcome.Unavailable(e);
     } catch (SecondFactorRejectedException e) {
       settlement.applyFailure(id, e);
-      return refused(request, Denial.of(DuoFailures.denialCode(e), DuoFailures.describe(e)));
+      return refused(request, DuoFailures.denial(e));
     }
   }
 
@@ -246,9 +247,7 @@ final class ChallengeStarter {
       DuoTransactionId txid = gateway.startAuth(request.policy().settings(), request.user().duoUsername(),
           challenge.selection(), new PushContext(action, request.workspace().name(), request.user().name(),
               request.client(), verifiedPush));
-      StatusMessage sent = StatusMessage.of(challenge.selection().method() == DuoMethod.PUSH
-          ? "Pushed a login request to your device..." : "Calling your phone...");
-      Challenge attached = settlement.transition(challenge, c -> c.attachTransaction(txid, sent));
+      Challenge attached = settlement.transition(challenge, c -> c.attachTransaction(txid, StatusMessage.NONE));
       // The push is out at Duo: from here on it is followed until it settles, whoever reads it.
       watch.follow(attached, Optional.of(request.policy().settings()));
       if (verifiedPush.isPresent()) {
@@ -260,7 +259,7 @@ final class ChallengeStarter {
       return new StartOutcome.Unavailable(e);
     } catch (SecondFactorRejectedException e) {
       settlement.applyFailure(id, e);
-      return refused(request, Denial.of(DuoFailures.denialCode(e), DuoFailures.describe(e)));
+      return refused(request, DuoFailures.denial(e));
     }
   }
 
@@ -293,8 +292,7 @@ final class ChallengeStarter {
         .filter(open -> !open.state().isFinal())
         .map(open -> sameRequest(open, request)
             ? new StartOutcome.Started(settlement.view(open, request.workspace().name()))
-            : new StartOutcome.Refused(Denial.of(DenialCode.CHALLENGE_PENDING,
-                "Another Duo request is still waiting; approve, deny or cancel it first")));
+            : new StartOutcome.Refused(Denial.of(DenialCode.CHALLENGE_PENDING)));
   }
 
   private static boolean sameRequest(Challenge open, StartRequest request) {
@@ -318,7 +316,7 @@ final class ChallengeStarter {
     AuditEvent event = AuditEvent.of(duoProblem ? AuditEventType.DUO_PROBLEM : AuditEventType.ACCESS_DENIED,
             clock.instant())
         .actor(user.name()).workspace(workspace.name()).outcome(denial.code().name().toLowerCase(Locale.ROOT))
-        .detail(Wording.purpose(purpose) + ": " + denial.message())
+        .detail(AuditTerms.denial(purpose, denial))
         .build();
     transactions.write(() -> audit.append(event));
   }

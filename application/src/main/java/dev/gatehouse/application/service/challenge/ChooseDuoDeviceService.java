@@ -61,13 +61,11 @@ public final class ChooseDuoDeviceService implements ChooseDuoDeviceUseCase {
       return new ChooseDuoDeviceResult.Denied(refused.denial());
     }
     if (outcome instanceof StartOutcome.Bypassed) {
-      return denied(actor, workspace, Denial.of(DenialCode.DUO_BYPASS_USER,
-          "Duo lets this user in without a second factor, so there is no device to verify"));
+      return denied(actor, workspace, Denial.of(DenialCode.DUO_BYPASS_USER));
     }
     StartOutcome.Unavailable unavailable = (StartOutcome.Unavailable) outcome;
     // A device choice is never verified by failmode: it stays unverified until Duo answers.
-    return denied(actor, workspace, Denial.of(DenialCode.DUO_UNAVAILABLE,
-        DuoFailures.describe(unavailable.failure())));
+    return denied(actor, workspace, DuoFailures.denial(unavailable.failure()));
   }
 
   private void storePending(User actor, Workspace workspace, DeviceSelection selection) {

@@ -96,7 +96,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     Instant now = clock.instant();
     AccessGuard guard = Transactions.read(() -> guards.find(workspace.id(), actor.name()))
         .orElseGet(() -> AccessGuard.clear(workspace.id(), actor.name()));
-    Optional<Denial> restricted = guard.restrictionAt(now).map(Wording::denial);
+    Optional<Denial> restricted = guard.restrictionAt(now).map(ChallengeStarter::refusal);
     if (restricted.isPresent()) {
       return denied(actor, workspace, restricted.get());
     }
@@ -127,7 +127,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
           Optional.of(event(AuditEventType.FAILSAFE_GRANTED, actor, workspace,
               unavailable.failure().kind().name().toLowerCase(Locale.ROOT), cause)));
     }
-    return denied(actor, workspace, Denial.of(DenialCode.DUO_UNAVAILABLE, cause));
+    return denied(actor, workspace, DuoFailures.denial(unavailable.failure()));
   }
 
   /**
@@ -143,8 +143,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
     if (decision instanceof PreauthDecision.Refused refused) {
       return denied(actor, workspace, refused.denial());
     }
-    return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE,
-        "No verified Duo device for this workspace yet; choose one first (duo use-device)"));
+    return denied(actor, workspace, Denial.of(DenialCode.NO_ACTIVE_DEVICE));
   }
 
   private UnlockResult bypass(User actor, Workspace workspace, MfaPolicy.Duo duo, StatusMessage message) {

@@ -35,7 +35,7 @@ sealed interface PreauthDecision {
   /** Duo refused the request itself (credentials, configuration, rate limit, a bad request). */
   record Rejected(SecondFactorRejectedException failure) implements PreauthDecision {
     Denial denial() {
-      return Denial.of(DuoFailures.denialCode(failure), DuoFailures.describe(failure));
+      return DuoFailures.denial(failure);
     }
   }
 
@@ -59,10 +59,9 @@ sealed interface PreauthDecision {
       return new Bypass(allow.message());
     }
     if (preauth instanceof PreauthOutcome.Enroll enroll) {
-      return new Refused(new Denial(DenialCode.ENROLLMENT_REQUIRED, enroll.message(),
-          Optional.of(enroll.enrollmentUrl()), Optional.empty()));
+      return new Refused(Denial.enrollment(enroll.message(), enroll.enrollmentUrl()));
     }
     // Deny, and any answer Gatehouse does not know, refuses.
-    return new Refused(new Denial(DenialCode.DUO_DENIED, preauth.message(), Optional.empty(), Optional.empty()));
+    return new Refused(Denial.byDuo(DenialCode.DUO_DENIED, preauth.message()));
   }
 }

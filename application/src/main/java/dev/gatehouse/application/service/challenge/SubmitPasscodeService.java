@@ -172,7 +172,7 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
 
   /** Denies the challenge for the restriction that stops its owner now (suspension or lockout). */
   private Challenge deny(ChallengeId id, Restriction restriction) {
-    return lifecycle.transition(id, c -> c.deny(restriction.denialReason(), Wording.revoked(restriction)));
+    return lifecycle.transition(id, c -> c.deny(restriction.denialReason(), StatusMessage.NONE));
   }
 
   private void auditLockout(User actor, Workspace workspace, AccessGuard guard) {

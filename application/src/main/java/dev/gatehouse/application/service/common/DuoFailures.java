@@ -1,10 +1,12 @@
 package dev.gatehouse.application.service.common;
 
+import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import java.util.Locale;
+import java.util.Objects;
 
 /** How the gateway's failure classes read to people and to the driving adapters. */
 public final class DuoFailures {
@@ -26,6 +28,20 @@ public final class DuoFailures {
       case CREDENTIALS_REJECTED, INTEGRATION_FORBIDDEN, LOCAL_CONFIGURATION -> DenialCode.DUO_MISCONFIGURED;
       case REQUEST_REJECTED -> DenialCode.DUO_REQUEST_REJECTED;
     };
+  }
+
+  /** The refusal for a request Duo refused: its code, problem class and the gateway's report. */
+  public static Denial denial(SecondFactorRejectedException e) {
+    return Denial.duoProblem(denialCode(e), problem(e), report(e));
+  }
+
+  /** The refusal when Duo cannot be used and nothing fails open. */
+  public static Denial denial(SecondFactorUnavailableException e) {
+    return Denial.duoProblem(DenialCode.DUO_UNAVAILABLE, SecondFactorProblem.UNAVAILABLE, report(e));
+  }
+
+  private static String report(RuntimeException e) {
+    return Objects.toString(e.getMessage(), "");
   }
 
   public static String describe(SecondFactorRejectedException e) {

@@ -103,9 +103,7 @@ public final class RevealEntryService implements RevealEntryUseCase {
         () -> choices.find(opened.workspace().id(), opened.user().name()))
         .flatMap(DeviceChoice::active);
     if (active.isEmpty()) {
-      return denied(opened, Denial.of(DenialCode.NO_ACTIVE_DEVICE, "entry " + entry.name()
-          + " needs a Duo step-up and you have no verified Duo device for this workspace; choose one first"
-          + " (duo use-device)"));
+      return denied(opened, Denial.of(DenialCode.NO_ACTIVE_DEVICE));
     }
     StartOutcome outcome = lifecycle.startStepUp(opened.user(), opened.workspace(), duo, active.get(), target,
         command.client());
@@ -116,12 +114,11 @@ public final class RevealEntryService implements RevealEntryUseCase {
       return new RevealEntryResult.Denied(refused.denial());
     }
     if (outcome instanceof StartOutcome.Bypassed) {
-      return denied(opened, Denial.of(DenialCode.DUO_BYPASS_USER, "Duo lets you in without a second factor,"
-          + " so it cannot approve a step-up: entry " + entry.name() + " cannot be revealed by a Duo bypass user"));
+      return denied(opened, Denial.of(DenialCode.DUO_BYPASS_USER));
     }
     StartOutcome.Unavailable unavailable = (StartOutcome.Unavailable) outcome;
-    return denied(opened, Denial.of(DenialCode.DUO_UNAVAILABLE, DuoFailures.describe(unavailable.failure())
-        + "; a step-up is never skipped, whatever the failmode"));
+    // A step-up is never skipped, whatever the failmode.
+    return denied(opened, DuoFailures.denial(unavailable.failure()));
   }
 
   private RevealEntryResult denied(SessionGate.Opened opened, Denial denial) {

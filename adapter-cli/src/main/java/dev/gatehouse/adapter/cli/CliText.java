@@ -1,0 +1,101 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.challenge.ChallengeView;
+import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.mfa.DuoDevice;
+import dev.gatehouse.domain.mfa.DuoMethod;
+import java.util.stream.Collectors;
+
+/**
+ * The command line's words for Gatehouse's codes: one message per refusal code (with its facts and
+ * Duo's own message), and what a challenge says while Duo has said nothing about it.
+ */
+final class CliText {
+  private CliText() {}
+
+  /** A refusal in one line: the code's message, its facts, then Duo's message or report. */
+  static String denial(Denial denial) {
+    String method = denial.method().map(DuoMethod::wireName).orElse("the method");
+    String text = switch (denial.code()) {
+      case DUO_DENIED -> "Duo denied access";
+      case ENROLLMENT_REQUIRED -> "You are not enrolled in Duo yet";
+      case NO_ACTIVE_DEVICE -> "No verified Duo device for this workspace yet; choose one first (duo use-device)";
+      case DEVICE_NOT_AVAILABLE -> denial.device()
+          .map(device -> "Duo device " + device + " cannot do " + method + " any more; choose a device or method again"
+              + (denial.choices().isEmpty() ? "" : " (devices that can: " + ids(denial) + ")"))
+          .orElse("none of your Duo devices can do " + method + "; choose another method");
+      case DEVICE_REQUIRED -> "several of your Duo devices can do " + method + ", name one: " + denial.choices()
+          .stream().map(d -> d.id() + " (" + d.type() + ", " + d.displayName() + ")")
+          .collect(Collectors.joining(", "));
+      case DUO_BYPASS_USER -> "Duo lets this user in without a second factor, so there is no device to verify";
+      case CHALLENGE_PENDING -> "Another Duo request is still waiting; approve, deny or cancel it first";
+      case COOLDOWN -> "A request was just denied; wait before sending another";
+      case LOCKED_OUT -> "Too many wrong passcodes; try again later";
+      case SUSPENDED -> "Access is suspended after a fraud report; an administrator must clear it";
+      case DUO_UNAVAILABLE, DUO_RATE_LIMITED, DUO_MISCONFIGURED, DUO_REQUEST_REJECTED ->
+          problem(denial.problem().orElse(SecondFactorProblem.UNAVAILABLE));
+    };
+    return denial.detail().isEmpty() ? text : text + ": " + denial.detail();
+  }
+
+  /** A refused step-up (revealing an entry): where it differs, said for a step-up. */
+  static String stepUpDenial(Denial denial) {
+    return switch (denial.code()) {
+      case NO_ACTIVE_DEVICE -> "This entry needs a Duo step-up and you have no verified Duo device for this"
+          + " workspace; choose one first (duo use-device)";
+      case DUO_BYPASS_USER -> "Duo lets you in without a second factor, so it cannot approve a step-up";
+      case DUO_UNAVAILABLE -> denial(denial) + "; a step-up is never skipped, whatever the failmode";
+      default -> denial(denial);
+    };
+  }
+
+  /** Why Duo could not be used. */
+  static String problem(SecondFactorProblem problem) {
+    return switch (problem) {
+      case NOT_CONFIGURED -> "Duo is not configured for this workspace";
+      case UNAVAILABLE -> "Duo is unavailable";
+      case RATE_LIMITED -> "Duo is rate limiting requests; try again later";
+      case CREDENTIALS_REJECTED -> "Duo refused the workspace's credentials";
+      case INTEGRATION_FORBIDDEN -> "Duo refused the integration (not an Auth API application)";
+      case LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (Duo was not asked)";
+      case REQUEST_REJECTED -> "Duo refused the request";
+    };
+  }
+
+  /**
+   * What the challenge says: Duo's latest message, or while Duo has said nothing, what is happening
+   * (a push sent, a call placed, a passcode awaited) or why it was denied.
+   */
+  static String message(ChallengeView view) {
+    if (!view.message().isEmpty()) {
+      return view.message().value();
+    }
+    switch (view.state()) {
+      case PENDING:
+        return view.selection().method() == DuoMethod.PHONE ? "Calling your phone..."
+            : "Pushed a login request to your device...";
+      case AWAITING_PASSCODE:
+        return view.selection().method() == DuoMethod.SMS ? "Sending SMS passcodes..."
+            : "Enter a passcode from Duo Mobile, a hardware token or a bypass code";
+      case DENIED:
+        return view.denialReason().map(CliText::restriction).orElse("");
+      default:
+        return "";
+    }
+  }
+
+  /** The restriction that overtook a challenge, in the words of the refusal it causes. */
+  private static String restriction(DenialReason reason) {
+    return switch (reason) {
+      case SUSPENDED -> "Access is suspended after a fraud report; an administrator must clear it";
+      case LOCKED_OUT -> "Too many wrong passcodes; try again later";
+      default -> "";
+    };
+  }
+
+  private static String ids(Denial denial) {
+    return denial.choices().stream().map(DuoDevice::id).map(Object::toString).collect(Collectors.joining(", "));
+  }
+}
