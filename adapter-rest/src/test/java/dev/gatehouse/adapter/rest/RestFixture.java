@@ -277,11 +277,10 @@ final class RestFixture implements AutoCloseable {
   }
 
   /**
-   * Sends a request declaring {@code body}'s full length but writing only its first 8 KiB, and
-   * returns the raw answer: for over-size bodies the server answers from the declared length, and
-   * no upload still in flight can race that answer.
+   * Sends a request with {@code body} over a raw socket and returns the raw answer (for bodies no
+   * HTTP client would send as they are, e.g. over the size limit).
    */
-  String rawStart(String method, String path, Map<String, String> headers, String body) {
+  String rawSend(String method, String path, Map<String, String> headers, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     URI target = uri(path);
     try (Socket socket = new Socket(target.getHost(), target.getPort())) {
@@ -292,7 +291,7 @@ final class RestFixture implements AutoCloseable {
       head.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-      out.write(bytes, 0, Math.min(bytes.length, 8 * 1024));
+      out.write(bytes);
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
