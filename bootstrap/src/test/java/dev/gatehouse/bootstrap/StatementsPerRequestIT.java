@@ -48,7 +48,9 @@ class StatementsPerRequestIT {
 
   private static Map<String, int[]> budget() {
     Map<String, int[]> budget = new LinkedHashMap<>();
-    budget.put("unlock (push started)", new int[] {14, 1});
+    // 14 + Duo's first "pushed" status stored as it arrives (an update and its signal): the core no
+    // longer writes its own words for it at the start (issue 16, item 5).
+    budget.put("unlock (push started)", new int[] {16, 1});
     budget.put("long poll, pending", new int[] {6, 0});
     budget.put("settle (Duo approves)", new int[] {8, 0});
     budget.put("claim session", new int[] {13, 0});
