@@ -199,6 +199,26 @@ final class CliHarness {
     return CompletableFuture.supplyAsync(() -> runAs(user, args));
   }
 
+  /** A command running in the background, and what it printed so far. */
+  record Running(CompletableFuture<Result> result, ByteArrayOutputStream out) {
+    String outSoFar() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** As {@link #start}, for a test that acts on what the command printed so far. */
+  Running startWatched(String user, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--user", user));
+    all.addAll(List.of(args));
+    return new Running(CompletableFuture.supplyAsync(() -> {
+      int exit = new GatehouseCli(config(new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8)), factory).run(all.toArray(String[]::new));
+      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }), out);
+  }
+
   static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!condition.getAsBoolean()) {

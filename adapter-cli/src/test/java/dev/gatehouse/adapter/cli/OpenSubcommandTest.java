@@ -602,13 +602,16 @@ class OpenSubcommandTest {
   void aWrongPasscodeGivenLeavesThePushWaitingAndItsApprovalOpens() throws Exception {
     CliHarness cli = CliHarness.withActiveDevice("push");
 
-    CompletableFuture<Result> running = cli.start(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
+    CliHarness.Running running = cli.startWatched(MEMBER, "open", WORKSPACE, "--passcode", WRONG_PASSCODE);
     WorkspaceId servers = cli.env.ports.workspaces().find(new WorkspaceName(WORKSPACE)).orElseThrow().id();
     CliHarness.await("the wrong passcode was counted and the push still waits",
         () -> cli.env.ports.challenges().findOpen(servers, new UserName(MEMBER)).stream()
             .anyMatch(c -> c.remainingPasscodeAttempts() == 4));
+    // Approved only once the command said so: an approval racing the answer to the passcode would
+    // rightly leave nothing to say about it.
+    CliHarness.await("the command reported the wrong passcode", () -> running.outSoFar().contains("attempts left"));
     cli.env.duo.approve(cli.env.duo.lastTransaction());
-    Result result = join(running);
+    Result result = join(running.result());
 
     assertThat(result.exit()).isZero();
     assertThat(result.out()).contains("4 attempts left); still waiting for the push")
