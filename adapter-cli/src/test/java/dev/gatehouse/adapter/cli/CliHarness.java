@@ -180,7 +180,10 @@ final class CliHarness {
 
   /** Runs as the operating-system user (alice) unless the arguments or environment say otherwise. */
   Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    return run(new ByteArrayOutputStream(), args);
+  }
+
+  private Result run(ByteArrayOutputStream out, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -189,9 +192,7 @@ final class CliHarness {
   }
 
   Result runAs(String user, String... args) {
-    List<String> all = new ArrayList<>(List.of("--user", user));
-    all.addAll(List.of(args));
-    return run(all.toArray(String[]::new));
+    return run(as(user, args));
   }
 
   /** Runs in the background, for commands that wait on Duo while the test acts. */
@@ -209,14 +210,13 @@ final class CliHarness {
   /** As {@link #start}, for a test that acts on what the command printed so far. */
   Running startWatched(String user, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    return new Running(CompletableFuture.supplyAsync(() -> run(out, as(user, args))), out);
+  }
+
+  private static String[] as(String user, String... args) {
     List<String> all = new ArrayList<>(List.of("--user", user));
     all.addAll(List.of(args));
-    return new Running(CompletableFuture.supplyAsync(() -> {
-      int exit = new GatehouseCli(config(new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8)), factory).run(all.toArray(String[]::new));
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }), out);
+    return all.toArray(String[]::new);
   }
 
   static void await(String what, BooleanSupplier condition) {
