@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,7 @@ final class DuoConnections {
   <T> CompletableFuture<T> send(Connection c, Duration timeout, Call<T> call) {
     Request.Options options = options(timeout);
     Instant budgetEnds = clock.instant().plus(config.backoffBudget());
-    return attempt(c, api -> call.apply(api, options), budgetEnds, 1, false)
+    return attempt(c, api -> call.apply(api, options), budgetEnds, 1, false, new InFlight())
         .exceptionallyCompose(error -> CompletableFuture.failedFuture(
             DuoErrors.unwrap(error) instanceof DeadlineReached reached ? reached.getCause() : error));
   }
@@ -136,12 +137,19 @@ final class DuoConnections {
   /**
    * Duo's long poll for at most {@code maxWait}: empty when that passed first (the request timed
    * out, or backing off would pass it). Completes on the callback executor, so what callers chain
-   * onto it never runs on Duo's I/O threads.
+   * onto it never runs on Duo's I/O threads. Cancelling the result abandons the poll: its request
+   * is aborted (its connection closed) and no back-off retry follows.
    */
   <T> CompletableFuture<Optional<T>> poll(Connection c, Duration maxWait, Call<T> call) {
     CompletableFuture<Optional<T>> result = new CompletableFuture<>();
     Instant deadline = clock.instant().plus(maxWait);
-    attempt(c, api -> call.apply(api, untilOptions(deadline)), deadline, 1, false)
+    InFlight inFlight = new InFlight();
+    result.whenComplete((answer, error) -> {
+      if (result.isCancelled()) {
+        inFlight.abandon();
+      }
+    });
+    attempt(c, api -> call.apply(api, untilOptions(deadline)), deadline, 1, false, inFlight)
         .whenComplete((answer, error) -> {
           if (error == null && answer == null) {
             handOver(result, null, new DuoProtocolException(200, "Duo's answer is empty"));
@@ -229,10 +237,13 @@ final class DuoConnections {
    * a clock resync on "bad timestamp".
    */
   private <T> CompletableFuture<T> attempt(Connection c, Function<DuoAuthApi, CompletableFuture<T>> request,
-      Instant deadline, int attempt, boolean resynced) {
+      Instant deadline, int attempt, boolean resynced, InFlight inFlight) {
+    if (inFlight.abandoned) {
+      return CompletableFuture.failedFuture(new CancellationException("the caller abandoned the request"));
+    }
     CompletableFuture<T> sent;
     try {
-      sent = request.apply(c.api());
+      sent = DuoHttpClient.tracking(inFlight::now, () -> request.apply(c.api()));
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
@@ -251,13 +262,13 @@ final class DuoConnections {
               wait.get().toMillis());
           listener.backedOff();
           return sleeper().sleep(wait.get())
-              .thenCompose(x -> attempt(c, request, deadline, attempt + 1, resynced));
+              .thenCompose(x -> attempt(c, request, deadline, attempt + 1, resynced, inFlight));
         }
       }
       if (cause instanceof DuoApiException api && api.isBadTimestamp() && config.clockSkewCorrection()
           && !resynced) {
         return syncClock(c).handle((x, pingError) -> pingError == null
-                ? attempt(c, request, deadline, attempt, true)
+                ? attempt(c, request, deadline, attempt, true, inFlight)
                 : CompletableFuture.<T>failedFuture(cause))
             .thenCompose(Function.identity());
       }
@@ -277,6 +288,27 @@ final class DuoConnections {
         LOG.info("Duo at {}: clock offset now {} ms", c.host(), applied);
       }
     });
+  }
+
+  /** The exchange of one call now on the wire, so a caller that gives up can abort it. */
+  private static final class InFlight {
+    private volatile CompletableFuture<?> exchange;
+    private volatile boolean abandoned;
+
+    void now(CompletableFuture<?> begun) {
+      exchange = begun;
+      if (abandoned) {
+        begun.cancel(true);
+      }
+    }
+
+    void abandon() {
+      abandoned = true;
+      CompletableFuture<?> current = exchange;
+      if (current != null) {
+        current.cancel(true);
+      }
+    }
   }
 
   /** Completes a future handed to a caller on the callback executor (inline only if it is shut down). */

@@ -15,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * feign-java11's {@link Http2Client} on one shared JDK {@link HttpClient}, with the asynchronous
@@ -26,9 +29,15 @@ import java.util.concurrent.Executor;
  * small executor under thousands of concurrent long polls; a buffered body cannot. The JDK hands
  * each answer over on its own default executor; the answer is moved on to Gatehouse's bounded
  * I/O executor at once, so decoding never depends on a pool shared with the rest of the JVM.
+ * Cancelling the answer (see {@link #tracking}) aborts the exchange.
  */
 final class DuoHttpClient extends Http2Client {
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /**
+   * Told of each exchange begun on this thread by {@link #tracking}'s call: Feign does not pass a
+   * cancellation of its own future on to the client's, so the caller gets the exchange itself.
+   */
+  private static final ThreadLocal<Consumer<CompletableFuture<?>>> BEGUN = new ThreadLocal<>();
 
   private final HttpClient client;
   private final Executor decoding;
@@ -54,7 +63,11 @@ final class DuoHttpClient extends Http2Client {
         HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
     String endpoint = DuoRequestListener.endpoint(request.url());
     long started = System.nanoTime();
-    return client.sendAsync(httpRequest, buffered).handleAsync((response, error) -> {
+    CompletableFuture<HttpResponse<InputStream>> sent = client.sendAsync(httpRequest, buffered);
+    CompletableFuture<Response> answer = sent.handleAsync((response, error) -> {
+      if (error instanceof CancellationException abandoned) {
+        throw abandoned; // not an answer, nor a failure of Duo's
+      }
       listener.answered(endpoint, DuoRequestListener.result(error == null ? response.statusCode() : 0),
           Duration.ofNanos(System.nanoTime() - started));
       if (error != null) {
@@ -62,6 +75,31 @@ final class DuoHttpClient extends Http2Client {
       }
       return toFeignResponse(request, response);
     }, decoding);
+    // A caller that gives up on the answer (a long poll nobody follows any more) aborts the
+    // exchange: the JDK client closes its connection instead of leaving it parked at Duo.
+    answer.whenComplete((response, error) -> {
+      if (answer.isCancelled()) {
+        sent.cancel(true);
+      }
+    });
+    Consumer<CompletableFuture<?>> begun = BEGUN.get();
+    if (begun != null) {
+      begun.accept(answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Makes the request {@code call} makes (through Feign, on this thread), handing {@code begun}
+   * its exchange: cancelling that aborts the request.
+   */
+  static <T> T tracking(Consumer<CompletableFuture<?>> begun, Supplier<T> call) {
+    BEGUN.set(begun);
+    try {
+      return call.get();
+    } finally {
+      BEGUN.remove();
+    }
   }
 
   private HttpRequest toHttpRequest(Request request, Request.Options options) {

@@ -20,6 +20,7 @@ import dev.gatehouse.domain.mfa.DuoSettings;
 import dev.gatehouse.domain.user.DuoUsername;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -120,19 +121,25 @@ final class DuoSecondFactorGateway implements SecondFactorGateway {
     DuoParams txid = DuoParams.of().with("txid", transaction.value());
     // Completes on the callback executor: the caller's continuations (storage, decryption) never
     // run on the threads that handle Duo's I/O.
-    connections.poll(c, maxWait, (api, options) -> api.authStatus(txid, options))
-        .whenComplete((answer, error) -> {
-          if (error != null) {
-            result.completeExceptionally(DuoErrors.translate(error, c.host()));
-          } else if (answer.isEmpty()) {
-            // Duo had nothing new within maxWait: not a failure.
-            result.complete(new AuthStatus.Waiting(StatusMessage.NONE));
-          } else if (!answer.get().hasResult()) {
-            result.completeExceptionally(unparseable(c, "auth_status answer has no result"));
-          } else {
-            result.complete(answer.get().toPollStatus());
-          }
-        });
+    CompletableFuture<Optional<DuoAuthResponse>> polling =
+        connections.poll(c, maxWait, (api, options) -> api.authStatus(txid, options));
+    result.whenComplete((status, error) -> {
+      if (result.isCancelled()) {
+        polling.cancel(true);
+      }
+    });
+    polling.whenComplete((answer, error) -> {
+      if (error != null) {
+        result.completeExceptionally(DuoErrors.translate(error, c.host()));
+      } else if (answer.isEmpty()) {
+        // Duo had nothing new within maxWait: not a failure.
+        result.complete(new AuthStatus.Waiting(StatusMessage.NONE));
+      } else if (!answer.get().hasResult()) {
+        result.completeExceptionally(unparseable(c, "auth_status answer has no result"));
+      } else {
+        result.complete(answer.get().toPollStatus());
+      }
+    });
     return result;
   }
 

@@ -31,6 +31,7 @@ import dev.gatehouse.duosim.Scenario;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -435,6 +436,56 @@ class DuoFaultsIT {
           .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("\n"));
     } finally {
       proxy.stop(0);
+    }
+  }
+
+  @Test
+  void anAbandonedLongPollAbortsItsRequestAndClosesItsConnection(@TempDir Path dir) throws Exception {
+    TestCertificates.Loopback tls = TestCertificates.loopback(dir);
+    // A Duo that takes the long poll and never answers it.
+    try (ServerSocket listener = tls.serverContext().getServerSocketFactory()
+        .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      listener.setSoTimeout(10_000);
+      DuoSettings silent = new DuoSettings(new ApiHostname("127.0.0.1:" + listener.getLocalPort()),
+          rig.settings.integrationKey(), rig.settings.secretKey());
+      DuoSecondFactorGateway gateway = rig.gateway(DuoConfig.defaults().withCaFile(tls.caFile()));
+
+      CompletableFuture<AuthStatus> status = gateway.awaitStatus(silent, new DuoTransactionId("tx-abandoned"),
+          Duration.ofMinutes(5)).toCompletableFuture();
+      try (Socket accepted = listener.accept()) {
+        accepted.setSoTimeout(10_000);
+        InputStream in = accepted.getInputStream();
+        assertThat(requestHead(in)).startsWith("GET /auth/v2/auth_status?txid=tx-abandoned");
+
+        long cancelled = System.nanoTime();
+        status.cancel(true);
+
+        assertThat(endOfStream(in)).as("the client closed the connection of the abandoned poll").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  private static String requestHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  /** Whether the peer closed the stream (an end of stream or a reset), rather than staying silent. */
+  private static boolean endOfStream(InputStream in) throws IOException {
+    try {
+      return in.read() < 0;
+    } catch (SocketTimeoutException silent) {
+      return false;
+    } catch (IOException closed) {
+      return true;
     }
   }
 

@@ -52,6 +52,7 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
   private final Map<Operation, Boolean> faultStays = new EnumMap<>(Operation.class);
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger txids = new AtomicInteger();
+  private final AtomicInteger abandonedPolls = new AtomicInteger();
   private volatile AuthStatus nextPushOutcome;
   private volatile AuthStatus.Waiting whileWaiting =
       new AuthStatus.Waiting(StatusMessage.of("Pushed a login request to your device..."));
@@ -231,7 +232,18 @@ public final class FakeSecondFactorGateway implements SecondFactorGateway {
     // Duo answers a long poll at once with news it has not told yet: a Verified Duo Push's code.
     AuthStatus.Waiting waiting = whileWaiting;
     long wait = waiting.verificationCode().isPresent() ? Math.min(20, maxWait.toMillis()) : maxWait.toMillis();
-    return outcome.copy().completeOnTimeout(waiting, Math.max(1, wait), TimeUnit.MILLISECONDS);
+    CompletableFuture<AuthStatus> poll = outcome.copy().completeOnTimeout(waiting, Math.max(1, wait), TimeUnit.MILLISECONDS);
+    poll.whenComplete((status, error) -> {
+      if (poll.isCancelled()) {
+        abandonedPolls.incrementAndGet();
+      }
+    });
+    return poll;
+  }
+
+  /** How many long polls their caller abandoned (cancelled) before they were answered. */
+  public int abandonedPolls() {
+    return abandonedPolls.get();
   }
 
   @Override

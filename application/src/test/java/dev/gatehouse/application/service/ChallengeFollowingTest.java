@@ -155,6 +155,32 @@ class ChallengeFollowingTest {
   }
 
   @Test
+  void aNodeThatLosesAPushsLeaseStopsFollowingItAndAbandonsItsDuoLongPoll() {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    env.gatehouse.close(); // hands its lease back; the push is an orphan once its starter's turn passed
+
+    try (Gatehouse follower = Gatehouse.assemble(env.ports, GatehouseOptions.server()
+        .withLeaseTtl(Duration.ofMillis(300)))) {
+      env.clock.advance(Duration.ofSeconds(1));
+      await().atMost(SETTLES).until(() -> follower.challenges().following() == 1);
+      int abandonedBefore = env.duo.abandonedPolls();
+
+      // Another node takes the lease over while this one paused (its lease lapsed unrenewed).
+      await().atMost(SETTLES).until(() -> {
+        env.clock.advance(Duration.ofSeconds(1));
+        Instant now = env.clock.instant();
+        return env.ports.challenges().lease(id, "other-node", now, now.plus(Duration.ofHours(1)));
+      });
+
+      await().atMost(SETTLES).until(() -> follower.challenges().following() == 0);
+      await().atMost(SETTLES).untilAsserted(() -> assertThat(env.duo.abandonedPolls() - abandonedBefore)
+          .as("the long poll it had in flight is aborted, not left parked at Duo").isEqualTo(1));
+      assertThat(stored(env, id)).isEqualTo(ChallengeState.PENDING);
+    }
+  }
+
+  @Test
   void aNodeRefusesMorePendingPushesThanItMayFollowAndSendsNothing() {
     InMemoryGatehouse env = aMemberWithActivePush();
     activate(env, OTHER_MEMBER, select(PHONE, DuoMethod.PUSH));

@@ -38,6 +38,8 @@ public interface SecondFactorGateway {
    * {@link AuthStatus.Waiting} once {@code maxWait} has passed. Holds no thread while waiting. A
    * connect timeout, a dropped connection or a 5xx fails it with
    * {@link SecondFactorUnavailableException}: transient, the transaction may still be pending.
+   * Cancelling it ({@code toCompletableFuture().cancel}) abandons the wait: the request to Duo is
+   * aborted, so nothing stays parked at Duo for a transaction this process no longer follows.
    */
   CompletionStage<AuthStatus> awaitStatus(DuoSettings settings, DuoTransactionId transaction,
       Duration maxWait);

@@ -212,6 +212,10 @@ final class ChallengeWatch implements AutoCloseable {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
+    follow.polling = answer;
+    if (follow.stopped) {
+      answer.cancel(true); // ended (lease lost, closed) while this poll was being sent
+    }
     answer.whenComplete((status, error) -> {
       if (follow.stopped || closed) {
         return;
@@ -263,9 +267,14 @@ final class ChallengeWatch implements AutoCloseable {
     scheduler.schedule(() -> poll(follow), delay, TimeUnit.MILLISECONDS);
   }
 
+  /** Stops a follow; a Duo long poll still in flight is abandoned (its request aborted). */
   private void end(Follow follow) {
     follow.stopped = true;
     follows.remove(follow.challenge.id(), follow);
+    CompletableFuture<AuthStatus> polling = follow.polling;
+    if (polling != null) {
+      polling.cancel(true);
+    }
   }
 
   /**
@@ -411,8 +420,7 @@ final class ChallengeWatch implements AutoCloseable {
       return;
     }
     closed = true;
-    follows.values().forEach(follow -> follow.stopped = true);
-    follows.clear();
+    new ArrayList<>(follows.values()).forEach(this::end);
     try {
       subscription.close();
     } catch (Exception e) {
@@ -449,6 +457,8 @@ final class ChallengeWatch implements AutoCloseable {
   private static final class Follow {
     volatile Challenge challenge;
     volatile DuoSettings settings;
+    /** The Duo long poll in flight, if any. */
+    volatile CompletableFuture<AuthStatus> polling;
     volatile boolean stopped;
     final long startedNanos = System.nanoTime();
     int polls;
