@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
@@ -24,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Challenges in {@code challenges}: optimistic updates on {@code version}, and the one open push,
@@ -143,16 +146,32 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   }
 
   @Override
-  public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
+  public HeldLeases renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
       int limit) {
     return db.run("renew and take challenge leases", c -> {
-      // Renews this node's leases and takes lapsed ones, and free ones past their starter's turn,
-      // skipping rows another node is taking (or a transition is changing) at this moment.
+      // Renewed leases come back as ids only: at thousands of pending pushes every few seconds,
+      // the rows the node already has would be most of the work.
+      Set<ChallengeId> renewed = new HashSet<>();
+      try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET lease_until = ? WHERE " + FOLLOWABLE
+          + " AND lease_owner = ? RETURNING id")) {
+        Columns.setInstant(s, 1, until);
+        s.setString(2, node);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            renewed.add(new ChallengeId(r.getString(1)));
+          }
+        }
+      }
+      List<Challenge> taken = new ArrayList<>();
+      if (limit <= 0) {
+        return new HeldLeases(renewed, taken);
+      }
+      // Takes lapsed leases, and free ones past their starter's turn, skipping rows another node
+      // is taking (or a transition is changing) at this moment.
       try (PreparedStatement s = c.prepareStatement("WITH taken AS (SELECT id FROM challenges WHERE " + FOLLOWABLE
           + " AND (lease_until < ? OR (lease_owner IS NULL AND created_at < ?)) AND lease_owner IS DISTINCT FROM ?"
           + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-          + " UPDATE challenges SET lease_owner = ?, lease_until = ?"
-          + " WHERE (" + FOLLOWABLE + " AND lease_owner = ?) OR id IN (SELECT id FROM taken)"
+          + " UPDATE challenges SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM taken)"
           + " RETURNING " + COLUMNS)) {
         Columns.setInstant(s, 1, now);
         Columns.setInstant(s, 2, unleasedBefore);
@@ -160,15 +179,13 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         s.setInt(4, limit);
         s.setString(5, node);
         Columns.setInstant(s, 6, until);
-        s.setString(7, node);
-        List<Challenge> held = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            held.add(challenge(r));
+            taken.add(challenge(r));
           }
         }
-        return held;
       }
+      return new HeldLeases(renewed, taken);
     });
   }
 

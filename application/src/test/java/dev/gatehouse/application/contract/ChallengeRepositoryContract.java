@@ -3,6 +3,7 @@ package dev.gatehouse.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.application.port.out.DuplicateEntryException;
 import dev.gatehouse.domain.challenge.Challenge;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,11 +84,13 @@ public interface ChallengeRepositoryContract extends StorageContract {
     challenges.lease(mine.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
     challenges.lease(theirs.id(), "node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15));
 
-    List<Challenge> held = challenges.renewAndTakeLeases("node-a", LEASE_NOW.plusSeconds(5),
+    HeldLeases held = challenges.renewAndTakeLeases("node-a", LEASE_NOW.plusSeconds(5),
         LEASE_NOW.plusSeconds(20), LEASE_NOW.plusSeconds(5), 1);
 
-    assertThat(held).extracting(Challenge::id).contains(mine.id()).doesNotContain(theirs.id()).hasSize(2);
-    assertThat(held).extracting(Challenge::id).containsAnyOf(free.id(), another.id());
+    assertThat(held.renewed()).containsExactly(mine.id());
+    assertThat(held.taken()).hasSize(1).extracting(Challenge::id).containsAnyOf(free.id(), another.id());
+    assertThat(held.taken().get(0)).as("a taken challenge comes whole")
+        .isEqualTo(challenges.find(held.taken().get(0).id()).orElseThrow());
     assertThat(challenges.lease(mine.id(), "node-b", LEASE_NOW.plusSeconds(16), LEASE_NOW.plusSeconds(30)))
         .as("renewed until +20 s").isFalse();
   }
@@ -97,9 +101,9 @@ public interface ChallengeRepositoryContract extends StorageContract {
     var challenges = ports().challenges();
 
     assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15), push.createdAt(), 10))
-        .as("just started: its starter's to lease").isEmpty();
+        .as("just started: its starter's to lease").isEqualTo(new HeldLeases(Set.of(), List.of()));
     assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW, LEASE_NOW.plusSeconds(15),
-        push.createdAt().plusSeconds(1), 10)).as("an orphan: anyone's").extracting(Challenge::id)
+        push.createdAt().plusSeconds(1), 10).taken()).as("an orphan: anyone's").extracting(Challenge::id)
         .containsExactly(push.id());
   }
 
@@ -110,9 +114,11 @@ public interface ChallengeRepositoryContract extends StorageContract {
     challenges.lease(push.id(), "node-a", LEASE_NOW, LEASE_NOW.plusSeconds(15));
 
     assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW.plusSeconds(10), LEASE_NOW.plusSeconds(25),
-        push.createdAt(), 10)).as("still held").isEmpty();
+        push.createdAt(), 10)).as("still held").isEqualTo(new HeldLeases(Set.of(), List.of()));
     assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW.plusSeconds(16), LEASE_NOW.plusSeconds(31),
-        push.createdAt(), 10)).as("lapsed").extracting(Challenge::id).containsExactly(push.id());
+        push.createdAt(), 10).taken()).as("lapsed").extracting(Challenge::id).containsExactly(push.id());
+    assertThat(challenges.renewAndTakeLeases("node-b", LEASE_NOW.plusSeconds(20), LEASE_NOW.plusSeconds(35),
+        push.createdAt(), 10)).as("then renewed").isEqualTo(new HeldLeases(Set.of(push.id()), List.of()));
   }
 
   @Test

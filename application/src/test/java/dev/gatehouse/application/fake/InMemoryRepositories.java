@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditFilter;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
 import dev.gatehouse.application.port.out.DeviceChoiceRepository;
 import dev.gatehouse.application.port.out.DuplicateEntryException;
@@ -44,9 +45,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -391,10 +394,11 @@ public final class InMemoryRepositories {
     }
 
     @Override
-    public List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
+    public HeldLeases renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore,
         int limit) {
       return store.locked(() -> {
-        List<Challenge> held = new ArrayList<>();
+        Set<ChallengeId> renewed = new HashSet<>();
+        List<Challenge> took = new ArrayList<>();
         int taken = 0;
         for (Challenge challenge : store.challenges.values().stream()
             .sorted(Comparator.comparing(Challenge::expiresAt)).toList()) {
@@ -409,9 +413,13 @@ public final class InMemoryRepositories {
           }
           taken += mine ? 0 : 1;
           leases.put(challenge.id(), new Lease(node, until));
-          held.add(challenge);
+          if (mine) {
+            renewed.add(challenge.id());
+          } else {
+            took.add(challenge);
+          }
         }
-        return held;
+        return new HeldLeases(renewed, took);
       });
     }
 

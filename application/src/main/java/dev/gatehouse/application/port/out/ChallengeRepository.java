@@ -8,6 +8,7 @@ import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores challenges, the shared truth between nodes. Methods throw {@link StorageException} when
@@ -51,10 +52,18 @@ public interface ChallengeRepository {
    * up to {@code limit} more whose lease ended before {@code now}, or that nobody holds and that were
    * created before {@code unleasedBefore} (oldest expiry first, skipping rows another node is taking
    * at the same moment): a challenge just started is its starter's to lease, and taking it first
-   * would give it two followers. Returns the challenges {@code node} now holds, so the caller also
-   * learns which leases it lost.
+   * would give it two followers. Returns which leases were renewed (by id: the caller already has
+   * those challenges, and learns which leases it lost) and the challenges taken.
    */
-  List<Challenge> renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore, int limit);
+  HeldLeases renewAndTakeLeases(String node, Instant now, Instant until, Instant unleasedBefore, int limit);
+
+  /** What a node holds after renewing: the leases it kept, and the challenges it took over. */
+  record HeldLeases(Set<ChallengeId> renewed, List<Challenge> taken) {
+    public HeldLeases {
+      renewed = Set.copyOf(renewed);
+      taken = List.copyOf(taken);
+    }
+  }
 
   /** Gives back the lease {@code node} holds on the challenge, if it holds one. */
   void releaseLease(ChallengeId id, String node);

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service.challenge;
 import dev.gatehouse.application.port.in.challenge.BusyException;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.ChallengeRepository;
+import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
 import dev.gatehouse.application.port.out.ChallengeSignals;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.application.port.out.SecondFactorGateway;
@@ -18,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -291,7 +290,7 @@ final class ChallengeWatch implements AutoCloseable {
     if (follows.isEmpty() && room == 0) {
       return;
     }
-    List<Challenge> held;
+    HeldLeases held;
     try {
       // A challenge nobody leases yet is its starter's for one lease life (it leases it right after
       // Duo answers); after that it is an orphan (its starter died in between) and anyone's.
@@ -302,19 +301,32 @@ final class ChallengeWatch implements AutoCloseable {
           + "); retrying in " + following.leaseTtl().toMillis() / 3 + " ms");
       return;
     }
-    Set<ChallengeId> ids = new HashSet<>();
-    for (Challenge challenge : held) {
-      ids.add(challenge.id());
-      if (!follows.containsKey(challenge.id()) && followable(challenge)) {
-        start(challenge, Optional.empty());
+    for (Challenge challenge : held.taken()) {
+      start(challenge, Optional.empty());
+    }
+    for (ChallengeId id : held.renewed()) {
+      if (!follows.containsKey(id)) {
+        // Held but not followed (its follow gave up after MAX_POLLS, or could not start): again.
+        restart(id);
       }
     }
     for (Follow follow : new ArrayList<>(follows.values())) {
-      if (!ids.contains(follow.challenge.id()) && follow.startedNanos - began < 0) {
+      if (!held.renewed().contains(follow.challenge.id()) && follow.startedNanos - began < 0) {
         // Lost (another process took it after a pause here) or settled meanwhile.
         end(follow);
       }
     }
+  }
+
+  private void restart(ChallengeId id) {
+    Optional<Challenge> challenge;
+    try {
+      challenge = challenges.find(id);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "reading a held challenge failed; the next renewal tries again", e);
+      return;
+    }
+    challenge.filter(ChallengeWatch::followable).ifPresent(c -> start(c, Optional.empty()));
   }
 
   /**
