@@ -140,7 +140,7 @@ public final class Gatehouse implements AutoCloseable {
     this.addUser = new AddUserService(p.users(), p.workspaces(), p.audit(), p.unitOfWork(), p.clock());
     this.issueApiToken = new IssueApiTokenService(p.users(), p.workspaces(), p.apiTokens(), p.tokens(), p.audit(), p.unitOfWork(),
         freshApproval, p.clock());
-    this.authenticateApiToken = new AuthenticateApiTokenService(p.users(), p.apiTokens(), p.tokens(), p.clock());
+    this.authenticateApiToken = new AuthenticateApiTokenService(p.apiTokens(), p.tokens(), p.clock());
     this.createWorkspace = new CreateWorkspaceService(p.users(), p.workspaces(), p.tokens(), p.audit(), p.unitOfWork(), p.clock());
     this.listWorkspaces = new ListWorkspacesService(p.users(), p.workspaces(), p.policies());
     this.getWorkspace = new GetWorkspaceService(p.users(), p.workspaces(), p.policies());

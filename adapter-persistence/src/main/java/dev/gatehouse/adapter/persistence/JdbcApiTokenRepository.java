@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.ApiTokenRepository;
+import dev.gatehouse.application.port.out.ApiTokenRepository.OwnedToken;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.user.TokenId;
@@ -49,15 +50,18 @@ final class JdbcApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
-  public Optional<ApiToken> find(TokenHash hash) {
+  public Optional<OwnedToken> find(TokenHash hash) {
     return db.run("find API token", c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM api_tokens WHERE token_hash = ?")) {
+      // The owner comes in the same statement: a request is authenticated with one look-up.
+      try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.token_hash, t.owner, t.scopes, t.issued_at,"
+          + " t.expires_at, t.last_used_at, t.revoked_at, " + JdbcUserRepository.COLUMNS
+          + " FROM api_tokens t JOIN users u ON u.name = t.owner WHERE t.token_hash = ?")) {
         s.setString(1, hash.value());
         try (ResultSet r = s.executeQuery()) {
           if (!r.next() || !sameHash(hash, r.getString("token_hash"))) {
             return Optional.empty();
           }
-          return Optional.of(token(r));
+          return Optional.of(new OwnedToken(token(r), JdbcUserRepository.user(r)));
         }
       }
     });

@@ -17,7 +17,7 @@ import java.util.Optional;
 final class JdbcUserRepository implements UserRepository {
   /** The advisory lock key that serialises first-user attempts (ASCII "gh-first"). */
   private static final long FIRST_USER_LOCK = 0x67682d6669727374L;
-  private static final String COLUMNS = "name, role, duo_username, created_at, disabled";
+  static final String COLUMNS = "name, role, duo_username, created_at, disabled";
 
   private final JdbcTransactions db;
 
@@ -107,7 +107,7 @@ final class JdbcUserRepository implements UserRepository {
     });
   }
 
-  private static User user(ResultSet r) throws SQLException {
+  static User user(ResultSet r) throws SQLException {
     return User.restore(UserName.trusted(r.getString("name")), Role.valueOf(r.getString("role")),
         new DuoUsername(r.getString("duo_username")), Columns.instant(r, "created_at"), r.getBoolean("disabled"));
   }

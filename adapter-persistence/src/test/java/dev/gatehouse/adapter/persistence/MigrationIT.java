@@ -112,7 +112,7 @@ class MigrationIT {
       GatehousePorts ports = JdbcPorts.on(pool, keys);
       UserName bob = new UserName("bob");
       assertThat(ports.users().list()).extracting(User::isDisabled).containsExactly(false, false);
-      ApiToken token = ports.apiTokens().find(new TokenHash(tokenHash)).orElseThrow();
+      ApiToken token = ports.apiTokens().find(new TokenHash(tokenHash)).orElseThrow().token();
       assertThat(token.scopes()).isEmpty();
       assertThat(token.expiresAt()).isEmpty();
       assertThat(token.isActiveAt(StorageFixtures.T0)).isTrue();
@@ -172,7 +172,7 @@ class MigrationIT {
           .containsExactly("alice/alice", "bob.smith/bob@corp.example", "carol/carol");
       UserName bob = new UserName("BOB.SMITH");
       assertThat(ports.users().find(bob)).isPresent();
-      assertThat(ports.apiTokens().find(new TokenHash("c".repeat(64))).orElseThrow().owner()).isEqualTo(bob);
+      assertThat(ports.apiTokens().find(new TokenHash("c".repeat(64))).orElseThrow().token().owner()).isEqualTo(bob);
       WorkspaceId workspace = new WorkspaceId(workspaceId);
       assertThat(ports.workspaces().roleOf(workspace, bob)).contains(MemberRole.EDITOR);
       assertThat(ports.guards().find(workspace, bob)).isPresent();

@@ -6,8 +6,7 @@ import dev.gatehouse.application.port.in.AuthenticateApiTokenQuery;
 import dev.gatehouse.application.port.in.AuthenticateApiTokenUseCase;
 import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.SecureTokenSource;
-import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.user.ApiToken;
+import dev.gatehouse.application.port.out.ApiTokenRepository.OwnedToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,14 +16,11 @@ import java.util.Optional;
  * enabled user is accepted. Its last use is recorded at most once a minute, not on every request.
  */
 public final class AuthenticateApiTokenService implements AuthenticateApiTokenUseCase {
-  private final UserRepository users;
   private final ApiTokenRepository apiTokens;
   private final SecureTokenSource tokens;
   private final Clock clock;
 
-  public AuthenticateApiTokenService(UserRepository users, ApiTokenRepository apiTokens,
-      SecureTokenSource tokens, Clock clock) {
-    this.users = users;
+  public AuthenticateApiTokenService(ApiTokenRepository apiTokens, SecureTokenSource tokens, Clock clock) {
     this.apiTokens = apiTokens;
     this.tokens = tokens;
     this.clock = clock;
@@ -34,16 +30,14 @@ public final class AuthenticateApiTokenService implements AuthenticateApiTokenUs
   public Optional<ApiCaller> authenticate(AuthenticateApiTokenQuery query) {
     Instant now = clock.instant();
     return Transactions.read(() -> {
-      Optional<ApiToken> token = apiTokens.find(tokens.hash(query.token())).filter(t -> t.isActiveAt(now));
-      Optional<ApiCaller> caller = token.flatMap(t -> users.find(t.owner())
-          .filter(u -> !u.isDisabled())
-          .map(u -> new ApiCaller(u, t.id(), t.scopes())));
-      caller.ifPresent(c -> {
-        if (token.get().lastUseIsStaleAt(now)) {
-          apiTokens.touch(c.token(), now);
+      Optional<OwnedToken> found = apiTokens.find(tokens.hash(query.token()))
+          .filter(t -> t.token().isActiveAt(now) && !t.owner().isDisabled());
+      found.ifPresent(t -> {
+        if (t.token().lastUseIsStaleAt(now)) {
+          apiTokens.touch(t.token().id(), now);
         }
       });
-      return caller;
+      return found.map(t -> new ApiCaller(t.owner(), t.token().id(), t.token().scopes()));
     });
   }
 }

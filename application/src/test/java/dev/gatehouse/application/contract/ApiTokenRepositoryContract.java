@@ -2,6 +2,7 @@ package dev.gatehouse.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.application.port.out.ApiTokenRepository.OwnedToken;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.SecretToken;
 import dev.gatehouse.domain.user.TokenHash;
@@ -30,7 +31,10 @@ public interface ApiTokenRepositoryContract extends StorageContract {
     ports().apiTokens().add(ApiToken.issue(ports().tokens().newTokenId(), hash, alice.name(), Set.of(),
         StorageFixtures.T0, Optional.empty()));
 
-    assertThat(ports().apiTokens().find(hash)).hasValueSatisfying(t -> assertThat(t.owner()).isEqualTo(alice.name()));
+    assertThat(ports().apiTokens().find(hash)).hasValueSatisfying(t -> {
+      assertThat(t.token().owner()).isEqualTo(alice.name());
+      assertThat(t.owner()).as("with its owner, in one look-up").isEqualTo(alice);
+    });
     assertThat(ports().apiTokens().find(ports().tokens().hash(ports().tokens().newToken()))).isEmpty();
   }
 
@@ -41,7 +45,7 @@ public interface ApiTokenRepositoryContract extends StorageContract {
         Optional.of(StorageFixtures.T0.plusSeconds(3600)));
 
     assertThat(ports().apiTokens().find(token.id())).contains(token);
-    assertThat(ports().apiTokens().find(token.hash())).contains(token);
+    assertThat(ports().apiTokens().find(token.hash()).map(OwnedToken::token)).contains(token);
   }
 
   @Test
@@ -74,7 +78,7 @@ public interface ApiTokenRepositoryContract extends StorageContract {
     assertThat(ports().apiTokens().revoke(token.id(), at)).isTrue();
     assertThat(ports().apiTokens().revoke(token.id(), at.plusSeconds(1))).isFalse();
 
-    assertThat(ports().apiTokens().find(token.hash()).orElseThrow().revokedAt()).contains(at);
+    assertThat(ports().apiTokens().find(token.hash()).orElseThrow().token().revokedAt()).contains(at);
   }
 
   @Test

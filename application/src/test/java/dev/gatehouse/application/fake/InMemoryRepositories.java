@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessGuardRepository;
 import dev.gatehouse.application.port.out.ApiTokenRepository;
 import dev.gatehouse.application.port.out.AuditFilter;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ApiTokenRepository.OwnedToken;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
 import dev.gatehouse.application.port.out.ConcurrentUpdateException;
@@ -134,8 +135,9 @@ public final class InMemoryRepositories {
     }
 
     @Override
-    public Optional<ApiToken> find(TokenHash hash) {
-      return store.locked(() -> Optional.ofNullable(store.apiTokens.get(hash)));
+    public Optional<OwnedToken> find(TokenHash hash) {
+      return store.locked(() -> Optional.ofNullable(store.apiTokens.get(hash))
+          .flatMap(t -> Optional.ofNullable(store.users.get(t.owner())).map(owner -> new OwnedToken(t, owner))));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gatehouse.application.port.out;
 import dev.gatehouse.domain.user.ApiToken;
 import dev.gatehouse.domain.user.TokenHash;
 import dev.gatehouse.domain.user.TokenId;
+import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserName;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +13,14 @@ import java.util.Optional;
 public interface ApiTokenRepository {
   void add(ApiToken token);
 
-  /** The token with this hash (compared in constant time), active or not. */
-  Optional<ApiToken> find(TokenHash hash);
+  /**
+   * The token with this hash (compared in constant time), active or not, with its owner as stored
+   * now: authenticating a request is one look-up.
+   */
+  Optional<OwnedToken> find(TokenHash hash);
+
+  /** A token and the user it belongs to. */
+  record OwnedToken(ApiToken token, User owner) {}
 
   Optional<ApiToken> find(TokenId id);
 
