@@ -468,6 +468,7 @@ public final class Benchmark {
           List.of("pending", "client long polls in flight", "heap after GC MiB", "RSS MiB", "serve threads",
               "serve open files (limit " + ProcStats.openFilesLimit(nodeA.pid()) + ")",
               "Duo auth_status/s (quiet " + o.quietSeconds + " s)", "parked at simulator", "parked per pending",
+              "serve connections to Duo",
               "client polls/s", "polls retried (504, drops)", "GET /health ms", "opened after s", "load average"),
           rows);
       report.note(outcome.isEmpty() ? "Capacity: no approve-all (" + counters.lastFailure + ")" : outcome);
@@ -527,8 +528,11 @@ public final class Benchmark {
     List<String> rss = new ArrayList<>();
     List<String> threads = new ArrayList<>();
     List<String> files = new ArrayList<>();
+    List<String> duoConnections = new ArrayList<>();
+    int duoPort = Integer.parseInt(simBase.substring(simBase.lastIndexOf(':') + 1));
     for (Child node : nodes) {
       files.add(Integer.toString(ProcStats.openFiles(node.pid())));
+      duoConnections.add(Integer.toString(ProcStats.connectionsTo(node.pid(), duoPort)));
       long h = ProcStats.heapAfterGcMib(node.pid());
       int t = ProcStats.threads(node.pid());
       heap.add(h < 0 ? "n/a" : Long.toString(h));
@@ -542,7 +546,7 @@ public final class Benchmark {
     return List.of(pending, Integer.toString(inFlight), String.join(" / ", heap), String.join(" / ", rss),
         String.join(" / ", threads), String.join(" / ", files), String.format(Locale.ROOT, "%.1f", statusRate), Long.toString(parked),
         pendingNow <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", parked / (double) pendingNow),
-        String.format(Locale.ROOT, "%.1f", (counters.polls.get() - polls) / quiet),
+        String.join(" / ", duoConnections), String.format(Locale.ROOT, "%.1f", (counters.polls.get() - polls) / quiet),
         Integer.toString(counters.retriedPolls.get() - retried), health,
         openedAfter == 0 ? "" : String.format(Locale.ROOT, "%.0f", openedAfter), ProcStats.loadAverage());
   }

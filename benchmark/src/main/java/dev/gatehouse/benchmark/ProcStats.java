@@ -2,12 +2,16 @@ package dev.gatehouse.benchmark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +76,43 @@ final class ProcStats {
   static int openFiles(long pid) {
     String[] fds = Path.of("/proc", Long.toString(pid), "fd").toFile().list();
     return fds == null ? -1 : fds.length;
+  }
+
+  /**
+   * The process's established TCP connections to {@code port} on any address (its own sockets,
+   * from {@code /proc/<pid>/fd}, matched to {@code /proc/<pid>/net/tcp[6]}); -1 if unknown. What
+   * the peer cannot tell: a connection the process aborted is gone here even while the peer still
+   * counts the request it carried.
+   */
+  static int connectionsTo(long pid, int port) {
+    Path proc = Path.of("/proc", Long.toString(pid));
+    Set<String> sockets = new HashSet<>();
+    try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+      for (Path fd : fds) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            sockets.add(target.substring("socket:[".length(), target.length() - 1));
+          }
+        } catch (IOException closedMeanwhile) {
+          // the descriptor was closed while listing
+        }
+      }
+      String remotePort = String.format(Locale.ROOT, ":%04X", port);
+      int count = 0;
+      for (String table : List.of("tcp", "tcp6")) {
+        for (String line : Files.readAllLines(proc.resolve("net").resolve(table))) {
+          String[] f = line.strip().split("\\s+");
+          // sl local_address rem_address st ... inode: st 01 is ESTABLISHED
+          if (f.length > 9 && f[2].endsWith(remotePort) && f[3].equals("01") && sockets.contains(f[9])) {
+            count++;
+          }
+        }
+      }
+      return count;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** The process's soft limit on open files, from {@code /proc/<pid>/limits}; "?" if unknown. */
