@@ -51,6 +51,7 @@ final class GatehouseRuntime implements AutoCloseable {
    * reporting to {@code metrics} (which it closes when it closes).
    */
   static GatehouseRuntime start(Settings settings, DatabaseWait wait, Metrics metrics, GatehouseOptions options) {
+    StartupWarmUp.begin();
     PersistenceRuntime persistence;
     try {
       persistence = wait.start(() -> PersistenceRuntime.start(settings.persistence()));
