@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +110,25 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   public Optional<Challenge> find(ChallengeId id) {
     return db.run("find challenge", c -> one(c, "SELECT " + COLUMNS + " FROM challenges WHERE id = ?",
         id.value()));
+  }
+
+  @Override
+  public List<Challenge> findAll(Collection<ChallengeId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.run("find " + ids.size() + " challenges", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM challenges WHERE id = ANY(?)")) {
+        s.setArray(1, c.createArrayOf("text", ids.stream().map(ChallengeId::value).toArray()));
+        List<Challenge> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            found.add(challenge(r));
+          }
+        }
+        return found;
+      }
+    });
   }
 
   @Override

@@ -48,6 +48,17 @@ public interface ChallengeRepositoryContract extends StorageContract {
   }
 
   @Test
+  default void findsManyChallengesInOneRead() {
+    Challenge alices = aFollowablePush("alice", "servers");
+    Challenge bobs = aFollowablePush("bob", "desktops");
+    aFollowablePush("carol", "printers");
+
+    assertThat(ports().challenges().findAll(List.of(bobs.id(), alices.id(), StorageFixtures.aChallengeId(), bobs.id())))
+        .as("each once, the unknown id left out").containsExactlyInAnyOrder(alices, bobs);
+    assertThat(ports().challenges().findAll(List.of())).isEmpty();
+  }
+
+  @Test
   default void aFollowLeaseIsHeldByOneNodeUntilItLapses() {
     Challenge push = aFollowablePush("alice", "servers");
     var challenges = ports().challenges();

@@ -46,9 +46,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -376,6 +378,11 @@ public final class InMemoryRepositories {
     @Override
     public Optional<Challenge> find(ChallengeId id) {
       return store.locked(() -> Optional.ofNullable(store.challenges.get(id)));
+    }
+
+    @Override
+    public List<Challenge> findAll(Collection<ChallengeId> ids) {
+      return store.locked(() -> ids.stream().distinct().map(store.challenges::get).filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -39,9 +39,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,6 +115,50 @@ class ChallengeFollowingTest {
       assertThat(view.state()).isEqualTo(ChallengeState.APPROVED);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as("woken by the signal, not at the end of its wait")
           .isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void readersWokenTogetherAreReReadInOneBatchNotOneByOne() throws Exception {
+    InMemoryGatehouse env = aMemberWithActivePush();
+    ChallengeId id = pending(open(env, MEMBER)).id();
+    ChallengeRepository stored = env.ports.challenges();
+    Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    AtomicInteger slowReads = new AtomicInteger(1);
+    ChallengeRepository counted = (ChallengeRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ChallengeRepository.class}, (proxy, method, args) -> {
+          reads.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
+          if (method.getName().equals("findAll") && slowReads.getAndDecrement() > 0) {
+            // A slow read: every other woken reader is queued behind it by the time it returns.
+            Thread.sleep(500);
+          }
+          try {
+            return method.invoke(stored, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    GatehousePorts p = env.ports;
+    GatehousePorts ports = new GatehousePorts(p.users(), p.apiTokens(), p.workspaces(), p.policies(),
+        p.deviceChoices(), counted, p.sessions(), p.guards(), p.entries(), p.audit(), p.unitOfWork(),
+        p.secondFactor(), p.masterKeys(), p.tokens(), p.clock(), p.telemetry(), p.signals());
+    try (Gatehouse readerNode = Gatehouse.assemble(ports, GatehouseOptions.client())) {
+      List<CompletableFuture<ChallengeView>> readers = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        readers.add(readerNode.getChallenge().get(new GetChallengeQuery(MEMBER, id, Duration.ofSeconds(20)))
+            .toCompletableFuture());
+      }
+      await().atMost(SETTLES).until(() -> readerNode.challenges().waiting() == 30);
+      reads.clear();
+
+      env.duo.approve(env.duo.lastTransaction());
+
+      for (CompletableFuture<ChallengeView> reader : readers) {
+        assertThat(reader.get(5, TimeUnit.SECONDS).state()).isEqualTo(ChallengeState.APPROVED);
+      }
+      assertThat(reads.getOrDefault("find", new AtomicInteger()).get()).as("no reader re-reads on its own").isZero();
+      assertThat(reads.get("findAll").get()).as("30 woken readers: the first alone, the rest in one batch")
+          .isBetween(1, 3);
     }
   }
 

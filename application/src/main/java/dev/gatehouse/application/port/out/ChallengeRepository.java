@@ -6,6 +6,7 @@ import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,9 @@ public interface ChallengeRepository {
   Challenge update(Challenge challenge);
 
   Optional<Challenge> find(ChallengeId id);
+
+  /** The challenges with these ids, in one read, in no particular order; ids of none are left out. */
+  List<Challenge> findAll(Collection<ChallengeId> ids);
 
   /** The member's open push, phone or SMS challenge for the workspace, if any. */
   Optional<Challenge> findOpenDeviceRequest(WorkspaceId workspace, UserName user);

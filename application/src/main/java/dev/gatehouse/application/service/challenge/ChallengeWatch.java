@@ -1,6 +1,8 @@
 package dev.gatehouse.application.service.challenge;
 
+import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.challenge.BusyException;
+import dev.gatehouse.application.service.common.Transactions;
 import dev.gatehouse.application.port.out.AuthStatus;
 import dev.gatehouse.application.port.out.ChallengeRepository;
 import dev.gatehouse.application.port.out.ChallengeRepository.HeldLeases;
@@ -19,16 +21,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,6 +60,8 @@ final class ChallengeWatch implements AutoCloseable {
   static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
   /** The fixed pool that renews leases, retries follows and re-reads challenges for woken clients. */
   static final int THREADS = 4;
+  /** Challenges re-read for woken waiters in one statement at most. */
+  static final int REREAD_BATCH = 256;
   private static final System.Logger LOG = System.getLogger(ChallengeWatch.class.getName());
 
   private final ChallengeRepository challenges;
@@ -63,6 +72,7 @@ final class ChallengeWatch implements AutoCloseable {
   private final Clock clock;
   private final Map<ChallengeId, Follow> follows = new ConcurrentHashMap<>();
   private final Map<ChallengeId, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+  private final Rereads rereads = new Rereads();
   private final ScheduledExecutorService scheduler = Pool.SHARED;
   private final ScheduledFuture<?> renewal;
   private final AutoCloseable subscription;
@@ -363,12 +373,80 @@ final class ChallengeWatch implements AutoCloseable {
       return CompletableFuture.completedFuture(current);
     }
     follow(current, Optional.empty());
-    return change.thenComposeAsync(x -> {
+    return change.thenCompose(x -> {
       // Listen again before reading again, for the same reason as listen().
       long rest = Math.max(0, deadlineNanos - System.nanoTime());
       CompletableFuture<Void> next = changeOf(current.id(), Duration.ofNanos(rest));
-      return awaitChange(settlement.find(current.id()), seenCode, next, deadlineNanos);
-    }, scheduler);
+      return rereads.read(current.id())
+          .thenComposeAsync(fresh -> awaitChange(fresh, seenCode, next, deadlineNanos), scheduler);
+    });
+  }
+
+  /**
+   * The re-reads of woken waiters, in batches: a burst of changes (Duo answering thousands of
+   * pushes at once) costs one statement per batch of up to {@value #REREAD_BATCH} challenges
+   * instead of one per waiter. One batch is read at a time, on the pool; waiters continue on the
+   * pool as their challenge arrives.
+   */
+  private final class Rereads {
+    private final Queue<Reread> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    private record Reread(ChallengeId id, CompletableFuture<Challenge> result) {}
+
+    CompletableFuture<Challenge> read(ChallengeId id) {
+      CompletableFuture<Challenge> result = new CompletableFuture<>();
+      queued.add(new Reread(id, result));
+      drainSoon();
+      return result;
+    }
+
+    private void drainSoon() {
+      if (!queued.isEmpty() && draining.compareAndSet(false, true)) {
+        try {
+          scheduler.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+          draining.set(false);
+          failAll(e);
+        }
+      }
+    }
+
+    private void drain() {
+      try {
+        Map<ChallengeId, List<CompletableFuture<Challenge>>> batch = new HashMap<>();
+        for (Reread next = queued.poll(); next != null; next = batch.size() < REREAD_BATCH ? queued.poll() : null) {
+          batch.computeIfAbsent(next.id(), id -> new ArrayList<>(1)).add(next.result());
+        }
+        if (!batch.isEmpty()) {
+          read(batch);
+        }
+      } finally {
+        draining.set(false);
+        drainSoon();
+      }
+    }
+
+    private void read(Map<ChallengeId, List<CompletableFuture<Challenge>>> batch) {
+      List<Challenge> found;
+      try {
+        found = Transactions.read(() -> challenges.findAll(batch.keySet()));
+      } catch (RuntimeException e) {
+        batch.values().forEach(results -> results.forEach(result -> result.completeExceptionally(e)));
+        return;
+      }
+      for (Challenge challenge : found) {
+        batch.remove(challenge.id()).forEach(result -> result.complete(challenge));
+      }
+      batch.forEach((id, results) -> results.forEach(result -> result.completeExceptionally(
+          new NotFoundException("no challenge " + id))));
+    }
+
+    private void failAll(RuntimeException e) {
+      for (Reread next = queued.poll(); next != null; next = queued.poll()) {
+        next.result().completeExceptionally(e);
+      }
+    }
   }
 
   /** A registration for a challenge's next change, with the end of the caller's wait. */
