@@ -225,7 +225,7 @@ final class CliExitCodes {
       return Exit.of(ExitCode.ACCESS_DENIED, "access denied: " + failure.getMessage());
     }
     if (failure instanceof SecondFactorProblemException problem) {
-      return Exit.of(forProblem(problem.problem()), failure.getMessage());
+      return Exit.of(forProblem(problem.problem()), CliText.problem(problem));
     }
     if (failure instanceof StorageProblemException) {
       return Exit.of(ExitCode.STORAGE, failure.getMessage());

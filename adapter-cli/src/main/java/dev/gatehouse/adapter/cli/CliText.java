@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
@@ -52,6 +53,18 @@ final class CliText {
       case DUO_UNAVAILABLE -> denial(denial) + "; a step-up is never skipped, whatever the failmode";
       default -> denial(denial);
     };
+  }
+
+  /**
+   * Why Duo could not be used, with the facts: what is not configured, or the class's words and the
+   * gateway's report.
+   */
+  static String problem(SecondFactorProblemException e) {
+    String facts = e.getMessage() == null ? "" : e.getMessage();
+    if (e.problem() == SecondFactorProblem.NOT_CONFIGURED && !facts.isEmpty()) {
+      return facts;
+    }
+    return facts.isEmpty() ? problem(e.problem()) : problem(e.problem()) + ": " + facts;
   }
 
   /** Why Duo could not be used. */

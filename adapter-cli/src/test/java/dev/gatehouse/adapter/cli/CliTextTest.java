@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
@@ -78,6 +79,15 @@ class CliTextTest {
     assertThat(CliText.message(ended(EndCode.EXPIRED, StatusMessage.NONE))).isEqualTo("The request expired");
     assertThat(CliText.message(ended(EndCode.DUO_UNAVAILABLE, StatusMessage.of("cannot reach Duo at api-x"))))
         .isEqualTo("Duo is unavailable: cannot reach Duo at api-x");
+  }
+
+  @Test
+  void wordsADuoProblemByItsClassBeforeTheGatewaysReport() {
+    assertThat(CliText.problem(new SecondFactorProblemException(SecondFactorProblem.CREDENTIALS_REJECTED,
+        "Duo at api-x answered HTTP 401, code 40103")))
+        .isEqualTo("Duo refused the workspace's credentials: Duo at api-x answered HTTP 401, code 40103");
+    assertThat(CliText.problem(new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED,
+        "workspace servers does not use Duo"))).isEqualTo("workspace servers does not use Duo");
   }
 
   @ParameterizedTest

@@ -108,7 +108,7 @@ final class RestErrorMapper {
       return reply(RestProblem.of(RestProblemType.INVALID_INPUT, e.getMessage()));
     }
     if (e instanceof SecondFactorProblemException duo) {
-      return secondFactorProblem(duo.problem(), duo.getMessage());
+      return secondFactorProblem(duo.problem(), RestText.problem(duo));
     }
     if (e instanceof StorageProblemException) {
       LOG.warn("storage problem: {}", e.getMessage());

@@ -70,6 +70,15 @@ class RestErrorMapperTest {
   }
 
   @Test
+  void wordsADuoProblemByItsClassBeforeTheGatewaysReport() {
+    assertThat(RestText.problem(new SecondFactorProblemException(SecondFactorProblem.RATE_LIMITED,
+        "Duo at api-x answered HTTP 429 after backing off")))
+        .isEqualTo("Duo is rate limiting requests; try again later: Duo at api-x answered HTTP 429 after backing off");
+    assertThat(RestText.problem(new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED,
+        "workspace vault does not use Duo"))).isEqualTo("workspace vault does not use Duo");
+  }
+
+  @Test
   void aMissingFreshApprovalForATokenNamesAnyWorkspaceAndTheMemberConcerned() {
     assertThat(RestText.stepUpRequired(new StepUpRequiredException(StepUpAction.ISSUE_API_TOKEN, Optional.empty(),
         Optional.empty(), Duration.ofMinutes(5))))

@@ -405,6 +405,8 @@ class UnlockFlowIT {
     assertThat(choose.get("code").asText()).isEqualTo("duo_unavailable");
     JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(503, "duo-unavailable");
     assertThat(devices.get("code").asText()).isEqualTo("unavailable");
+    assertThat(devices.get("detail").asText()).as("the class in REST's words, then the gateway's report")
+        .isEqualTo("Duo is unavailable: simulated UNREACHABLE");
   }
 
   @Test
