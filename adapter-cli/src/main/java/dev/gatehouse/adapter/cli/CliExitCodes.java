@@ -13,6 +13,7 @@ import dev.gatehouse.application.port.in.DuoCheckResult;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.application.port.in.entry.RevealEntryResult;
@@ -217,11 +218,14 @@ final class CliExitCodes {
         || failure instanceof ConflictException) {
       return Exit.of(ExitCode.INVALID_INPUT, failure.getMessage());
     }
+    if (failure instanceof StepUpRequiredException stepUp) {
+      return Exit.of(ExitCode.ACCESS_DENIED, "access denied: " + CliText.stepUpRequired(stepUp));
+    }
     if (failure instanceof AccessDeniedException) {
       return Exit.of(ExitCode.ACCESS_DENIED, "access denied: " + failure.getMessage());
     }
     if (failure instanceof SecondFactorProblemException problem) {
-      return Exit.of(forProblem(problem.problem()), failure.getMessage());
+      return Exit.of(forProblem(problem.problem()), CliText.problem(problem));
     }
     if (failure instanceof StorageProblemException) {
       return Exit.of(ExitCode.STORAGE, failure.getMessage());

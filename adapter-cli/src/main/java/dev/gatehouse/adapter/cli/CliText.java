@@ -1,16 +1,20 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.mfa.DuoDevice;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import java.util.stream.Collectors;
 
 /**
  * The command line's words for Gatehouse's codes: one message per refusal code (with its facts and
- * Duo's own message), and what a challenge says while Duo has said nothing about it.
+ * Duo's own message), a missing step-up, how Gatehouse ended a challenge, and what a challenge says
+ * while Duo has said nothing about it.
  */
 final class CliText {
   private CliText() {}
@@ -51,6 +55,18 @@ final class CliText {
     };
   }
 
+  /**
+   * Why Duo could not be used, with the facts: what is not configured, or the class's words and the
+   * gateway's report.
+   */
+  static String problem(SecondFactorProblemException e) {
+    String facts = e.getMessage() == null ? "" : e.getMessage();
+    if (e.problem() == SecondFactorProblem.NOT_CONFIGURED && !facts.isEmpty()) {
+      return facts;
+    }
+    return facts.isEmpty() ? problem(e.problem()) : problem(e.problem()) + ": " + facts;
+  }
+
   /** Why Duo could not be used. */
   static String problem(SecondFactorProblem problem) {
     return switch (problem) {
@@ -65,10 +81,15 @@ final class CliText {
   }
 
   /**
-   * What the challenge says: Duo's latest message, or while Duo has said nothing, what is happening
-   * (a push sent, a call placed, a passcode awaited) or why it was denied.
+   * What the challenge says: how Gatehouse ended it (with the gateway's report or Duo's message
+   * behind it), Duo's latest message, or while Duo has said nothing, what is happening (a push sent,
+   * a call placed, a passcode awaited) or why it was denied.
    */
   static String message(ChallengeView view) {
+    if (view.endCode().isPresent()) {
+      String ended = ended(view.endCode().get());
+      return view.message().isEmpty() ? ended : ended + ": " + view.message().value();
+    }
     if (!view.message().isEmpty()) {
       return view.message().value();
     }
@@ -84,6 +105,45 @@ final class CliText {
       default:
         return "";
     }
+  }
+
+  /** How Gatehouse ended a challenge. */
+  static String ended(EndCode code) {
+    return switch (code) {
+      case SUPERSEDED -> "Superseded by a newer request";
+      case CANCELLED -> "Cancelled";
+      case MEMBER_REMOVED -> "Cancelled: the member was removed from the workspace";
+      case EXPIRED -> "The request expired";
+      case INTERRUPTED -> "The request to Duo was interrupted; try again";
+      case PASSCODE_UNANSWERED -> "Duo gave no final answer to the passcode";
+      case DUO_NOT_CONFIGURED -> "Duo is no longer configured for this workspace";
+      case DUO_UNAVAILABLE -> problem(SecondFactorProblem.UNAVAILABLE);
+      case DUO_RATE_LIMITED -> problem(SecondFactorProblem.RATE_LIMITED);
+      case DUO_CREDENTIALS_REJECTED -> problem(SecondFactorProblem.CREDENTIALS_REJECTED);
+      case DUO_INTEGRATION_FORBIDDEN -> problem(SecondFactorProblem.INTEGRATION_FORBIDDEN);
+      case DUO_REQUEST_REJECTED -> problem(SecondFactorProblem.REQUEST_REJECTED);
+      case DUO_LOCAL_CONFIGURATION -> problem(SecondFactorProblem.LOCAL_CONFIGURATION);
+    };
+  }
+
+  /**
+   * A missing fresh approval in one line: the action, where the approval must come from and how old
+   * it may be.
+   */
+  static String stepUpRequired(StepUpRequiredException e) {
+    String minutes = e.maxAge().toMinutes() + " minutes";
+    String action = switch (e.action()) {
+      case REMOVE_MFA -> "removing MFA";
+      case SWITCH_FAILMODE_TO_SAFE -> "switching failmode to safe";
+      case CHANGE_DUO_APPLICATION -> "changing the Duo application";
+      case CLEAR_SUSPENSION -> "clearing the suspension" + e.member().map(m -> " of " + m).orElse("");
+      case ISSUE_API_TOKEN -> "issuing an API token";
+    };
+    return e.workspace()
+        .map(w -> action + " in workspace " + w + " needs your own Duo approval from the last " + minutes
+            + ": open workspace " + w + " with Duo, then try again within " + minutes)
+        .orElse(action + " needs your own Duo approval from the last " + minutes
+            + ": open one of your workspaces with Duo, then try again within " + minutes);
   }
 
   /** The restriction that overtook a challenge, in the words of the refusal it causes. */

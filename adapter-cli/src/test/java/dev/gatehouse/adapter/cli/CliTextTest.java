@@ -3,6 +3,9 @@ package dev.gatehouse.adapter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StepUpAction;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
@@ -10,10 +13,12 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.workspace.WorkspaceName;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +70,48 @@ class CliTextTest {
         StatusMessage.NONE))).startsWith("Access is suspended after a fraud report");
     assertThat(CliText.message(view(DuoMethod.PUSH, ChallengeState.DENIED, Optional.of(DenialReason.CANCELLED),
         StatusMessage.NONE))).isEmpty();
+  }
+
+  @Test
+  void wordsHowGatehouseEndedAChallengeFromItsCode() {
+    assertThat(CliText.message(ended(EndCode.SUPERSEDED, StatusMessage.NONE)))
+        .isEqualTo("Superseded by a newer request");
+    assertThat(CliText.message(ended(EndCode.EXPIRED, StatusMessage.NONE))).isEqualTo("The request expired");
+    assertThat(CliText.message(ended(EndCode.DUO_UNAVAILABLE, StatusMessage.of("cannot reach Duo at api-x"))))
+        .isEqualTo("Duo is unavailable: cannot reach Duo at api-x");
+  }
+
+  @Test
+  void wordsADuoProblemByItsClassBeforeTheGatewaysReport() {
+    assertThat(CliText.problem(new SecondFactorProblemException(SecondFactorProblem.CREDENTIALS_REJECTED,
+        "Duo at api-x answered HTTP 401, code 40103")))
+        .isEqualTo("Duo refused the workspace's credentials: Duo at api-x answered HTTP 401, code 40103");
+    assertThat(CliText.problem(new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED,
+        "workspace servers does not use Duo"))).isEqualTo("workspace servers does not use Duo");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EndCode.class)
+  void wordsEveryEndCode(EndCode code) {
+    assertThat(CliText.ended(code)).isNotBlank();
+  }
+
+  @Test
+  void wordsAMissingStepUp() {
+    assertThat(CliText.stepUpRequired(new StepUpRequiredException(StepUpAction.REMOVE_MFA, Optional.empty(),
+        Optional.of(new WorkspaceName("servers")), Duration.ofMinutes(5))))
+        .isEqualTo("removing MFA in workspace servers needs your own Duo approval from the last 5 minutes:"
+            + " open workspace servers with Duo, then try again within 5 minutes");
+    assertThat(CliText.stepUpRequired(new StepUpRequiredException(StepUpAction.ISSUE_API_TOKEN, Optional.empty(),
+        Optional.empty(), Duration.ofMinutes(5))))
+        .startsWith("issuing an API token needs your own Duo approval").contains("open one of your workspaces");
+  }
+
+  private static ChallengeView ended(EndCode code, StatusMessage message) {
+    return new ChallengeView(new ChallengeId("AAAAAAAAAAAAAAAAAAAAAA"), new WorkspaceName("servers"),
+        ChallengePurpose.UNLOCK, new DeviceSelection(CliHarness.PHONE.id(), DuoMethod.SMS), code.state(),
+        code.state() == ChallengeState.DENIED ? Optional.of(DenialReason.CANCELLED) : Optional.empty(), message,
+        NOW.plusSeconds(90), 5, false, Optional.empty(), Optional.of(DuoMethod.SMS), Optional.of(code));
   }
 
   private static ChallengeView view(DuoMethod method, ChallengeState state, Optional<DenialReason> reason,

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.entry.EntryId;
@@ -38,7 +39,7 @@ import java.util.Set;
 final class JdbcChallengeRepository implements ChallengeRepository {
   private static final String COLUMNS = "id, workspace_id, user_name, purpose, device_id, method, state,"
       + " denial_reason, duo_txid, status_message, wrong_passcodes, created_at, expires_at, session_issued, version,"
-      + " verification_code, settled_by, step_up_entry_id, step_up_session_id";
+      + " verification_code, settled_by, step_up_entry_id, step_up_session_id, end_code";
   private static final String OPEN = "state IN ('PENDING', 'AWAITING_PASSCODE')";
   private static final String OPEN_DEVICE_REQUEST = "method IN ('PUSH', 'PHONE', 'SMS') AND " + OPEN;
 
@@ -52,7 +53,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
   public void add(Challenge challenge) {
     db.guarded("start challenge", c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO challenges (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, challenge.id().value());
         s.setString(2, challenge.workspace().value());
         s.setString(3, challenge.user().value());
@@ -72,6 +73,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.setText(s, 17, settledBy(challenge));
         Columns.setText(s, 18, challenge.stepUp().map(t -> t.entry().value()));
         Columns.setText(s, 19, challenge.stepUp().map(t -> t.session().value()));
+        Columns.setText(s, 20, challenge.endCode().map(Enum::name));
         return s.executeUpdate();
       }
     });
@@ -82,7 +84,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
     return db.run("update challenge", c -> {
       try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET state = ?, denial_reason = ?,"
           + " duo_txid = ?, status_message = ?, wrong_passcodes = ?, session_issued = ?, verification_code = ?,"
-          + " settled_by = ?, version = version + 1, updated_at = now() WHERE id = ? AND version = ?")) {
+          + " settled_by = ?, end_code = ?, version = version + 1, updated_at = now() WHERE id = ? AND version = ?")) {
         s.setString(1, challenge.state().name());
         Columns.setText(s, 2, challenge.denialReason().map(Enum::name));
         Columns.setText(s, 3, challenge.duoTransaction().map(DuoTransactionId::value));
@@ -91,8 +93,9 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         s.setBoolean(6, challenge.sessionIssued());
         Columns.setText(s, 7, challenge.verificationCode().map(VerificationCode::value));
         Columns.setText(s, 8, settledBy(challenge));
-        s.setString(9, challenge.id().value());
-        s.setLong(10, challenge.version());
+        Columns.setText(s, 9, challenge.endCode().map(Enum::name));
+        s.setString(10, challenge.id().value());
+        s.setLong(11, challenge.version());
         if (s.executeUpdate() != 1) {
           throw new ConcurrentUpdateException("challenge " + challenge.id() + " changed meanwhile");
         }
@@ -102,7 +105,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
           challenge.statusMessage(), challenge.verificationCode(),
           settledBy(challenge).map(DuoMethod::valueOf), challenge.passcodeAttempts(),
           Columns.micros(challenge.createdAt()), Columns.micros(challenge.expiresAt()), challenge.sessionIssued(),
-          challenge.stepUp(), challenge.version() + 1);
+          challenge.stepUp(), challenge.endCode(), challenge.version() + 1);
     });
   }
 
@@ -291,7 +294,7 @@ final class JdbcChallengeRepository implements ChallengeRepository {
         Columns.optionalText(r, "verification_code").map(VerificationCode::new),
         Columns.optionalText(r, "settled_by").map(DuoMethod::valueOf), r.getInt("wrong_passcodes"),
         Columns.instant(r, "created_at"), Columns.instant(r, "expires_at"), r.getBoolean("session_issued"),
-        stepUp(r), r.getLong("version"));
+        stepUp(r), Columns.optionalText(r, "end_code").map(EndCode::valueOf), r.getLong("version"));
   }
 
   private static Optional<StepUpTarget> stepUp(ResultSet r) throws SQLException {

@@ -50,7 +50,7 @@ class MigrationIT {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
             + " ORDER BY installed_rank"))
-            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true");
+            .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true");
         assertThat(strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
             + " AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
             .containsExactly("access_guards", "api_tokens", "audit_events", "challenges", "device_choices",
@@ -63,7 +63,7 @@ class MigrationIT {
                 "challenges_step_up", "challenges_pending_by_owner");
         assertThat(strings(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'challenges'"))
             .contains("version", "lease_owner", "lease_until", "verification_code", "settled_by", "step_up_entry_id",
-                "step_up_session_id");
+                "step_up_session_id", "end_code");
         assertThat(strings(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'entries'"))
             .contains("step_up_ms");
       }
@@ -231,7 +231,7 @@ class MigrationIT {
         }
       }
       assertThat(SchemaHistory.shippedScripts()).as("what Flyway recorded").isEqualTo(recorded)
-          .containsKeys("V1__initial_schema.sql", "V7__challenge_leases.sql");
+          .containsKeys("V1__initial_schema.sql", "V7__challenge_leases.sql", "V8__challenge_end_codes.sql");
     } finally {
       TestDatabase.drop(database);
     }

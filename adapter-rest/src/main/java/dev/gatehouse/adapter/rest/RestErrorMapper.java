@@ -92,8 +92,8 @@ final class RestErrorMapper {
     if (e instanceof SessionRequiredException) {
       return reply(RestProblem.of(RestProblemType.SESSION_REQUIRED, e.getMessage()));
     }
-    if (e instanceof StepUpRequiredException) {
-      return reply(RestProblem.of(RestProblemType.STEP_UP_REQUIRED, e.getMessage()));
+    if (e instanceof StepUpRequiredException stepUp) {
+      return reply(RestProblem.of(RestProblemType.STEP_UP_REQUIRED, RestText.stepUpRequired(stepUp)));
     }
     if (e instanceof AccessDeniedException) {
       return reply(RestProblem.of(RestProblemType.FORBIDDEN, e.getMessage()));
@@ -108,7 +108,7 @@ final class RestErrorMapper {
       return reply(RestProblem.of(RestProblemType.INVALID_INPUT, e.getMessage()));
     }
     if (e instanceof SecondFactorProblemException duo) {
-      return secondFactorProblem(duo.problem(), duo.getMessage());
+      return secondFactorProblem(duo.problem(), RestText.problem(duo));
     }
     if (e instanceof StorageProblemException) {
       LOG.warn("storage problem: {}", e.getMessage());

@@ -1,17 +1,20 @@
 package dev.gatehouse.adapter.rest;
 
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.mfa.DuoDevice;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import java.util.stream.Collectors;
 
 /**
  * The REST API's words for Gatehouse's codes: the {@code detail} of a refusal's problem document
- * (one message per code, with its facts and Duo's own message) and a challenge's {@code message}
- * while Duo has said nothing about it. Scripts read the codes; these are for people.
+ * (one message per code, with its facts and Duo's own message), a missing step-up, and a challenge's
+ * {@code message} when Gatehouse ended it or while Duo has said nothing about it. Scripts read the codes; these are for people.
  */
 final class RestText {
   private RestText() {}
@@ -53,6 +56,18 @@ final class RestText {
     };
   }
 
+  /**
+   * Why Duo could not be used, with the facts: what is not configured, or the class's words and the
+   * gateway's report.
+   */
+  static String problem(SecondFactorProblemException e) {
+    String facts = e.getMessage() == null ? "" : e.getMessage();
+    if (e.problem() == SecondFactorProblem.NOT_CONFIGURED && !facts.isEmpty()) {
+      return facts;
+    }
+    return facts.isEmpty() ? problem(e.problem()) : problem(e.problem()) + ": " + facts;
+  }
+
   /** Why Duo could not be used, for a refusal that names no other reason. */
   private static String problem(SecondFactorProblem problem) {
     return switch (problem) {
@@ -67,10 +82,15 @@ final class RestText {
   }
 
   /**
-   * A challenge's message: Duo's latest, or while Duo has said nothing, what is happening (a push
-   * sent, a call placed, a passcode awaited) or the restriction that denied it.
+   * A challenge's message: how Gatehouse ended it (with the gateway's report or Duo's message
+   * behind it), Duo's latest, or while Duo has said nothing, what is happening (a push sent, a call
+   * placed, a passcode awaited) or the restriction that denied it.
    */
   static String message(ChallengeView view) {
+    if (view.endCode().isPresent()) {
+      String ended = ended(view.endCode().get());
+      return view.message().isEmpty() ? ended : ended + ": " + view.message().value();
+    }
     if (!view.message().isEmpty()) {
       return view.message().value();
     }
@@ -86,6 +106,46 @@ final class RestText {
       default:
         return "";
     }
+  }
+
+  /** How Gatehouse ended a challenge. */
+  static String ended(EndCode code) {
+    return switch (code) {
+      case SUPERSEDED -> "Superseded by a newer request";
+      case CANCELLED -> "Cancelled";
+      case MEMBER_REMOVED -> "Cancelled: the member was removed from the workspace";
+      case EXPIRED -> "The request expired";
+      case INTERRUPTED -> "The request to Duo was interrupted; try again";
+      case PASSCODE_UNANSWERED -> "Duo gave no final answer to the passcode";
+      case DUO_NOT_CONFIGURED -> "Duo is no longer configured for this workspace";
+      case DUO_UNAVAILABLE -> problem(SecondFactorProblem.UNAVAILABLE);
+      case DUO_RATE_LIMITED -> problem(SecondFactorProblem.RATE_LIMITED);
+      case DUO_CREDENTIALS_REJECTED -> problem(SecondFactorProblem.CREDENTIALS_REJECTED);
+      case DUO_INTEGRATION_FORBIDDEN -> problem(SecondFactorProblem.INTEGRATION_FORBIDDEN);
+      case DUO_REQUEST_REJECTED -> problem(SecondFactorProblem.REQUEST_REJECTED);
+      case DUO_LOCAL_CONFIGURATION -> problem(SecondFactorProblem.LOCAL_CONFIGURATION);
+    };
+  }
+
+  /**
+   * A missing fresh approval: the action, where the approval must come from and how old it may be,
+   * e.g. "removing MFA in workspace vault needs your own Duo approval from the last 5 minutes: open
+   * workspace vault with Duo, then try again within 5 minutes".
+   */
+  static String stepUpRequired(StepUpRequiredException e) {
+    String minutes = e.maxAge().toMinutes() + " minutes";
+    String action = switch (e.action()) {
+      case REMOVE_MFA -> "removing MFA";
+      case SWITCH_FAILMODE_TO_SAFE -> "switching failmode to safe";
+      case CHANGE_DUO_APPLICATION -> "changing the Duo application";
+      case CLEAR_SUSPENSION -> "clearing the suspension" + e.member().map(m -> " of " + m).orElse("");
+      case ISSUE_API_TOKEN -> "issuing an API token";
+    };
+    return e.workspace()
+        .map(w -> action + " in workspace " + w + " needs your own Duo approval from the last " + minutes
+            + ": open workspace " + w + " with Duo, then try again within " + minutes)
+        .orElse(action + " needs your own Duo approval from the last " + minutes
+            + ": open one of your workspaces with Duo, then try again within " + minutes);
   }
 
   private static String restriction(DenialReason reason) {

@@ -11,11 +11,14 @@ import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.StorageProblemException;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.IllegalTransitionException;
 import dev.gatehouse.domain.common.InvalidValueException;
+import dev.gatehouse.domain.user.UserName;
+import dev.gatehouse.domain.workspace.WorkspaceName;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +59,34 @@ class RestErrorMapperTest {
 
   @Test
   void aMissingFreshApprovalIsItsOwnForbiddenType() {
-    RestReply reply = mapper.map(new StepUpRequiredException("removing MFA in workspace vault needs your own Duo"
-        + " approval from the last 5 minutes: open workspace vault with Duo, then try again within 5 minutes"));
+    RestReply reply = mapper.map(new StepUpRequiredException(StepUpAction.REMOVE_MFA, Optional.empty(),
+        Optional.of(new WorkspaceName("vault")), Duration.ofMinutes(5)));
     RestProblem problem = (RestProblem) reply.body();
 
     assertThat(reply.status()).isEqualTo(403);
     assertThat(problem.type()).isEqualTo("urn:gatehouse:problem:step-up-required");
-    assertThat(problem.detail()).startsWith("removing MFA in workspace vault").contains("open workspace vault with Duo");
+    assertThat(problem.detail()).isEqualTo("removing MFA in workspace vault needs your own Duo approval from the last"
+        + " 5 minutes: open workspace vault with Duo, then try again within 5 minutes");
+  }
+
+  @Test
+  void wordsADuoProblemByItsClassBeforeTheGatewaysReport() {
+    assertThat(RestText.problem(new SecondFactorProblemException(SecondFactorProblem.RATE_LIMITED,
+        "Duo at api-x answered HTTP 429 after backing off")))
+        .isEqualTo("Duo is rate limiting requests; try again later: Duo at api-x answered HTTP 429 after backing off");
+    assertThat(RestText.problem(new SecondFactorProblemException(SecondFactorProblem.NOT_CONFIGURED,
+        "workspace vault does not use Duo"))).isEqualTo("workspace vault does not use Duo");
+  }
+
+  @Test
+  void aMissingFreshApprovalForATokenNamesAnyWorkspaceAndTheMemberConcerned() {
+    assertThat(RestText.stepUpRequired(new StepUpRequiredException(StepUpAction.ISSUE_API_TOKEN, Optional.empty(),
+        Optional.empty(), Duration.ofMinutes(5))))
+        .isEqualTo("issuing an API token needs your own Duo approval from the last 5 minutes: open one of your"
+            + " workspaces with Duo, then try again within 5 minutes");
+    assertThat(RestText.stepUpRequired(new StepUpRequiredException(StepUpAction.CLEAR_SUSPENSION,
+        Optional.of(new UserName("bob")), Optional.of(new WorkspaceName("vault")), Duration.ofMinutes(5))))
+        .startsWith("clearing the suspension of bob in workspace vault needs your own Duo approval");
   }
 
   @Test

@@ -308,7 +308,40 @@ class UnlockFlowIT {
     activeDuo("secure");
     String self = unlockPending();
     fx.core.clock.advance(Duration.ofMinutes(5));
-    assertThat(fx.get(self, alice).json().get("state").asText()).isEqualTo("expired");
+    JsonNode expired = fx.get(self, alice).json();
+    assertThat(expired.get("state").asText()).isEqualTo("expired");
+    assertThat(expired.get("endCode").asText()).isEqualTo("expired");
+    assertThat(expired.get("message").asText()).as("worded here from the code").isEqualTo("The request expired");
+  }
+
+  @Test
+  void aPasscodePromptANewerRequestReplacedSaysSoFromItsCode() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.enrolled("alice", PHONE);
+    Response sms = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"sms\"}");
+    assertThat(sms.status()).as(sms.body()).isEqualTo(202);
+    String abandoned = sms.json().at("/challenge/links/self").asText();
+
+    Response push = fx.put("/api/v1/workspaces/vault/duo/enrollment", alice,
+        "{\"device\":\"" + PHONE.id().value() + "\",\"method\":\"push\"}");
+    assertThat(push.status()).as(push.body()).isEqualTo(202);
+
+    JsonNode superseded = fx.get(abandoned, alice).json();
+    assertThat(superseded.get("state").asText()).isEqualTo("denied");
+    assertThat(superseded.get("denialReason").asText()).isEqualTo("cancelled");
+    assertThat(superseded.get("endCode").asText()).isEqualTo("superseded");
+    assertThat(superseded.get("message").asText()).isEqualTo("Superseded by a newer request");
+  }
+
+  @Test
+  void aChallengeDuoSettledCarriesNoEndCode() {
+    activeDuo("secure");
+    String self = unlockPending();
+    fx.core.duo.deny(fx.core.duo.lastTransaction());
+    JsonNode denied = fx.get(self + "?waitSeconds=5", alice).json();
+    assertThat(denied.get("state").asText()).isEqualTo("denied");
+    assertThat(denied.has("endCode")).isFalse();
   }
 
   @Test
@@ -372,6 +405,8 @@ class UnlockFlowIT {
     assertThat(choose.get("code").asText()).isEqualTo("duo_unavailable");
     JsonNode devices = fx.get("/api/v1/workspaces/vault/duo/devices", alice).problem(503, "duo-unavailable");
     assertThat(devices.get("code").asText()).isEqualTo("unavailable");
+    assertThat(devices.get("detail").asText()).as("the class in REST's words, then the gateway's report")
+        .isEqualTo("Duo is unavailable: simulated UNREACHABLE");
   }
 
   @Test

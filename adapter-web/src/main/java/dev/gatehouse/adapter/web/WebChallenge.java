@@ -8,7 +8,8 @@ import dev.gatehouse.domain.mfa.DuoMethod;
 import java.util.Optional;
 
 /**
- * A challenge as the console shows it: what is happening in a sentence, Duo's message, the code
+ * A challenge as the console shows it: what is happening in a sentence (how Gatehouse ended it, if
+ * it did), Duo's message or the report of what failed, the code
  * of a waiting Verified Duo Push (empty if none), and what can be done next.
  */
 record WebChallenge(String id, String workspace, boolean verifying, String method, ChallengeState state,
@@ -27,6 +28,9 @@ record WebChallenge(String id, String workspace, boolean verifying, String metho
   }
 
   private static String headline(ChallengeView view, boolean verifying, DuoMethod method) {
+    if (view.endCode().isPresent()) {
+      return WebText.ended(view.endCode().get());
+    }
     return switch (view.state()) {
       case PENDING -> method == DuoMethod.PHONE ? "Calling your phone..." : "Pushed a login request to your device...";
       case AWAITING_PASSCODE -> method == DuoMethod.SMS ? "Sent SMS passcodes to your phone. Type one below."

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * 400 InvalidValueException, other DomainException
  * 403 WebCsrfException, AccessDeniedException (SessionRequiredException: open the workspace again;
- *     StepUpRequiredException: its own message, which names the action and how to get a fresh approval)
+ *     StepUpRequiredException: the action and how to get a fresh approval, in WebText's words)
  * 404 NotFoundException
  * 409 ConflictException, IllegalTransitionException
  * 502/503 SecondFactorProblemException (Duo refused / unavailable)
@@ -68,9 +68,8 @@ final class WebErrors {
     if (e instanceof SessionRequiredException) {
       return new Problem(403, "Open the workspace first: its session is missing, expired, closed or revoked.");
     }
-    if (e instanceof StepUpRequiredException) {
-      String message = e.getMessage();
-      return new Problem(403, Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
+    if (e instanceof StepUpRequiredException stepUp) {
+      return new Problem(403, WebText.stepUpRequired(stepUp));
     }
     if (e instanceof AccessDeniedException) {
       return new Problem(403, "You are not allowed to do this.");

@@ -3,11 +3,16 @@ package dev.gatehouse.adapter.web;
 import dev.gatehouse.application.port.in.challenge.Denial;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.mfa.DuoMethod;
 import dev.gatehouse.domain.session.GrantKind;
 
-/** The sentences people read for Gatehouse's codes: denials, Duo problems, methods and grants. */
+/**
+ * The sentences people read for Gatehouse's codes: denials, Duo problems, how Gatehouse ended a
+ * challenge, a missing step-up, methods and grants.
+ */
 final class WebText {
   private WebText() {}
 
@@ -30,6 +35,42 @@ final class WebText {
       case TOO_MANY_PASSCODES -> "Too many wrong passcodes. Try again later.";
       case CANCELLED -> "The request was cancelled.";
     };
+  }
+
+  /** How Gatehouse ended a challenge, as the console's headline for it. */
+  static String ended(EndCode code) {
+    return switch (code) {
+      case SUPERSEDED -> "Cancelled: a newer request replaced this one.";
+      case CANCELLED -> "Denied. The request was cancelled.";
+      case MEMBER_REMOVED -> "Cancelled: you were removed from the workspace.";
+      case EXPIRED -> "The request expired without an answer.";
+      case INTERRUPTED -> "The request to Duo was interrupted. Try again.";
+      case PASSCODE_UNANSWERED -> "Duo gave no final answer to the passcode. Try again.";
+      case DUO_NOT_CONFIGURED -> "Duo is no longer configured for this workspace; the request failed.";
+      case DUO_UNAVAILABLE -> "Duo became unavailable; the request failed.";
+      case DUO_RATE_LIMITED -> "Duo is rate limiting requests; the request failed. Try again later.";
+      case DUO_CREDENTIALS_REJECTED -> "Duo rejected the integration key or secret key; the request failed.";
+      case DUO_INTEGRATION_FORBIDDEN -> "This integration is not an Auth API application; the request failed.";
+      case DUO_REQUEST_REJECTED -> "Duo refused the request; it failed.";
+      case DUO_LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (CA file); the request failed.";
+    };
+  }
+
+  /** A missing fresh approval, as a sentence: the action, where the approval must come from and how old it may be. */
+  static String stepUpRequired(StepUpRequiredException e) {
+    String minutes = e.maxAge().toMinutes() + " minutes";
+    String action = switch (e.action()) {
+      case REMOVE_MFA -> "Removing MFA";
+      case SWITCH_FAILMODE_TO_SAFE -> "Switching failmode to safe";
+      case CHANGE_DUO_APPLICATION -> "Changing the Duo application";
+      case CLEAR_SUSPENSION -> "Clearing the suspension" + e.member().map(m -> " of " + m).orElse("");
+      case ISSUE_API_TOKEN -> "Issuing an API token";
+    };
+    return e.workspace()
+        .map(w -> action + " in workspace " + w + " needs your own Duo approval from the last " + minutes
+            + ": open workspace " + w + " with Duo, then try again within " + minutes + ".")
+        .orElse(action + " needs your own Duo approval from the last " + minutes
+            + ": open one of your workspaces with Duo, then try again within " + minutes + ".");
   }
 
   /** A refusal: Duo's problem with the gateway's report, or the code's sentence and Duo's own message. */

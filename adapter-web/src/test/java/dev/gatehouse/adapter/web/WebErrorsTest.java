@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.in.NotFoundException;
 import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StorageProblemException;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.UnlockResult;
 import dev.gatehouse.application.port.in.session.SessionRequiredException;
@@ -23,11 +24,13 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.common.InvalidValueException;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoMethod;
+import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.WorkspaceName;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +51,8 @@ class WebErrorsTest {
     assertThat(WebErrors.map(new SessionRequiredException("gone")).message()).startsWith("Open the workspace first");
     assertThat(WebErrors.map(new AccessDeniedException("administrators only")).message())
         .isEqualTo("You are not allowed to do this.");
-    assertThat(WebErrors.map(new StepUpRequiredException("removing MFA in workspace servers needs your own Duo approval"
-        + " from the last 5 minutes: open workspace servers with Duo, then try again within 5 minutes")))
+    assertThat(WebErrors.map(new StepUpRequiredException(StepUpAction.REMOVE_MFA, Optional.empty(),
+        Optional.of(new WorkspaceName("servers")), Duration.ofMinutes(5))))
         .isEqualTo(new WebErrors.Problem(403, "Removing MFA in workspace servers needs your own Duo approval from the"
         + " last 5 minutes: open workspace servers with Duo, then try again within 5 minutes."));
     assertThat(WebErrors.map(new NotFoundException("workspace x")).status()).isEqualTo(404);
@@ -71,6 +74,31 @@ class WebErrorsTest {
   void saysEveryDenialInASentence(DenialCode code) {
     assertThat(WebText.denial(Denial.of(code))).endsWith(".");
     assertThat(WebText.denial(Denial.byDuo(code, StatusMessage.of("Duo said so")))).endsWith("Duo says: Duo said so");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EndCode.class)
+  void headlinesHowGatehouseEndedAChallengeFromItsCodeAndShowsTheReportBehindIt(EndCode code) {
+    ChallengeView view = new ChallengeView(new ChallengeId("abcdefghijklmnopqrstuv"), new WorkspaceName("prod"),
+        ChallengePurpose.UNLOCK, new DeviceSelection(new DeviceId("DP1"), DuoMethod.SMS), code.state(),
+        code.state() == ChallengeState.DENIED ? Optional.of(DenialReason.CANCELLED) : Optional.empty(),
+        StatusMessage.of("cannot reach Duo at api-x"), Instant.EPOCH, 3, false, Optional.empty(),
+        Optional.of(DuoMethod.SMS), Optional.of(code));
+    WebChallenge challenge = WebChallenge.from(view);
+
+    assertThat(challenge.headline()).isEqualTo(WebText.ended(code)).endsWith(".");
+    assertThat(challenge.duoMessageShown()).contains("cannot reach Duo at api-x");
+  }
+
+  @Test
+  void wordsAMissingStepUpAnywhere() {
+    assertThat(WebErrors.map(new StepUpRequiredException(StepUpAction.CLEAR_SUSPENSION,
+        Optional.of(new UserName("alice")), Optional.of(new WorkspaceName("prod")), Duration.ofMinutes(5))).message())
+        .startsWith("Clearing the suspension of alice in workspace prod needs your own Duo approval");
+    assertThat(WebErrors.map(new StepUpRequiredException(StepUpAction.ISSUE_API_TOKEN, Optional.empty(),
+        Optional.empty(), Duration.ofMinutes(5))).message())
+        .isEqualTo("Issuing an API token needs your own Duo approval from the last 5 minutes: open one of your"
+            + " workspaces with Duo, then try again within 5 minutes.");
   }
 
   @ParameterizedTest

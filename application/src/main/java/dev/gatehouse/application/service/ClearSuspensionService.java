@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.service.common.Access;
 import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.Transactions;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.ClearSuspensionCommand;
 import dev.gatehouse.application.port.in.ClearSuspensionUseCase;
 import dev.gatehouse.application.port.in.ConflictException;
@@ -51,7 +52,7 @@ public final class ClearSuspensionService implements ClearSuspensionUseCase {
     Workspace workspace = access.workspace(command.workspace());
     access.existingUser(command.member());
     if (Transactions.read(() -> policies.find(workspace.id())) instanceof MfaPolicy.Duo) {
-      freshApproval.require(actor, workspace, "clearing the suspension of " + command.member());
+      freshApproval.require(actor, workspace, StepUpAction.CLEAR_SUSPENSION, command.member());
     }
     transactions.write(() -> {
       AccessGuard guard = guards.find(workspace.id(), command.member())

@@ -4,6 +4,7 @@ import dev.gatehouse.application.service.common.Access;
 import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.SessionRevocation;
 import dev.gatehouse.application.service.common.Transactions;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.ConfigureDuoCommand;
 import dev.gatehouse.application.port.in.ConfigureDuoResult;
 import dev.gatehouse.application.port.in.ConfigureDuoUseCase;
@@ -87,10 +88,10 @@ public final class ConfigureDuoService implements ConfigureDuoUseCase {
    */
   private void stepUpIfWeakened(User actor, Workspace workspace, MfaPolicy.Duo current, ConfigureDuoCommand command) {
     if (current.failmode() == Failmode.SECURE && command.failmode() == Failmode.SAFE) {
-      freshApproval.require(actor, workspace, "switching failmode to safe");
+      freshApproval.require(actor, workspace, StepUpAction.SWITCH_FAILMODE_TO_SAFE);
     }
     if (!current.settings().equals(command.settings())) {
-      freshApproval.require(actor, workspace, "changing the Duo application");
+      freshApproval.require(actor, workspace, StepUpAction.CHANGE_DUO_APPLICATION);
     }
   }
 }

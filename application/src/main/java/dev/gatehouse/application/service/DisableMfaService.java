@@ -4,6 +4,7 @@ import dev.gatehouse.application.service.common.Access;
 import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.SessionRevocation;
 import dev.gatehouse.application.service.common.Transactions;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.DisableMfaCommand;
 import dev.gatehouse.application.port.in.DisableMfaUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -50,7 +51,7 @@ public final class DisableMfaService implements DisableMfaUseCase {
     User actor = access.administrator(command.actor());
     Workspace workspace = access.workspace(command.workspace());
     if (Transactions.read(() -> policies.find(workspace.id())) instanceof MfaPolicy.Duo) {
-      freshApproval.require(actor, workspace, "removing MFA");
+      freshApproval.require(actor, workspace, StepUpAction.REMOVE_MFA);
     }
     transactions.write(() -> {
       if (policies.find(workspace.id()) instanceof MfaPolicy.None) {

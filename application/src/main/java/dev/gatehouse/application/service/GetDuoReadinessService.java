@@ -110,9 +110,9 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
     try {
       secondFactor.check(settings);
     } catch (SecondFactorUnavailableException e) {
-      throw new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, DuoFailures.describe(e));
+      throw new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE, DuoFailures.report(e).value());
     } catch (SecondFactorRejectedException e) {
-      throw new SecondFactorProblemException(DuoFailures.problem(e), DuoFailures.describe(e));
+      throw new SecondFactorProblemException(DuoFailures.problem(e), DuoFailures.report(e).value());
     }
   }
 

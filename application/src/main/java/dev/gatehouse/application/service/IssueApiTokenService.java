@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.service.common.Access;
 import dev.gatehouse.application.service.common.FreshApproval;
 import dev.gatehouse.application.service.common.Transactions;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
 import dev.gatehouse.application.port.in.IssueApiTokenUseCase;
@@ -64,7 +65,7 @@ public final class IssueApiTokenService implements IssueApiTokenUseCase {
       throw new AccessDeniedException("user " + owner.name() + " is disabled");
     }
     if (!actor.isAdministrator()) {
-      freshApproval.requireAnywhere(actor, "issuing an API token");
+      freshApproval.requireAnywhere(actor, StepUpAction.ISSUE_API_TOKEN);
     }
     SecretToken token = tokens.newToken();
     Instant now = clock.instant();

@@ -16,7 +16,6 @@ import dev.gatehouse.application.port.in.WorkspaceDetails;
 import dev.gatehouse.application.port.out.MfaPolicyRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
-import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
@@ -59,8 +58,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
       }
       audit.append(AuditEvent.of(AuditEventType.MEMBER_REMOVED, clock.instant())
           .actor(actor.name()).workspace(workspace.name()).subject(command.member()).build());
-      lifecycle.cancelOpen(workspace.id(), command.member(),
-          StatusMessage.of("Cancelled: the member was removed from the workspace"));
+      lifecycle.cancelRemoved(workspace.id(), command.member());
       revocation.revoke(workspace, Optional.of(command.member()), Optional.of(actor.name()),
           "member removed from the workspace");
       return ListWorkspacesService.details(workspace, workspaces, policies);

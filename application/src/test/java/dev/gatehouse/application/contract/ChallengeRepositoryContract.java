@@ -15,6 +15,7 @@ import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.DuoTransactionId;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.VerificationCode;
 import dev.gatehouse.domain.mfa.DuoMethod;
@@ -31,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every {@code ChallengeRepository} does. */
 public interface ChallengeRepositoryContract extends StorageContract {
@@ -159,6 +162,41 @@ public interface ChallengeRepositoryContract extends StorageContract {
     assertThat(ports().challenges().find(challenge.id())).contains(stored);
     assertThat(stored.version()).isEqualTo(challenge.version() + 1);
     assertThat(stored.denialReason()).contains(DenialReason.FRAUD);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EndCode.class)
+  default void roundTripsHowGatehouseEndedAChallenge(EndCode code) {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+    Challenge pushed = challenge.attachTransaction(new DuoTransactionId("45f7c92b-f45f-4862-8545-e0f58e78075a"),
+        StatusMessage.of("Pushed"));
+    Challenge ended = switch (code.state()) {
+      case DENIED -> pushed.cancel(code);
+      case FAILED -> pushed.fail(code, StatusMessage.of("cannot reach Duo at api-x.duosecurity.com"));
+      default -> pushed.expire(pushed.expiresAt());
+    };
+
+    Challenge stored = ports().challenges().update(ended);
+
+    Challenge found = ports().challenges().find(challenge.id()).orElseThrow();
+    assertThat(found).isEqualTo(stored);
+    assertThat(found.endCode()).contains(code);
+    assertThat(found.statusMessage()).isEqualTo(ended.statusMessage());
+  }
+
+  @Test
+  default void aChallengeDuoSettledHasNoEndCode() {
+    User alice = givenUser("alice");
+    Workspace workspace = givenWorkspace("servers", alice);
+    Challenge challenge = StorageFixtures.aChallenge(workspace, alice, StorageFixtures.push());
+    ports().challenges().add(challenge);
+
+    ports().challenges().update(challenge.deny(DenialReason.DENIED, StatusMessage.of("Login request denied.")));
+
+    assertThat(ports().challenges().find(challenge.id()).orElseThrow().endCode()).isEmpty();
   }
 
   @Test

@@ -369,7 +369,7 @@ public final class InMemoryRepositories {
             challenge.duoTransaction(), challenge.statusMessage(), challenge.verificationCode(),
             Optional.of(challenge.settledBy()).filter(m -> challenge.supersededByPasscode()),
             challenge.passcodeAttempts(), challenge.createdAt(), challenge.expiresAt(), challenge.sessionIssued(),
-            challenge.stepUp(), challenge.version() + 1);
+            challenge.stepUp(), challenge.endCode(), challenge.version() + 1);
         store.write(() -> store.challenges.put(next.id(), next));
         return next;
       });

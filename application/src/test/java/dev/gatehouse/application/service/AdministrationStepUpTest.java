@@ -34,6 +34,7 @@ import dev.gatehouse.application.port.in.DisableMfaCommand;
 import dev.gatehouse.application.port.in.IssueApiTokenCommand;
 import dev.gatehouse.application.port.in.IssuedApiToken;
 import dev.gatehouse.application.port.in.challenge.SessionGrant;
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.session.RevokeSessionCommand;
 import dev.gatehouse.application.service.common.FreshApproval;
@@ -98,18 +99,19 @@ class AdministrationStepUpTest {
     return env.gatehouse.issueApiToken().issue(new IssueApiTokenCommand(MEMBER, MEMBER));
   }
 
-  /** Refused with the step-up message naming the action, the workspace and the fix; audited. */
-  private static void assertStepUpRequired(InMemoryGatehouse env, Executable action, String named) {
+  /** Refused with the facts for the faces to word: the action, the workspace and the approval's age; audited. */
+  private static void assertStepUpRequired(InMemoryGatehouse env, Executable action, StepUpAction named) {
     int refusals = stepUpRefusals(env).size();
-    assertThatThrownBy(action::execute).isInstanceOf(StepUpRequiredException.class)
-        .isInstanceOf(AccessDeniedException.class)
-        .hasMessageContaining(named + " in workspace servers")
-        .hasMessageContaining("open workspace servers with Duo, then try again")
-        .hasMessageContaining("then try again within 5 minutes");
+    assertThatThrownBy(action::execute).isInstanceOf(AccessDeniedException.class)
+        .isInstanceOfSatisfying(StepUpRequiredException.class, e -> {
+          assertThat(e.action()).isEqualTo(named);
+          assertThat(e.workspace()).contains(WORKSPACE);
+          assertThat(e.maxAge()).isEqualTo(Duration.ofMinutes(5));
+        });
     assertThat(stepUpRefusals(env)).hasSize(refusals + 1).first().satisfies(e -> {
       assertThat(e.actor()).contains(ADMIN);
       assertThat(e.workspace()).contains(WORKSPACE);
-      assertThat(e.detail()).contains(named);
+      assertThat(e.detail()).contains(named.wireName()).contains("in workspace " + WORKSPACE);
     });
   }
 
@@ -122,7 +124,7 @@ class AdministrationStepUpTest {
   void removingMfaFromADuoWorkspaceIsRefusedWithoutAFreshApproval() {
     InMemoryGatehouse env = aDuoWorkspace();
 
-    assertStepUpRequired(env, () -> disableMfa(env), "removing MFA");
+    assertStepUpRequired(env, () -> disableMfa(env), StepUpAction.REMOVE_MFA);
 
     assertThat(policy(env)).isInstanceOf(MfaPolicy.Duo.class);
     assertThat(audit(env, AuditEventType.MFA_DISABLED)).isEmpty();
@@ -148,7 +150,7 @@ class AdministrationStepUpTest {
     freshApproval(env, ADMIN);
     env.clock.advance(TOO_OLD);
 
-    assertStepUpRequired(env, () -> disableMfa(env), "removing MFA");
+    assertStepUpRequired(env, () -> disableMfa(env), StepUpAction.REMOVE_MFA);
     assertThat(policy(env)).isInstanceOf(MfaPolicy.Duo.class);
   }
 
@@ -158,7 +160,7 @@ class AdministrationStepUpTest {
     SessionGrant approval = freshApproval(env, ADMIN);
     env.gatehouse.revokeSession().revoke(new RevokeSessionCommand(ADMIN, WORKSPACE, approval.id()));
 
-    assertStepUpRequired(env, () -> disableMfa(env), "removing MFA");
+    assertStepUpRequired(env, () -> disableMfa(env), StepUpAction.REMOVE_MFA);
     assertThat(policy(env)).isInstanceOf(MfaPolicy.Duo.class);
   }
 
@@ -172,7 +174,8 @@ class AdministrationStepUpTest {
     freshApproval(env, ADMIN);
 
     assertThatThrownBy(() -> env.gatehouse.disableMfa().disable(new DisableMfaCommand(ADMIN, other)))
-        .isInstanceOf(StepUpRequiredException.class).hasMessageContaining("in workspace databases");
+        .isInstanceOfSatisfying(StepUpRequiredException.class,
+            e -> assertThat(e.workspace()).contains(new WorkspaceName("databases")));
   }
 
   @Test
@@ -182,7 +185,7 @@ class AdministrationStepUpTest {
     env.duo.bypass(ADMIN.value());
     assertThat(granted(open(env, ADMIN)).kind()).isEqualTo(GrantKind.DUO_BYPASS);
 
-    assertStepUpRequired(env, () -> disableMfa(env), "removing MFA");
+    assertStepUpRequired(env, () -> disableMfa(env), StepUpAction.REMOVE_MFA);
   }
 
   @Test
@@ -200,7 +203,7 @@ class AdministrationStepUpTest {
     InMemoryGatehouse env = aDuoWorkspace(Failmode.SECURE);
 
     assertStepUpRequired(env, () -> configure(env, Failmode.SAFE, MfaOptions.DEFAULTS),
-        "switching failmode to safe");
+        StepUpAction.SWITCH_FAILMODE_TO_SAFE);
 
     assertThat(failmode(env)).isEqualTo(Failmode.SECURE);
   }
@@ -222,7 +225,7 @@ class AdministrationStepUpTest {
     env.clock.advance(TOO_OLD);
 
     assertStepUpRequired(env, () -> configure(env, Failmode.SAFE, MfaOptions.DEFAULTS),
-        "switching failmode to safe");
+        StepUpAction.SWITCH_FAILMODE_TO_SAFE);
     assertThat(failmode(env)).isEqualTo(Failmode.SECURE);
   }
 
@@ -247,7 +250,7 @@ class AdministrationStepUpTest {
         current.secretKey());
 
     assertStepUpRequired(env, () -> configureWith(env, elsewhere, Failmode.SECURE),
-        "changing the Duo application");
+        StepUpAction.CHANGE_DUO_APPLICATION);
     assertThat(((MfaPolicy.Duo) policy(env)).settings().integrationKey()).isEqualTo(current.integrationKey());
 
     freshApproval(env, ADMIN);
@@ -264,8 +267,10 @@ class AdministrationStepUpTest {
     DuoSettings otherHost = new DuoSettings(new ApiHostname("api-0ther000.duosecurity.com"),
         current.integrationKey(), current.secretKey());
 
-    assertStepUpRequired(env, () -> configureWith(env, otherSecret, Failmode.SECURE), "changing the Duo application");
-    assertStepUpRequired(env, () -> configureWith(env, otherHost, Failmode.SECURE), "changing the Duo application");
+    assertStepUpRequired(env, () -> configureWith(env, otherSecret, Failmode.SECURE),
+        StepUpAction.CHANGE_DUO_APPLICATION);
+    assertStepUpRequired(env, () -> configureWith(env, otherHost, Failmode.SECURE),
+        StepUpAction.CHANGE_DUO_APPLICATION);
     assertThat(((MfaPolicy.Duo) policy(env)).settings()).isEqualTo(current);
 
     assertThat(configureWith(env, current, Failmode.SECURE)).isInstanceOf(ConfigureDuoResult.Configured.class);
@@ -276,8 +281,10 @@ class AdministrationStepUpTest {
   void clearingASuspensionIsRefusedWithoutAFreshApproval() {
     InMemoryGatehouse env = aSuspendedMember();
 
-    assertStepUpRequired(env, () -> clearSuspension(env), "clearing the suspension of bob");
+    assertStepUpRequired(env, () -> clearSuspension(env), StepUpAction.CLEAR_SUSPENSION);
 
+    assertThat(stepUpRefusals(env)).singleElement()
+        .satisfies(e -> assertThat(e.detail()).startsWith("clear_suspension of " + MEMBER + " in workspace"));
     assertThat(denied(open(env, MEMBER)).code()).isEqualTo(DenialCode.SUSPENDED);
     assertThat(audit(env, AuditEventType.SUSPENSION_CLEARED)).isEmpty();
   }
@@ -287,7 +294,7 @@ class AdministrationStepUpTest {
     InMemoryGatehouse env = aSuspendedMember();
     freshApproval(env, ADMIN);
     env.clock.advance(TOO_OLD);
-    assertStepUpRequired(env, () -> clearSuspension(env), "clearing the suspension of bob");
+    assertStepUpRequired(env, () -> clearSuspension(env), StepUpAction.CLEAR_SUSPENSION);
 
     freshApproval(env, ADMIN);
     clearSuspension(env);
@@ -302,9 +309,10 @@ class AdministrationStepUpTest {
     int issued = audit(env, AuditEventType.API_TOKEN_ISSUED).size();
 
     assertThatThrownBy(() -> issueOwn(env)).isInstanceOf(StepUpRequiredException.class)
-        .hasMessageContaining("issuing an API token")
-        .hasMessageContaining("open one of your workspaces with Duo")
-        .hasMessageContaining("within 5 minutes");
+        .isInstanceOfSatisfying(StepUpRequiredException.class, e -> {
+          assertThat(e.action()).isEqualTo(StepUpAction.ISSUE_API_TOKEN);
+          assertThat(e.workspace()).as("any of their workspaces").isEmpty();
+        });
 
     assertThat(audit(env, AuditEventType.API_TOKEN_ISSUED)).hasSize(issued);
     assertThat(stepUpRefusals(env)).singleElement().satisfies(e -> {

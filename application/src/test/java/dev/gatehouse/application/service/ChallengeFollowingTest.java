@@ -275,7 +275,7 @@ class ChallengeFollowingTest {
     assertThat(env.ports.challenges().find(abandoned.id()).orElseThrow().denialReason())
         .contains(DenialReason.CANCELLED);
     assertThat(audit(env, AuditEventType.CHALLENGE_DENIED))
-        .anySatisfy(e -> assertThat(e.detail()).contains("Superseded by a newer request"));
+        .anySatisfy(e -> assertThat(e.detail()).isEqualTo("unlock: superseded"));
     assertThat(env.ports.guards().find(GatehouseFixtures.workspaceId(env), MEMBER)
         .flatMap(g -> g.cooldownUntil())).as("superseding starts no cooldown").isEmpty();
   }

@@ -16,10 +16,15 @@ import static dev.gatehouse.application.service.GatehouseFixtures.open;
 import static dev.gatehouse.application.service.GatehouseFixtures.pending;
 import static dev.gatehouse.application.service.GatehouseFixtures.select;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.fake.InMemoryGatehouse;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
+import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.challenge.DenialCode;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.application.port.in.challenge.DeviceListResult;
 import dev.gatehouse.application.port.in.challenge.ListDuoDevicesQuery;
 import dev.gatehouse.domain.audit.AuditEventType;
@@ -115,6 +120,17 @@ class PreauthResultsTest {
     open(env, MEMBER);
 
     assertThat(env.duo.count(Operation.START_AUTH)).isEqualTo(1);
+  }
+
+  @Test
+  void listingDevicesWhileDuoIsUnavailableCarriesTheClassAndTheGatewaysReportNotASentence() {
+    InMemoryGatehouse env = aDuoWorkspace();
+    env.duo.failNext(Operation.PREAUTH, FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.TIMEOUT));
+
+    assertThatThrownBy(() -> list(env)).isInstanceOfSatisfying(SecondFactorProblemException.class, e -> {
+      assertThat(e.problem()).isEqualTo(SecondFactorProblem.UNAVAILABLE);
+      assertThat(e.getMessage()).isEqualTo("simulated TIMEOUT");
+    });
   }
 
   @Test

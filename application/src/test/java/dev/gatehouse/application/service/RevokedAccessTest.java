@@ -22,6 +22,7 @@ import dev.gatehouse.application.port.in.AccessDeniedException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.RemoveMemberCommand;
 import dev.gatehouse.domain.audit.AuditEventType;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeState;
@@ -47,7 +48,8 @@ class RevokedAccessTest {
     ChallengeView view = read(env, MEMBER, challenge.id(), NO_WAIT);
     assertThat(view.state()).isEqualTo(ChallengeState.DENIED);
     assertThat(view.denialReason()).contains(DenialReason.CANCELLED);
-    assertThat(view.message().value()).isEqualTo("Cancelled: the member was removed from the workspace");
+    assertThat(view.endCode()).contains(EndCode.MEMBER_REMOVED);
+    assertThat(view.message().isEmpty()).as("worded by each face, not the core").isTrue();
   }
 
   @Test

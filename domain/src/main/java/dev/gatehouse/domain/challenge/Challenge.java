@@ -46,6 +46,7 @@ public final class Challenge {
   private final Instant expiresAt;
   private final boolean sessionIssued;
   private final StepUpTarget stepUp;
+  private final EndCode endCode;
   private final long version;
 
   private Challenge(Builder b) {
@@ -65,12 +66,17 @@ public final class Challenge {
     this.expiresAt = Require.notNull("expiresAt", b.expiresAt);
     this.sessionIssued = b.sessionIssued;
     this.stepUp = b.stepUp;
+    this.endCode = b.endCode;
     this.version = b.version;
     if ((purpose == ChallengePurpose.STEP_UP) != (stepUp != null)) {
       throw new InvalidValueException("stepUp", "names the entry and session exactly when the purpose is STEP_UP");
     }
     if ((state == ChallengeState.DENIED) != (denialReason != null)) {
       throw new InvalidValueException("denialReason", "is required exactly when the state is DENIED");
+    }
+    if (endCode != null && (endCode.state() != state
+        || state == ChallengeState.DENIED && denialReason != DenialReason.CANCELLED)) {
+      throw new InvalidValueException("endCode", "must match the final state (a cancellation for DENIED)");
     }
     if (!expiresAt.isAfter(createdAt)) {
       throw new InvalidValueException("expiresAt", "must be after createdAt");
@@ -151,14 +157,30 @@ public final class Challenge {
         verificationCode, settledBy, passcodeAttempts, createdAt, expiresAt, sessionIssued, Optional.empty(), version);
   }
 
-  /** Rebuilds a stored challenge, a step-up with its target; the invariants are checked again. */
+  /** Rebuilds a stored challenge, a step-up with its target, that Gatehouse did not end itself. */
   public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
       ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
       Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
       StatusMessage statusMessage, Optional<VerificationCode> verificationCode, Optional<DuoMethod> settledBy,
       int passcodeAttempts, Instant createdAt, Instant expiresAt, boolean sessionIssued,
       Optional<StepUpTarget> stepUp, long version) {
+    return restore(id, workspace, user, purpose, selection, state, denialReason, duoTransaction, statusMessage,
+        verificationCode, settledBy, passcodeAttempts, createdAt, expiresAt, sessionIssued, stepUp,
+        Optional.empty(), version);
+  }
+
+  /**
+   * Rebuilds a stored challenge with everything it may carry (a step-up's target, how Gatehouse
+   * ended it); the invariants are checked again.
+   */
+  public static Challenge restore(ChallengeId id, WorkspaceId workspace, UserName user,
+      ChallengePurpose purpose, DeviceSelection selection, ChallengeState state,
+      Optional<DenialReason> denialReason, Optional<DuoTransactionId> duoTransaction,
+      StatusMessage statusMessage, Optional<VerificationCode> verificationCode, Optional<DuoMethod> settledBy,
+      int passcodeAttempts, Instant createdAt, Instant expiresAt, boolean sessionIssued,
+      Optional<StepUpTarget> stepUp, Optional<EndCode> endCode, long version) {
     Builder b = new Builder();
+    b.endCode = endCode.orElse(null);
     b.stepUp = stepUp.orElse(null);
     b.verificationCode = verificationCode.orElse(null);
     b.settledBy = settledBy.orElse(null);
@@ -289,17 +311,41 @@ public final class Challenge {
     return state == ChallengeState.AWAITING_PASSCODE || state == ChallengeState.PENDING;
   }
 
+  /** The member cancelled it. */
   public Challenge cancel() {
-    return deny(DenialReason.CANCELLED, StatusMessage.of("Cancelled"));
+    return cancel(EndCode.CANCELLED);
   }
 
-  /** Duo became unusable after the challenge started; the member may try again. */
-  public Challenge fail(StatusMessage message) {
+  /**
+   * Gatehouse cancels it ({@code DENIED}, {@code CANCELLED}) for the reason given, one whose state is
+   * {@code DENIED}: the member cancelled it, a newer request superseded it, the member was removed.
+   */
+  public Challenge cancel(EndCode why) {
+    requireEnd(why, ChallengeState.DENIED);
+    Builder b = deny(DenialReason.CANCELLED, StatusMessage.NONE).copy();
+    b.endCode = why;
+    return new Challenge(b);
+  }
+
+  /**
+   * Duo became unusable after the challenge started, or gave an answer Gatehouse cannot use; the
+   * member may try again. {@code why} is a code whose state is {@code FAILED}; {@code detail} is the
+   * gateway's report or Duo's own message, if any.
+   */
+  public Challenge fail(EndCode why, StatusMessage detail) {
+    requireEnd(why, ChallengeState.FAILED);
     requireOpen("fail");
     Builder b = settled();
     b.state = ChallengeState.FAILED;
-    b.statusMessage = Require.notNull("statusMessage", message);
+    b.statusMessage = Require.notNull("statusMessage", detail);
+    b.endCode = why;
     return new Challenge(b);
+  }
+
+  private static void requireEnd(EndCode why, ChallengeState state) {
+    if (Require.notNull("endCode", why).state() != state) {
+      throw new InvalidValueException("endCode", why.wireName() + " does not end a challenge " + state);
+    }
   }
 
   /** Nobody answered in time. Only an open challenge past its expiry can expire. */
@@ -310,7 +356,8 @@ public final class Challenge {
     }
     Builder b = settled();
     b.state = ChallengeState.EXPIRED;
-    b.statusMessage = StatusMessage.of("The request expired");
+    b.statusMessage = StatusMessage.NONE;
+    b.endCode = EndCode.EXPIRED;
     return new Challenge(b);
   }
 
@@ -374,6 +421,7 @@ public final class Challenge {
   private Builder copy() {
     Builder b = new Builder();
     b.stepUp = stepUp;
+    b.endCode = endCode;
     b.verificationCode = verificationCode;
     b.settledBy = settledBy;
     b.id = id;
@@ -425,8 +473,14 @@ public final class Challenge {
     return Optional.ofNullable(duoTransaction);
   }
 
+  /** Duo's own message, or with an {@link #endCode()} the gateway's report or Duo's message behind it. */
   public StatusMessage statusMessage() {
     return statusMessage;
+  }
+
+  /** How Gatehouse itself ended it, if it did; empty while open or when Duo settled it. */
+  public Optional<EndCode> endCode() {
+    return Optional.ofNullable(endCode);
   }
 
   /** The code to type into Duo Mobile while a Verified Duo Push waits. */
@@ -481,6 +535,7 @@ public final class Challenge {
         && statusMessage.equals(other.statusMessage) && Objects.equals(verificationCode, other.verificationCode)
         && settledBy == other.settledBy && passcodeAttempts == other.passcodeAttempts
         && sessionIssued == other.sessionIssued && Objects.equals(stepUp, other.stepUp)
+        && endCode == other.endCode
         && workspace.equals(other.workspace)
         && user.equals(other.user) && purpose == other.purpose && selection.equals(other.selection)
         && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt);
@@ -514,6 +569,7 @@ public final class Challenge {
     private Instant expiresAt;
     private boolean sessionIssued;
     private StepUpTarget stepUp;
+    private EndCode endCode;
     private long version;
   }
 }

@@ -60,7 +60,7 @@ class ChallengeTest {
       case EXPIRED:
         return start(DuoMethod.PUSH).expire(EXPIRY);
       case FAILED:
-        return start(DuoMethod.PUSH).fail(StatusMessage.of("Duo is unavailable"));
+        return start(DuoMethod.PUSH).fail(EndCode.DUO_UNAVAILABLE, StatusMessage.of("cannot reach Duo"));
       default:
         throw new AssertionError(state);
     }
@@ -69,8 +69,9 @@ class ChallengeTest {
   /** The same challenge as stored with another version, rebuilt through {@link Challenge#restore}. */
   private static Challenge withVersion(Challenge c, long version) {
     return Challenge.restore(c.id(), c.workspace(), c.user(), c.purpose(), c.selection(), c.state(),
-        c.denialReason(), c.duoTransaction(), c.statusMessage(), c.passcodeAttempts(), c.createdAt(),
-        c.expiresAt(), c.sessionIssued(), version);
+        c.denialReason(), c.duoTransaction(), c.statusMessage(), c.verificationCode(),
+        Optional.of(c.settledBy()).filter(m -> c.supersededByPasscode()), c.passcodeAttempts(), c.createdAt(),
+        c.expiresAt(), c.sessionIssued(), c.stepUp(), c.endCode(), version);
   }
 
   private static Challenge restore(DuoMethod method, ChallengeState state, Optional<DenialReason> reason,
@@ -90,7 +91,7 @@ class ChallengeTest {
     RESERVE_PASSCODE(Challenge::reservePasscodeAttempt),
     REJECT_PASSCODE(c -> c.rejectPasscode(MESSAGE)),
     CANCEL(Challenge::cancel),
-    FAIL(c -> c.fail(MESSAGE)),
+    FAIL(c -> c.fail(EndCode.DUO_UNAVAILABLE, MESSAGE)),
     EXPIRE(c -> c.expire(c.expiresAt())),
     MARK_SESSION_ISSUED(Challenge::markSessionIssued);
 
@@ -368,7 +369,7 @@ class ChallengeTest {
 
   @Test
   void failureIsNotADenial() {
-    assertThat(start(DuoMethod.PUSH).fail(MESSAGE).denialReason()).isEmpty();
+    assertThat(start(DuoMethod.PUSH).fail(EndCode.DUO_UNAVAILABLE, MESSAGE).denialReason()).isEmpty();
   }
 
   @Test
@@ -521,8 +522,55 @@ class ChallengeTest {
   }
 
   @Test
-  void expiryTellsTheMember() {
-    assertThat(start(DuoMethod.PUSH).expire(EXPIRY).statusMessage()).isEqualTo(StatusMessage.of("The request expired"));
+  void expiryIsEndedByGatehouseWithItsCodeAndNoMessageOfItsOwn() {
+    Challenge expired = start(DuoMethod.PUSH).attachTransaction(TXID, MESSAGE).expire(EXPIRY);
+
+    assertThat(expired.endCode()).contains(EndCode.EXPIRED);
+    assertThat(expired.statusMessage()).isEqualTo(StatusMessage.NONE);
+  }
+
+  @Test
+  void cancellingSaysWhyWithItsCode() {
+    Challenge superseded = start(DuoMethod.SMS).cancel(EndCode.SUPERSEDED);
+
+    assertThat(superseded.denialReason()).contains(DenialReason.CANCELLED);
+    assertThat(superseded.endCode()).contains(EndCode.SUPERSEDED);
+    assertThat(superseded.statusMessage()).isEqualTo(StatusMessage.NONE);
+    assertThat(start(DuoMethod.PUSH).cancel().endCode()).contains(EndCode.CANCELLED);
+  }
+
+  @Test
+  void failingKeepsTheReportBehindItsCode() {
+    Challenge failed = start(DuoMethod.PUSH).fail(EndCode.DUO_RATE_LIMITED, StatusMessage.of("HTTP 429"));
+
+    assertThat(failed.endCode()).contains(EndCode.DUO_RATE_LIMITED);
+    assertThat(failed.statusMessage()).isEqualTo(StatusMessage.of("HTTP 429"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(EndCode.class)
+  void anEndCodeEndsOnlyInItsOwnState(EndCode code) {
+    Challenge open = start(DuoMethod.PUSH);
+    if (code.state() == ChallengeState.DENIED) {
+      assertThat(open.cancel(code).state()).isEqualTo(ChallengeState.DENIED);
+    } else {
+      assertThatThrownBy(() -> open.cancel(code)).isInstanceOf(InvalidValueException.class);
+    }
+    if (code.state() == ChallengeState.FAILED) {
+      assertThat(open.fail(code, MESSAGE).state()).isEqualTo(ChallengeState.FAILED);
+    } else {
+      assertThatThrownBy(() -> open.fail(code, MESSAGE)).isInstanceOf(InvalidValueException.class);
+    }
+  }
+
+  @Test
+  void restoringAnEndCodeThatDoesNotMatchTheStateIsRefused() {
+    assertThatThrownBy(() -> Challenge.restore(ID, WORKSPACE, ALICE, ChallengePurpose.UNLOCK,
+        new DeviceSelection(DEVICE, DuoMethod.PUSH), ChallengeState.DENIED, Optional.of(DenialReason.DENIED),
+        Optional.empty(), MESSAGE, Optional.empty(), Optional.empty(), 0, NOW, EXPIRY, false, Optional.empty(),
+        Optional.of(EndCode.SUPERSEDED), 0))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("endCode");
   }
 
   @Test
@@ -781,7 +829,7 @@ class ChallengeTest {
     assertThat(later.verificationCode()).contains(CODE);
     assertThat(later.deny(DenialReason.DENIED, MESSAGE).verificationCode()).isEmpty();
     assertThat(later.expire(EXPIRY).verificationCode()).isEmpty();
-    assertThat(later.fail(MESSAGE).verificationCode()).isEmpty();
+    assertThat(later.fail(EndCode.DUO_UNAVAILABLE, MESSAGE).verificationCode()).isEmpty();
     assertThat(later.cancel().verificationCode()).isEmpty();
   }
 

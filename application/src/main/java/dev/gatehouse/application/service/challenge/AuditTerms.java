@@ -1,6 +1,7 @@
 package dev.gatehouse.application.service.challenge;
 
 import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.mfa.DuoDevice;
 import java.util.Locale;
@@ -20,6 +21,20 @@ final class AuditTerms {
       case VERIFY_DEVICE -> "verify device";
       case STEP_UP -> "step-up";
     };
+  }
+
+  /**
+   * A challenge's change for the audit trail: the purpose, how Gatehouse ended it if it did, and
+   * Duo's message or the gateway's report, e.g. {@code unlock: superseded} or {@code unlock:
+   * duo_unavailable: cannot reach Duo at api-x.duosecurity.com}.
+   */
+  static String challenge(Challenge challenge) {
+    StringBuilder text = new StringBuilder(purpose(challenge.purpose()));
+    challenge.endCode().ifPresent(code -> text.append(": ").append(code.wireName()));
+    if (!challenge.statusMessage().isEmpty()) {
+      text.append(": ").append(challenge.statusMessage());
+    }
+    return text.toString();
   }
 
   /**

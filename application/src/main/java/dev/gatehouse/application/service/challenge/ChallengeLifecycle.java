@@ -24,7 +24,6 @@ import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ClientContext;
-import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.challenge.StepUpTarget;
 import dev.gatehouse.domain.mfa.DeviceId;
 import dev.gatehouse.domain.mfa.DeviceSelection;
@@ -151,8 +150,8 @@ public final class ChallengeLifecycle implements AutoCloseable {
   }
 
   /** Cancels the member's open challenges for the workspace; call inside the removing unit of work. */
-  public void cancelOpen(WorkspaceId workspace, UserName user, StatusMessage why) {
-    settlement.cancelOpen(workspace, user, why);
+  public void cancelRemoved(WorkspaceId workspace, UserName user) {
+    settlement.cancelRemoved(workspace, user);
   }
 
   /** Opens the session of the actor's approved unlock, once. */

@@ -28,6 +28,7 @@ import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengePurpose;
 import dev.gatehouse.domain.challenge.ChallengeState;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.MemberStanding;
 import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
@@ -214,15 +215,15 @@ final class ChallengeSettlement {
 
   /** Duo failed after the challenge started: the challenge fails, it never grants. */
   Challenge applyFailure(ChallengeId id, RuntimeException failure) {
-    String message;
-    if (failure instanceof SecondFactorUnavailableException unavailable) {
-      message = DuoFailures.describe(unavailable);
+    EndCode why;
+    if (failure instanceof SecondFactorUnavailableException) {
+      why = EndCode.DUO_UNAVAILABLE;
     } else if (failure instanceof SecondFactorRejectedException rejected) {
-      message = DuoFailures.describe(rejected);
+      why = DuoFailures.endCode(rejected);
     } else {
       throw failure;
     }
-    return transition(id, c -> c.fail(StatusMessage.of(message)));
+    return transition(id, c -> c.fail(why, DuoFailures.report(failure)));
   }
 
   /** Expires a challenge past its expiry, and fails a push or call whose start was interrupted. */
@@ -233,7 +234,7 @@ final class ChallengeSettlement {
     }
     if (challenge.isStranded(now)) {
       return transition(challenge.id(), c -> c.isStranded(now)
-          ? c.fail(StatusMessage.of("The request to Duo was interrupted; try again")) : c);
+          ? c.fail(EndCode.INTERRUPTED, StatusMessage.NONE) : c);
     }
     return challenge;
   }
@@ -243,7 +244,7 @@ final class ChallengeSettlement {
     return new ChallengeView(challenge.id(), workspace, challenge.purpose(), challenge.selection(),
         challenge.state(), challenge.denialReason(), challenge.statusMessage(), challenge.expiresAt(),
         challenge.remainingPasscodeAttempts(), challenge.canIssueSession(), challenge.verificationCode(),
-        challenge.state().isFinal() ? Optional.of(challenge.settledBy()) : Optional.empty());
+        challenge.state().isFinal() ? Optional.of(challenge.settledBy()) : Optional.empty(), challenge.endCode());
   }
 
   ChallengeView view(Challenge challenge) {
@@ -295,12 +296,12 @@ final class ChallengeSettlement {
       Optional<Restriction> refused) {}
 
   /**
-   * Cancels every open challenge of a member for a workspace (the member was removed from it).
-   * Call inside the unit of work that removes the member.
+   * Cancels every open challenge of a member for a workspace ({@code member_removed}): the member
+   * was removed from it. Call inside the unit of work that removes the member.
    */
-  void cancelOpen(WorkspaceId workspace, UserName user, StatusMessage why) {
+  void cancelRemoved(WorkspaceId workspace, UserName user) {
     for (Challenge open : challenges.findOpen(workspace, user)) {
-      transition(open.id(), c -> c.deny(DenialReason.CANCELLED, why));
+      transition(open.id(), c -> c.cancel(EndCode.MEMBER_REMOVED));
     }
   }
 
@@ -315,7 +316,7 @@ final class ChallengeSettlement {
     for (Challenge challenge : open) {
       if (!challenge.selection().method().isOutOfBand() && which.test(challenge)) {
         transition(challenge.id(), Optional.empty(), c -> c.state().isFinal() || c.selection().method().isOutOfBand()
-            ? c : c.deny(DenialReason.CANCELLED, StatusMessage.of("Superseded by a newer request")), false);
+            ? c : c.cancel(EndCode.SUPERSEDED), false);
       } else {
         kept.add(challenge);
       }
@@ -350,8 +351,7 @@ final class ChallengeSettlement {
         ? " (settled by a passcode; the " + after.selection().method().wireName() + " was superseded)" : "";
     AuditEvent.Builder event = AuditEvent.of(typeOf(after.state()), now).actor(after.user())
         .workspace(workspace.name()).method(after.settledBy())
-        .outcome(outcomeOf(after)).detail(AuditTerms.purpose(after.purpose())
-            + (after.statusMessage().isEmpty() ? "" : ": " + after.statusMessage()) + superseded);
+        .outcome(outcomeOf(after)).detail(AuditTerms.challenge(after) + superseded);
     after.duoTransaction().ifPresent(event::duoTransaction);
     audit.append(event.build());
 

@@ -14,6 +14,7 @@ import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.ChallengeState;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.DuoSettings;
 import dev.gatehouse.domain.mfa.MfaPolicy;
@@ -190,7 +191,7 @@ final class ChallengeWatch implements AutoCloseable {
     if (policy instanceof MfaPolicy.Duo duo) {
       return duo.settings();
     }
-    settlement.transition(challenge.id(), c -> c.fail(StatusMessage.of("Duo is no longer configured for this workspace")));
+    settlement.transition(challenge.id(), c -> c.fail(EndCode.DUO_NOT_CONFIGURED, StatusMessage.NONE));
     return null;
   }
 

@@ -42,11 +42,11 @@ public final class ListDuoDevicesService implements ListDuoDevicesUseCase {
     PreauthDecision decision = PreauthDecision.ask(gateway, duo.settings(), actor.duoUsername(), query.client());
     if (decision instanceof PreauthDecision.Unavailable unavailable) {
       throw new SecondFactorProblemException(SecondFactorProblem.UNAVAILABLE,
-          DuoFailures.describe(unavailable.failure()));
+          DuoFailures.report(unavailable.failure()).value());
     }
     if (decision instanceof PreauthDecision.Rejected rejected) {
       throw new SecondFactorProblemException(DuoFailures.problem(rejected.failure()),
-          DuoFailures.describe(rejected.failure()));
+          DuoFailures.report(rejected.failure()).value());
     }
     if (decision instanceof PreauthDecision.Bypass bypass) {
       return new DeviceListResult.Bypass(bypass.message());

@@ -121,7 +121,7 @@ public final class OpenWorkspaceService implements OpenWorkspaceUseCase {
       return bypass(actor, workspace, duo, bypassed.message());
     }
     StartOutcome.Unavailable unavailable = (StartOutcome.Unavailable) outcome;
-    String cause = DuoFailures.describe(unavailable.failure());
+    String cause = DuoFailures.report(unavailable.failure()).value();
     if (duo.failmode() == Failmode.SAFE) {
       return grant(actor, workspace, GrantKind.FAILSAFE, duo.options(),
           Optional.of(event(AuditEventType.FAILSAFE_GRANTED, actor, workspace,

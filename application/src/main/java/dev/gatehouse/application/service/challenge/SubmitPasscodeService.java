@@ -24,6 +24,7 @@ import dev.gatehouse.domain.challenge.AccessGuard;
 import dev.gatehouse.domain.challenge.Challenge;
 import dev.gatehouse.domain.challenge.ChallengeId;
 import dev.gatehouse.domain.challenge.DenialReason;
+import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.Restriction;
 import dev.gatehouse.domain.challenge.StatusMessage;
 import dev.gatehouse.domain.mfa.MfaPolicy;
@@ -94,7 +95,7 @@ public final class SubmitPasscodeService implements SubmitPasscodeUseCase {
     if (status instanceof AuthStatus.Waiting waiting) {
       // A passcode answer is final; "waiting" here is an answer Gatehouse cannot use.
       return lifecycle.view(lifecycle.transition(challenge.id(),
-          c -> c.fail(StatusMessage.of("Duo gave no final answer to the passcode: " + waiting.message()))));
+          c -> c.fail(EndCode.PASSCODE_UNANSWERED, waiting.message())));
     }
     if (status instanceof AuthStatus.Allowed) {
       // A right passcode does not count towards the member's lockout.

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service.common;
 
+import dev.gatehouse.application.port.in.StepUpAction;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.UnitOfWork;
@@ -8,6 +9,7 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditEventType;
 import dev.gatehouse.domain.session.WorkspaceSession;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserName;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,32 +42,41 @@ public final class FreshApproval {
   }
 
   /**
-   * Requires the actor's fresh Duo approval for this workspace before the action (worded like
-   * "removing MFA"); throws {@link StepUpRequiredException} without one.
+   * Requires the actor's fresh Duo approval for this workspace before the action; throws
+   * {@link StepUpRequiredException} without one.
    */
-  public void require(User actor, Workspace workspace, String action) {
+  public void require(User actor, Workspace workspace, StepUpAction action) {
+    require(actor, workspace, action, Optional.empty());
+  }
+
+  /**
+   * Requires the actor's fresh Duo approval for this workspace before the action concerning a
+   * member (clearing their suspension); throws {@link StepUpRequiredException} without one.
+   */
+  public void require(User actor, Workspace workspace, StepUpAction action, UserName member) {
+    require(actor, workspace, action, Optional.of(member));
+  }
+
+  private void require(User actor, Workspace workspace, StepUpAction action, Optional<UserName> member) {
     Instant now = clock.instant();
     if (isFresh(Transactions.read(() -> sessions.findLatestDuoApproved(workspace.id(), actor.name())), now)) {
       return;
     }
-    String name = workspace.name().value();
     refuse(AuditEvent.of(AuditEventType.ACCESS_DENIED, now).actor(actor.name()).workspace(workspace.name()),
-        action + " in workspace " + name + " needs your own Duo approval from the last " + minutes()
-            + ": open workspace " + name + " with Duo, then try again within " + minutes());
+        new StepUpRequiredException(action, member, Optional.of(workspace.name()), MAX_AGE));
   }
 
   /**
    * Requires the actor's fresh Duo approval in any workspace before the action; throws
    * {@link StepUpRequiredException} without one.
    */
-  public void requireAnywhere(User actor, String action) {
+  public void requireAnywhere(User actor, StepUpAction action) {
     Instant now = clock.instant();
     if (isFresh(Transactions.read(() -> sessions.findLatestDuoApprovedOf(actor.name())), now)) {
       return;
     }
     refuse(AuditEvent.of(AuditEventType.ACCESS_DENIED, now).actor(actor.name()),
-        action + " needs your own Duo approval from the last " + minutes()
-            + ": open one of your workspaces with Duo, then try again within " + minutes());
+        new StepUpRequiredException(action, Optional.empty(), Optional.empty(), MAX_AGE));
   }
 
   private static boolean isFresh(Optional<WorkspaceSession> latest, Instant now) {
@@ -73,12 +84,9 @@ public final class FreshApproval {
     return latest.filter(s -> !s.isRevoked() && s.createdAt().isAfter(since)).isPresent();
   }
 
-  private void refuse(AuditEvent.Builder event, String message) {
-    transactions.write(() -> audit.append(event.outcome("step_up_required").detail(message).build()));
-    throw new StepUpRequiredException(message);
-  }
-
-  private static String minutes() {
-    return MAX_AGE.toMinutes() + " minutes";
+  /** Audits the refusal by its facts, then throws it. */
+  private void refuse(AuditEvent.Builder event, StepUpRequiredException refusal) {
+    transactions.write(() -> audit.append(event.outcome("step_up_required").detail(refusal.getMessage()).build()));
+    throw refusal;
   }
 }
