@@ -5,12 +5,13 @@ import dev.gatehouse.application.port.in.DuoCheckResult;
 
 /**
  * {@code duo check --json} and {@code duo configure --json}: {@code outcome} is {@code passed},
- * {@code configured} or {@code failed} (with the problem class and Duo's detail).
+ * {@code configured} or {@code failed} (with the problem class, worded with the gateway's report).
  */
 record CliDuoCheck(String outcome, String workspace, String problem, String message, CliDuoSummary duo) {
   static CliDuoCheck from(DuoCheckResult result) {
     if (result instanceof DuoCheckResult.Failed failed) {
-      return new CliDuoCheck("failed", null, CliWire.name(failed.problem()), failed.message(), null);
+      return new CliDuoCheck("failed", null, CliWire.name(failed.problem()),
+          CliText.problem(failed.problem(), failed.report()), null);
     }
     return new CliDuoCheck("passed", null, null, "Duo accepted the settings", null);
   }
@@ -21,6 +22,7 @@ record CliDuoCheck(String outcome, String workspace, String problem, String mess
           CliDuoSummary.from(configured.duo()));
     }
     DuoCheckResult.Failed failed = ((ConfigureDuoResult.CheckFailed) result).failure();
-    return new CliDuoCheck("failed", workspace, CliWire.name(failed.problem()), failed.message(), null);
+    return new CliDuoCheck("failed", workspace, CliWire.name(failed.problem()),
+        CliText.problem(failed.problem(), failed.report()), null);
   }
 }

@@ -115,7 +115,7 @@ final class CliExitCodes {
     }
     if (result instanceof ConfigureDuoResult.CheckFailed failed) {
       return Exit.of(forProblem(failed.failure().problem()),
-          "Duo settings not saved: " + failed.failure().message());
+          "Duo settings not saved: " + CliText.problem(failed.failure().problem(), failed.failure().report()));
     }
     throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
   }
@@ -125,7 +125,8 @@ final class CliExitCodes {
       return Exit.done();
     }
     if (result instanceof DuoCheckResult.Failed failed) {
-      return Exit.of(forProblem(failed.problem()), "Duo check failed: " + failed.message());
+      return Exit.of(forProblem(failed.problem()), "Duo check failed: " + CliText.problem(failed.problem(),
+          failed.report()));
     }
     throw new IllegalArgumentException("no exit code for " + result.getClass().getName());
   }

@@ -218,7 +218,7 @@ class DuoSubcommandsTest {
 
       assertThat(result.exit()).isEqualTo(3);
       assertThat(result.errLines()).containsExactly(
-          "gatehouse: Duo check failed: Duo is unavailable (unreachable): simulated UNREACHABLE");
+          "gatehouse: Duo check failed: Duo is unavailable: simulated UNREACHABLE");
     }
 
     @Test

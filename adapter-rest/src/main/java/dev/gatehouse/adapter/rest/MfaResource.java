@@ -97,7 +97,8 @@ final class MfaResource {
       return RestReply.ok(new RestDuoCheck("passed", null, null));
     }
     if (result instanceof DuoCheckResult.Failed failed) {
-      return RestReply.ok(new RestDuoCheck("failed", RestWire.name(failed.problem()), failed.message()));
+      return RestReply.ok(new RestDuoCheck("failed", RestWire.name(failed.problem()),
+          RestText.problem(failed.problem(), failed.report())));
     }
     throw new IllegalStateException("unmapped check result " + result.getClass().getName());
   }
@@ -109,7 +110,7 @@ final class MfaResource {
     }
     if (result instanceof ConfigureDuoResult.CheckFailed failed) {
       return errors.secondFactorProblem(failed.failure().problem(),
-          "Duo settings not saved: " + failed.failure().message());
+          "Duo settings not saved: " + RestText.problem(failed.failure().problem(), failed.failure().report()));
     }
     throw new IllegalStateException("unmapped configure result " + result.getClass().getName());
   }

@@ -65,7 +65,12 @@ final class RestText {
     if (e.problem() == SecondFactorProblem.NOT_CONFIGURED && !facts.isEmpty()) {
       return facts;
     }
-    return facts.isEmpty() ? problem(e.problem()) : problem(e.problem()) + ": " + facts;
+    return problem(e.problem(), facts);
+  }
+
+  /** A Duo problem's class in words, then the gateway's report of it, if any. */
+  static String problem(SecondFactorProblem problem, String report) {
+    return report.isEmpty() ? problem(problem) : problem(problem) + ": " + report;
   }
 
   /** Why Duo could not be used, for a refusal that names no other reason. */

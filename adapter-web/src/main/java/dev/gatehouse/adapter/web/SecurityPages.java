@@ -131,7 +131,7 @@ final class SecurityPages {
       return new Check(true, "Duo accepted these settings.");
     }
     if (result instanceof DuoCheckResult.Failed failed) {
-      return new Check(false, WebText.problem(failed.problem(), failed.message()));
+      return new Check(false, WebText.problem(failed.problem(), failed.report()));
     }
     throw new IllegalStateException("unmapped check result " + result.getClass().getName());
   }

@@ -24,6 +24,7 @@ import dev.gatehouse.domain.mfa.MfaPolicy;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,7 +66,7 @@ public final class ConfigureDuoService implements ConfigureDuoUseCase {
     if (result instanceof DuoCheckResult.Failed failed) {
       transactions.write(() -> audit.append(AuditEvent.of(AuditEventType.MFA_CONFIGURATION_REJECTED,
           clock.instant()).actor(actor.name()).workspace(workspace.name())
-          .outcome("not saved").detail(failed.message()).build()));
+          .outcome("not saved").detail(failed.problem().name().toLowerCase(Locale.ROOT) + ": " + failed.report()).build()));
       return new ConfigureDuoResult.CheckFailed(failed);
     }
     MfaPolicy.Duo policy = new MfaPolicy.Duo(command.settings(), command.failmode(), command.options());

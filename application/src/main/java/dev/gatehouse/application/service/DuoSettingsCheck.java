@@ -36,7 +36,7 @@ final class DuoSettingsCheck {
     String outcome = result instanceof DuoCheckResult.Failed failed
         ? failed.problem().name().toLowerCase(Locale.ROOT) : "passed";
     String detail = "api hostname " + settings.apiHostname() + ", integration key " + settings.integrationKey()
-        + (result instanceof DuoCheckResult.Failed failed ? ": " + failed.message() : "");
+        + (result instanceof DuoCheckResult.Failed failed ? ": " + failed.report() : "");
     AuditEvent.Builder event = AuditEvent.of(AuditEventType.DUO_CHECKED, clock.instant())
         .actor(actor.name()).outcome(outcome).detail(detail);
     workspace.ifPresent(event::workspace);
@@ -49,9 +49,9 @@ final class DuoSettingsCheck {
       gateway.check(settings);
       return new DuoCheckResult.Passed();
     } catch (SecondFactorUnavailableException e) {
-      return new DuoCheckResult.Failed(SecondFactorProblem.UNAVAILABLE, DuoFailures.describe(e));
+      return new DuoCheckResult.Failed(SecondFactorProblem.UNAVAILABLE, DuoFailures.report(e).value());
     } catch (SecondFactorRejectedException e) {
-      return new DuoCheckResult.Failed(DuoFailures.problem(e), DuoFailures.describe(e));
+      return new DuoCheckResult.Failed(DuoFailures.problem(e), DuoFailures.report(e).value());
     }
   }
 }

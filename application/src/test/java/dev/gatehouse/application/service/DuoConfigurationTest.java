@@ -98,7 +98,7 @@ class DuoConfigurationTest {
 
     assertThat(result).isInstanceOfSatisfying(ConfigureDuoResult.CheckFailed.class, f -> {
       assertThat(f.failure().problem()).isEqualTo(SecondFactorProblem.UNAVAILABLE);
-      assertThat(f.failure().message()).contains("simulated " + kind);
+      assertThat(f.failure().report()).as("the gateway's report, not a sentence").isEqualTo("simulated " + kind);
     });
     assertThat(savedSummary(env)).isEmpty();
   }

@@ -4,6 +4,9 @@ package dev.gatehouse.application.port.in;
 public sealed interface DuoCheckResult {
   record Passed() implements DuoCheckResult {}
 
-  /** Duo refused or could not be reached; the message carries Duo's detail, never the secret key. */
-  record Failed(SecondFactorProblem problem, String message) implements DuoCheckResult {}
+  /**
+   * Duo refused or could not be reached: the problem's class and the gateway's report of it (what
+   * happened, never the secret key), for each face to word.
+   */
+  record Failed(SecondFactorProblem problem, String report) implements DuoCheckResult {}
 }
