@@ -437,7 +437,10 @@ final class ChallengeWatch implements AutoCloseable {
         return;
       }
       for (Challenge challenge : found) {
-        batch.remove(challenge.id()).forEach(result -> result.complete(challenge));
+        List<CompletableFuture<Challenge>> results = batch.remove(challenge.id());
+        if (results != null) {
+          results.forEach(result -> result.complete(challenge));
+        }
       }
       batch.forEach((id, results) -> results.forEach(result -> result.completeExceptionally(
           new NotFoundException("no challenge " + id))));
