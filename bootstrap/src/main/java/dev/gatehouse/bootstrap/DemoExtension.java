@@ -114,12 +114,12 @@ final class DemoExtension {
           + "(hidden), API hostname " + settings.apiHostname() + " pasted.");
       DuoCheckResult check = gatehouse.checkDuoSettings().check(new CheckDuoSettingsCommand(ALICE, settings));
       if (check instanceof DuoCheckResult.Failed failed) {
-        throw new DemoFailure("Step 8 Check failed: " + failed.message());
+        throw new DemoFailure("Step 8 Check failed: " + failed.problem() + " " + failed.report());
       }
       ConfigureDuoResult configured = gatehouse.configureDuo().configure(
           new ConfigureDuoCommand(ALICE, WORKSPACE, settings, Failmode.SECURE, MfaOptions.DEFAULTS));
       if (configured instanceof ConfigureDuoResult.CheckFailed failed) {
-        throw new DemoFailure("Step 8 OK failed: " + failed.failure().message());
+        throw new DemoFailure("Step 8 OK failed: " + failed.failure().problem() + " " + failed.failure().report());
       }
       out.println("Step 8     Check: Duo accepted the settings. OK: saved (failmode secure).");
 

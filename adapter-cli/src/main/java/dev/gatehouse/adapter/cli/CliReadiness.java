@@ -26,12 +26,12 @@ record CliReadiness(String workspace, boolean unsavedSettings, String checkedAt,
   /** One member: Duo's answer, devices, enrollment portal, device choice and whether Duo still lists it. */
   record Member(String member, String duoUsername, String preauth, List<CliDevice> devices, String enrollmentUrl,
       String duoMessage, CliSelection activeChoice, boolean choiceStillListed, boolean suspended,
-      boolean lockedOut, String verdict, String reason) {
+      boolean lockedOut, String verdict, String reasonCode, String reason) {
     static Member from(MemberReadiness m) {
       return new Member(m.member().value(), m.duoUsername().value(), m.preauth().wireName(),
           m.devices().stream().map(CliDevice::from).toList(), m.enrollmentUrl().orElse(null), m.duoMessage(),
           m.activeChoice().map(CliSelection::from).orElse(null), m.choiceStillListed(), m.suspended(),
-          m.lockedOut(), m.verdict().wireName(), m.reason());
+          m.lockedOut(), m.verdict().wireName(), m.reason().wireName(), CliText.readiness(m));
     }
   }
 

@@ -89,7 +89,7 @@ final class DuoReadinessSubcommand extends UseCaseSubcommand {
     }
     output.table(List.of("MEMBER", "DUO", "DEVICES", "CHOICE", "VERDICT", "REASON"), report.members().stream()
         .map(m -> List.of(m.member().value(), m.preauth().wireName(), devices(m), choice(m),
-            m.verdict().wireName().replace('_', ' '), m.reason()))
+            m.verdict().wireName().replace('_', ' '), CliText.readiness(m)))
         .toList());
     output.line("");
     line(output, report, Verdict.ASKED, "Will be asked by Duo");

@@ -590,6 +590,9 @@ class DuoSubcommandsTest {
       assertThat(json.at("/summary/cannotGetIn").toString()).isEqualTo("[\"carol\",\"erin\",\"frank\"]");
       assertThat(json.at("/summary/notChecked")).isEmpty();
       assertThat(member(json, "erin").get("preauth").asText()).isEqualTo("enroll");
+      assertThat(member(json, "erin").get("reasonCode").asText()).isEqualTo("not_enrolled");
+      assertThat(member(json, "erin").get("reason").asText())
+          .isEqualTo("not enrolled in Duo: the member must enroll at " + member(json, "erin").get("enrollmentUrl").asText());
       assertThat(member(json, "erin").get("enrollmentUrl").asText()).startsWith("https://");
       assertThat(member(json, "frank").get("duoMessage").asText()).isNotBlank();
       JsonNode bob = member(json, "bob");
@@ -609,6 +612,8 @@ class DuoSubcommandsTest {
       assertThat(result.exit()).isZero();
       assertThat(result.out()).containsPattern("bob +error +- +" + PHONE.id().value()
           + " \\(push\\) +not checked +could not be checked: Duo is unavailable");
+      assertThat(result.outLines()).anySatisfy(line -> assertThat(line).startsWith("bob ")
+          .endsWith("could not be checked: Duo is unavailable: simulated UNREACHABLE"));
       assertThat(result.outLines()).contains("Could not be checked (5): bob, carol, dave, erin, frank");
     }
 

@@ -26,12 +26,12 @@ record RestReadiness(String workspace, boolean unsavedSettings, String checkedAt
   /** One member's readiness. */
   record Member(String member, String duoUsername, String preauth, List<RestDevice> devices, String enrollmentUrl,
       String duoMessage, RestSelection activeChoice, boolean choiceStillListed, boolean suspended,
-      boolean lockedOut, String verdict, String reason) {
+      boolean lockedOut, String verdict, String reasonCode, String reason) {
     static Member from(MemberReadiness m) {
       return new Member(m.member().value(), m.duoUsername().value(), m.preauth().wireName(),
           m.devices().stream().map(RestDevice::from).toList(), m.enrollmentUrl().orElse(null), m.duoMessage(),
           m.activeChoice().map(RestSelection::from).orElse(null), m.choiceStillListed(), m.suspended(),
-          m.lockedOut(), m.verdict().wireName(), m.reason());
+          m.lockedOut(), m.verdict().wireName(), m.reason().wireName(), RestText.readiness(m));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.SecondFactorProblemException;
 import dev.gatehouse.application.port.in.StepUpRequiredException;
 import dev.gatehouse.application.port.in.challenge.ChallengeView;
 import dev.gatehouse.application.port.in.challenge.Denial;
+import dev.gatehouse.application.port.in.readiness.MemberReadiness;
 import dev.gatehouse.domain.challenge.DenialReason;
 import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -66,6 +67,25 @@ final class RestText {
       return facts;
     }
     return problem(e.problem(), facts);
+  }
+
+  /** A member's readiness reason in words, with its facts: the device choice, the portal, Duo's message or the problem. */
+  static String readiness(MemberReadiness m) {
+    return switch (m.reason()) {
+      case NO_DEVICE_CHOSEN -> "no device chosen in Gatehouse yet: the member must choose one (duo use-device)";
+      case DUO_WILL_ASK -> m.activeChoice().map(c -> "Duo will ask on " + c.device() + " by " + c.method().wireName())
+          .orElse("Duo will ask");
+      case DEVICE_NO_LONGER_LISTED -> m.activeChoice().map(c -> "the chosen device " + c.device()
+          + " is no longer listed by Duo for " + c.method().wireName() + ": the member must choose again")
+          .orElse("the chosen device is no longer listed by Duo: the member must choose again");
+      case BYPASS -> "Duo lets this member in without a second factor (bypass)";
+      case NOT_ENROLLED -> "not enrolled in Duo: the member must enroll at " + m.enrollmentUrl().orElse("Duo's portal");
+      case DUO_DENIES -> "Duo denies this member: " + m.duoMessage();
+      case SUSPENDED -> "suspended after a fraud report: an administrator must clear it";
+      case LOCKED_OUT -> "locked out after too many wrong passcodes";
+      case NOT_CHECKED -> "could not be checked: "
+          + problem(m.problem().orElse(SecondFactorProblem.UNAVAILABLE), m.problemReport());
+    };
   }
 
   /** A Duo problem's class in words, then the gateway's report of it, if any. */

@@ -8,6 +8,7 @@ import dev.gatehouse.adapter.rest.RestFixture.Response;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway;
 import dev.gatehouse.application.fake.FakeSecondFactorGateway.Operation;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
+import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,10 @@ class DuoReadinessIT {
     assertThat(member(report, "alice").get("choiceStillListed").asBoolean()).isTrue();
     assertThat(member(report, "alice").at("/devices/0/methods").toString()).contains("push");
     assertThat(member(report, "bob").get("reason").asText()).contains("no device chosen");
+    assertThat(member(report, "bob").get("reasonCode").asText()).isEqualTo("no_device_chosen");
+    assertThat(member(report, "alice").get("reason").asText())
+        .isEqualTo("Duo will ask on " + PHONE.id().value() + " by push");
+    assertThat(member(report, "frank").get("reasonCode").asText()).isEqualTo("duo_denies");
     assertThat(member(report, "dave").get("preauth").asText()).isEqualTo("allow");
     assertThat(member(report, "erin").get("enrollmentUrl").asText()).startsWith("https://");
     assertThat(member(report, "frank").get("preauth").asText()).isEqualTo("deny");
@@ -111,6 +116,19 @@ class DuoReadinessIT {
 
     fx.post(READINESS, fx.adminToken, RestFixture.duoSettings(null)).problem(502, "duo-rejected");
     assertThat(fx.core.duo.count(Operation.PREAUTH)).isZero();
+  }
+
+  @Test
+  void aMemberDuoCouldNotAnswerForIsWordedFromTheProblemClassAndTheGatewaysReport() {
+    fx.configureDuo("vault", null);
+    fx.core.duo.failAlways(Operation.PREAUTH,
+        FakeSecondFactorGateway.unavailable(SecondFactorUnavailableException.Kind.UNREACHABLE));
+
+    JsonNode bob = member(fx.get(READINESS, fx.adminToken).json(), "bob");
+
+    assertThat(bob.get("verdict").asText()).isEqualTo("not_checked");
+    assertThat(bob.get("reasonCode").asText()).isEqualTo("not_checked");
+    assertThat(bob.get("reason").asText()).isEqualTo("could not be checked: Duo is unavailable: simulated UNREACHABLE");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.Gatehouse;
 import dev.gatehouse.application.port.in.AccessDeniedException;
+import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.application.port.in.readiness.DuoReadinessQuery;
 import dev.gatehouse.application.port.in.readiness.DuoReadinessReport;
 import dev.gatehouse.application.port.in.readiness.MemberReadiness;
@@ -68,6 +69,25 @@ final class ReadinessPages {
       case CANNOT_GET_IN -> "Cannot get in";
       case NO_SECOND_FACTOR -> "No second factor";
       case NOT_CHECKED -> "Not checked";
+    };
+  }
+
+  /** Why the member has their verdict, with its facts: the device choice, the portal, Duo's message or the problem. */
+  static String reason(MemberReadiness m) {
+    return switch (m.reason()) {
+      case NO_DEVICE_CHOSEN -> "no device chosen in Gatehouse yet: the member must choose one (duo use-device)";
+      case DUO_WILL_ASK -> m.activeChoice().map(c -> "Duo will ask on " + c.device() + " by " + c.method().wireName())
+          .orElse("Duo will ask");
+      case DEVICE_NO_LONGER_LISTED -> m.activeChoice().map(c -> "the chosen device " + c.device()
+          + " is no longer listed by Duo for " + c.method().wireName() + ": the member must choose again")
+          .orElse("the chosen device is no longer listed by Duo: the member must choose again");
+      case BYPASS -> "Duo lets this member in without a second factor (bypass)";
+      case NOT_ENROLLED -> "not enrolled in Duo: the member must enroll at " + m.enrollmentUrl().orElse("Duo's portal");
+      case DUO_DENIES -> "Duo denies this member: " + m.duoMessage();
+      case SUSPENDED -> "suspended after a fraud report: an administrator must clear it";
+      case LOCKED_OUT -> "locked out after too many wrong passcodes";
+      case NOT_CHECKED -> "could not be checked: "
+          + WebText.problem(m.problem().orElse(SecondFactorProblem.UNAVAILABLE), m.problemReport());
     };
   }
 

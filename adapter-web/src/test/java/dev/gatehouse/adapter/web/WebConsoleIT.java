@@ -404,8 +404,10 @@ class WebConsoleIT {
         .contains("Will be asked by Duo (1)", "Cannot get in (2)", "Get in without a second factor (1)", "Could not be checked (0)");
     String alice = row("alice");
     assertThat(alice).contains("auth", "iOS (XXX-XXX-0100)", "Duo Push on DPFZRS9FB0D46QFTM891", "still listed by Duo", "Asked");
+    assertThat(alice).contains("Duo will ask on DPFZRS9FB0D46QFTM891 by push");
     assertThat(row("bob")).contains("allow", "No second factor");
-    assertThat(row("carol")).contains("enroll", "Enrollment portal", "Cannot get in");
+    assertThat(row("carol")).contains("enroll", "Enrollment portal", "Cannot get in",
+        "not enrolled in Duo: the member must enroll at https://api-test.duosecurity.com/portal?code=abc");
     assertThat(driver.findElement(By.linkText("Enrollment portal")).getAttribute("href"))
         .isEqualTo("https://api-test.duosecurity.com/portal?code=abc");
     assertThat(row("dave")).contains("deny", "Your account is disabled", "Cannot get in");

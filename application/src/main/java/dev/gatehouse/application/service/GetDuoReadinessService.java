@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.readiness.DuoReadinessReport;
 import dev.gatehouse.application.port.in.readiness.GetDuoReadinessUseCase;
 import dev.gatehouse.application.port.in.readiness.MemberReadiness;
 import dev.gatehouse.application.port.in.readiness.PreauthAnswer;
+import dev.gatehouse.application.port.in.readiness.ReadinessReason;
 import dev.gatehouse.application.port.in.readiness.Verdict;
 import dev.gatehouse.application.port.out.AccessGuardRepository;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -160,9 +161,9 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
     try {
       outcome = secondFactor.preauth(settings, user.duoUsername(), ClientContext.UNKNOWN);
     } catch (SecondFactorUnavailableException e) {
-      return notChecked(user, active, suspended, lockedOut, DuoFailures.describe(e));
+      return notChecked(user, active, suspended, lockedOut, SecondFactorProblem.UNAVAILABLE, e);
     } catch (SecondFactorRejectedException e) {
-      return notChecked(user, active, suspended, lockedOut, DuoFailures.describe(e));
+      return notChecked(user, active, suspended, lockedOut, DuoFailures.problem(e), e);
     }
     String message = outcome.message().value();
     if (outcome instanceof PreauthOutcome.Authenticate authenticate) {
@@ -170,40 +171,40 @@ public final class GetDuoReadinessService implements GetDuoReadinessUseCase {
       boolean listed = active.filter(a -> devices.stream().anyMatch(d -> d.id().equals(a.device())
           && d.supports(a.method()))).isPresent();
       Verdict verdict = suspended || lockedOut || !listed ? Verdict.CANNOT_GET_IN : Verdict.ASKED;
-      String reason = restriction(suspended, lockedOut).orElseGet(() -> active.isEmpty()
-          ? "no device chosen in Gatehouse yet: the member must choose one (duo use-device)"
-          : listed ? "Duo will ask on " + active.get().device() + " by " + active.get().method().wireName()
-              : "the chosen device " + active.get().device() + " is no longer listed by Duo for "
-                  + active.get().method().wireName() + ": the member must choose again");
+      ReadinessReason reason = restriction(suspended, lockedOut).orElse(active.isEmpty()
+          ? ReadinessReason.NO_DEVICE_CHOSEN
+          : listed ? ReadinessReason.DUO_WILL_ASK : ReadinessReason.DEVICE_NO_LONGER_LISTED);
       return new MemberReadiness(user.name(), user.duoUsername(), PreauthAnswer.AUTH, devices, Optional.empty(),
-          message, active, listed, suspended, lockedOut, verdict, reason);
+          message, active, listed, suspended, lockedOut, verdict, reason, Optional.empty(), "");
     }
     if (outcome instanceof PreauthOutcome.Allow) {
       Verdict verdict = suspended || lockedOut ? Verdict.CANNOT_GET_IN : Verdict.NO_SECOND_FACTOR;
       return new MemberReadiness(user.name(), user.duoUsername(), PreauthAnswer.ALLOW, List.of(), Optional.empty(),
-          message, active, false, suspended, lockedOut, verdict, restriction(suspended, lockedOut)
-              .orElse("Duo lets this member in without a second factor (bypass)"));
+          message, active, false, suspended, lockedOut, verdict,
+          restriction(suspended, lockedOut).orElse(ReadinessReason.BYPASS), Optional.empty(), "");
     }
     if (outcome instanceof PreauthOutcome.Enroll enroll) {
       return new MemberReadiness(user.name(), user.duoUsername(), PreauthAnswer.ENROLL, List.of(),
           Optional.of(enroll.enrollmentUrl()), message, active, false, suspended, lockedOut, Verdict.CANNOT_GET_IN,
-          "not enrolled in Duo: the member must enroll at " + enroll.enrollmentUrl());
+          ReadinessReason.NOT_ENROLLED, Optional.empty(), "");
     }
     return new MemberReadiness(user.name(), user.duoUsername(), PreauthAnswer.DENY, List.of(), Optional.empty(),
-        message, active, false, suspended, lockedOut, Verdict.CANNOT_GET_IN, "Duo denies this member: " + message);
+        message, active, false, suspended, lockedOut, Verdict.CANNOT_GET_IN, ReadinessReason.DUO_DENIES,
+        Optional.empty(), "");
   }
 
   private static MemberReadiness notChecked(User user, Optional<DeviceSelection> active, boolean suspended,
-      boolean lockedOut, String why) {
+      boolean lockedOut, SecondFactorProblem problem, RuntimeException failure) {
     return new MemberReadiness(user.name(), user.duoUsername(), PreauthAnswer.ERROR, List.of(), Optional.empty(),
-        "", active, false, suspended, lockedOut, Verdict.NOT_CHECKED, "could not be checked: " + why);
+        "", active, false, suspended, lockedOut, Verdict.NOT_CHECKED, ReadinessReason.NOT_CHECKED,
+        Optional.of(problem), DuoFailures.report(failure).value());
   }
 
-  private static Optional<String> restriction(boolean suspended, boolean lockedOut) {
+  private static Optional<ReadinessReason> restriction(boolean suspended, boolean lockedOut) {
     if (suspended) {
-      return Optional.of("suspended after a fraud report: an administrator must clear it");
+      return Optional.of(ReadinessReason.SUSPENDED);
     }
-    return lockedOut ? Optional.of("locked out after too many wrong passcodes") : Optional.empty();
+    return lockedOut ? Optional.of(ReadinessReason.LOCKED_OUT) : Optional.empty();
   }
 
   private static String summary(DuoReadinessReport report) {

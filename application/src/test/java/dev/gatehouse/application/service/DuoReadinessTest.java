@@ -24,6 +24,7 @@ import dev.gatehouse.application.port.in.readiness.DuoReadinessQuery;
 import dev.gatehouse.application.port.in.readiness.DuoReadinessReport;
 import dev.gatehouse.application.port.in.readiness.MemberReadiness;
 import dev.gatehouse.application.port.in.readiness.PreauthAnswer;
+import dev.gatehouse.application.port.in.readiness.ReadinessReason;
 import dev.gatehouse.application.port.in.readiness.Verdict;
 import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
@@ -69,12 +70,17 @@ class DuoReadinessTest {
     assertThat(of(report, MEMBER).verdict()).isEqualTo(Verdict.ASKED);
     assertThat(of(report, MEMBER).devices()).contains(PHONE);
     assertThat(of(report, OTHER_MEMBER).verdict()).isEqualTo(Verdict.CANNOT_GET_IN);
-    assertThat(of(report, OTHER_MEMBER).reason()).contains("no device chosen");
+    assertThat(of(report, OTHER_MEMBER).reason()).isEqualTo(ReadinessReason.NO_DEVICE_CHOSEN);
     assertThat(of(report, BYPASSED).verdict()).isEqualTo(Verdict.NO_SECOND_FACTOR);
     assertThat(of(report, BYPASSED).preauth()).isEqualTo(PreauthAnswer.ALLOW);
+    assertThat(of(report, BYPASSED).reason()).isEqualTo(ReadinessReason.BYPASS);
     assertThat(of(report, UNENROLLED).enrollmentUrl()).isPresent();
     assertThat(of(report, UNENROLLED).verdict()).isEqualTo(Verdict.CANNOT_GET_IN);
+    assertThat(of(report, UNENROLLED).reason()).isEqualTo(ReadinessReason.NOT_ENROLLED);
     assertThat(of(report, LOCKED).preauth()).isEqualTo(PreauthAnswer.DENY);
+    assertThat(of(report, LOCKED).reason()).isEqualTo(ReadinessReason.DUO_DENIES);
+    assertThat(of(report, MEMBER).reason()).isEqualTo(ReadinessReason.DUO_WILL_ASK);
+    assertThat(of(report, MEMBER).problem()).isEmpty();
     assertThat(report.with(Verdict.ASKED)).containsExactly(MEMBER);
     assertThat(report.unsavedSettings()).isFalse();
   }
@@ -102,7 +108,7 @@ class DuoReadinessTest {
 
     assertThat(bob.choiceStillListed()).isFalse();
     assertThat(bob.verdict()).isEqualTo(Verdict.CANNOT_GET_IN);
-    assertThat(bob.reason()).contains("no longer listed");
+    assertThat(bob.reason()).isEqualTo(ReadinessReason.DEVICE_NO_LONGER_LISTED);
   }
 
   @Test
@@ -114,7 +120,7 @@ class DuoReadinessTest {
 
     assertThat(bob.suspended()).isTrue();
     assertThat(bob.verdict()).isEqualTo(Verdict.CANNOT_GET_IN);
-    assertThat(bob.reason()).contains("suspended");
+    assertThat(bob.reason()).isEqualTo(ReadinessReason.SUSPENDED);
   }
 
   @Test
@@ -126,8 +132,11 @@ class DuoReadinessTest {
     DuoReadinessReport report = report(env);
 
     assertThat(report.with(Verdict.NOT_CHECKED)).hasSize(1);
-    assertThat(report.members().stream().filter(m -> m.verdict() == Verdict.NOT_CHECKED).findFirst().orElseThrow()
-        .reason()).contains("rate limiting");
+    MemberReadiness notChecked = report.members().stream().filter(m -> m.verdict() == Verdict.NOT_CHECKED)
+        .findFirst().orElseThrow();
+    assertThat(notChecked.reason()).isEqualTo(ReadinessReason.NOT_CHECKED);
+    assertThat(notChecked.problem()).contains(SecondFactorProblem.RATE_LIMITED);
+    assertThat(notChecked.problemReport()).isEqualTo("simulated RATE_LIMITED");
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.gatehouse.application.port.out.SecondFactorRejectedException;
 import dev.gatehouse.application.port.out.SecondFactorUnavailableException;
 import dev.gatehouse.domain.challenge.EndCode;
 import dev.gatehouse.domain.challenge.StatusMessage;
-import java.util.Locale;
 import java.util.Objects;
 
 /** How the gateway's failure classes read to people and to the driving adapters. */
@@ -56,20 +55,5 @@ public final class DuoFailures {
   /** The gateway's report of a failure (what happened, never a secret), as data for the faces to quote. */
   public static StatusMessage report(RuntimeException e) {
     return StatusMessage.of(Objects.toString(e.getMessage(), ""));
-  }
-
-  public static String describe(SecondFactorRejectedException e) {
-    return switch (e.reason()) {
-      case RATE_LIMITED -> "Duo is rate limiting requests; try again later";
-      case CREDENTIALS_REJECTED -> "Duo refused the workspace's credentials: " + e.getMessage();
-      case INTEGRATION_FORBIDDEN -> "Duo refused the integration (not an Auth API application): " + e.getMessage();
-      case LOCAL_CONFIGURATION -> "Gatehouse cannot use its own settings for Duo (Duo was not asked): " + e.getMessage();
-      case REQUEST_REJECTED -> "Duo refused the request: " + e.getMessage();
-    };
-  }
-
-  public static String describe(SecondFactorUnavailableException e) {
-    return "Duo is unavailable (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-        + "): " + e.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.in.readiness;
 
+import dev.gatehouse.application.port.in.SecondFactorProblem;
 import dev.gatehouse.domain.common.Require;
 import dev.gatehouse.domain.mfa.DeviceSelection;
 import dev.gatehouse.domain.mfa.DuoDevice;
@@ -11,12 +12,14 @@ import java.util.Optional;
 /**
  * One member's readiness: Duo's preauth answer (devices, enrollment portal, message), their device
  * choice in Gatehouse and whether Duo still lists it, suspension and lockout, and the verdict with
- * the reason in words.
+ * its reason as a code; when Duo could not be asked, the problem's class and the gateway's report of
+ * it ({@code problemReport}, empty otherwise). The faces word the reason.
  */
 public record MemberReadiness(UserName member, DuoUsername duoUsername, PreauthAnswer preauth,
     List<DuoDevice> devices, Optional<String> enrollmentUrl, String duoMessage,
     Optional<DeviceSelection> activeChoice, boolean choiceStillListed, boolean suspended,
-    boolean lockedOut, Verdict verdict, String reason) {
+    boolean lockedOut, Verdict verdict, ReadinessReason reason, Optional<SecondFactorProblem> problem,
+    String problemReport) {
   public MemberReadiness {
     Require.notNull("member", member);
     Require.notNull("duoUsername", duoUsername);
@@ -27,5 +30,7 @@ public record MemberReadiness(UserName member, DuoUsername duoUsername, PreauthA
     Require.notNull("activeChoice", activeChoice);
     Require.notNull("verdict", verdict);
     Require.notNull("reason", reason);
+    Require.notNull("problem", problem);
+    Require.notNull("problemReport", problemReport);
   }
 }
