@@ -2,6 +2,8 @@ package dev.gatehouse.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,7 @@ public final class Benchmark {
     } catch (Exception e) {
       bench.failed = true;
       bench.report.note("**The run stopped early**: " + rootMessage(e));
-      e.printStackTrace();
+      bench.keepTrace("the run", e);
     } finally {
       bench.teardown();
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -144,7 +146,7 @@ public final class Benchmark {
     } catch (Exception e) {
       failed = true;
       report.note("**Phase " + name + " failed**: " + rootMessage(e));
-      e.printStackTrace();
+      keepTrace("phase " + name, e);
     }
     log(String.format(Locale.ROOT, "phase %s took %.0f s", name, (System.nanoTime() - start) / 1e9));
   }
@@ -642,6 +644,23 @@ public final class Benchmark {
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * Keeps a failure's stack trace in the work directory (kept after a failed run) and says where,
+   * in one line: the report already names the failure.
+   */
+  private void keepTrace(String what, Exception e) {
+    Path file = work.resolve("failures.log");
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    try {
+      Files.writeString(file, what + " failed:\n" + trace + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      log(what + " failed; its stack trace is in " + file);
+    } catch (IOException | RuntimeException writeFailed) {
+      log(what + " failed (" + rootMessage(e) + "); its stack trace could not be written to " + file);
+    }
   }
 
   static void log(String message) {
