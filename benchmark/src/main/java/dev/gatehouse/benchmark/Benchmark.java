@@ -45,7 +45,9 @@ public final class Benchmark {
   /** Capacity rows are taken at these sizes (those up to --pending) and at --pending. */
   private static final List<Integer> CAPACITY_STAGES = List.of(100, 1_000, 10_000);
   /** A second node starts cold: its first unlocks pay for class loading and JIT, outside the window. */
-  private static final int TWO_NODE_EXTRA_WARM_UP_SECONDS = 20;
+  private static final int TWO_NODE_EXTRA_WARM_UP_SECONDS = 10;
+  /** Unlocks opened at a time in the capacity phase; the next batch starts while the previous one still opens. */
+  private static final int OPEN_BATCH = 100;
 
   private final Options o;
   private final Report report = new Report();
@@ -447,7 +449,7 @@ public final class Benchmark {
               (System.nanoTime() - openStart) / 1e9, measured, clientNode.get()));
           break;
         }
-        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(10, o.quietSeconds)));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(5, o.quietSeconds)));
         rows.add(capacityRow(Integer.toString(counters.pending.get()), counters, (System.nanoTime() - openStart) / 1e9,
             measured, clientNode.get()));
       }
@@ -456,7 +458,7 @@ public final class Benchmark {
         nodeB = startServe("serve-b");
         baseB = "http://127.0.0.1:" + nodeB.await(LISTENING, Duration.ofSeconds(120)).group(1);
         clientNode.set(baseB);
-        Thread.sleep(TimeUnit.SECONDS.toMillis(POLL_SECONDS + 10));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(POLL_SECONDS + 5));
         rows.add(capacityRow(counters.pending.get() + ", clients on node B", counters, 0, List.of(nodeA, nodeB),
             baseB));
       }
@@ -478,20 +480,22 @@ public final class Benchmark {
   }
 
   /**
-   * Starts unlocks up to {@code target}, 100 at a time, each batch once the previous one is pending;
-   * the first 100 with {@code --clients-per-challenge} clients each.
+   * Starts unlocks up to {@code target}, {@link #OPEN_BATCH} at a time, each batch once all but the
+   * previous one are pending (so the node always has the next batch queued), and returns once all
+   * are; the first 100 with {@code --clients-per-challenge} clients each.
    */
   private void open(int target, List<CompletableFuture<Unlock.Result>> unlocks, Unlock.Counters counters,
       AtomicReference<String> clientNode) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.openTimeoutSeconds);
-    while (unlocks.size() < target) {
-      int batch = Math.min(100, target - unlocks.size());
+    while (true) {
+      int batch = Math.min(OPEN_BATCH, target - unlocks.size());
       for (int i = 0; i < batch; i++) {
         int user = unlocks.size();
         unlocks.add(Unlock.held(rest, baseA, clientNode::get, workspaceOf(user), tokens.get(user), POLL_SECONDS,
             Duration.ofMinutes(60), counters, user < 100 ? o.clientsPerChallenge : 1));
       }
-      while (counters.pending.get() + counters.failed.get() < unlocks.size()) {
+      int opening = unlocks.size() < target ? OPEN_BATCH : 0;
+      while (counters.pending.get() + counters.failed.get() < unlocks.size() - opening) {
         if (System.nanoTime() > deadline || !nodeA.alive()) {
           throw new IllegalStateException(String.format(Locale.ROOT, "only %d of %d unlocks pending after %d s"
               + " (%d failed; last: %s; serve %s)", counters.pending.get(), unlocks.size(), o.openTimeoutSeconds,
@@ -502,6 +506,9 @@ public final class Benchmark {
       if (counters.failed.get() > unlocks.size() / 10 + 10) {
         throw new IllegalStateException(counters.failed.get() + " of " + unlocks.size() + " unlocks failed; last: "
             + counters.lastFailure);
+      }
+      if (opening == 0) {
+        break;
       }
     }
     log("capacity: " + counters.pending.get() + " pending");
@@ -708,7 +715,7 @@ public final class Benchmark {
         "  --phases LIST             latency,throughput,capacity (default all)",
         "  --latency-unlocks N       timed sequential unlocks, and as many floor runs (default 500)",
         "  --clients LIST            concurrent clients per throughput row (default 8,32,128)",
-        "  --seconds S               timed seconds per throughput row (default 15; warm-up 3)",
+        "  --seconds S               timed seconds per throughput row (default 10; warm-up 3)",
         "  --two-node-clients N      clients for the two-node throughput row; 0 skips both two-node parts",
         "                            (throughput, and capacity's last row with clients on node B) (default 32)",
         "  --pending N               pending pushes for the capacity phase, rows at 100, 1000, 10000 below it",
@@ -718,10 +725,10 @@ public final class Benchmark {
         "                            node B (each needs one socket per pending unlock, not two)",
         "  --push-timeout S          the simulator's push timeout, so held pushes stay pending (default 1800)",
         "  --members-per-workspace M members per workspace (default 100)",
-        "  --quiet-seconds S         window for auth_status/s while nothing changes (default 20)",
+        "  --quiet-seconds S         window for auth_status/s while nothing changes (default 10)",
         "  --approve-timeout S       wait for the last approved client (default 120)",
         "  --open-timeout S          wait for all unlocks to be pending (default 600)",
-        "  --setup-concurrency N     parallel user set-ups (default 8)",
+        "  --setup-concurrency N     parallel user set-ups (default 48)",
         "  --serve-heap SIZE         serve's -Xmx (default 512m)",
         "  --jar PATH                the gatehouse executable (default bootstrap/target/gatehouse.jar)",
         "  --work DIR                work directory (default a new temporary one)",
@@ -738,17 +745,17 @@ public final class Benchmark {
     List<String> phases = List.of("latency", "throughput", "capacity");
     int latencyUnlocks = 500;
     List<Integer> clients = List.of(8, 32, 128);
-    int seconds = 15;
+    int seconds = 10;
     int warmUpSeconds = 3;
     int twoNodeClients = 32;
     int pending = 10_000;
     int clientsPerChallenge = 3;
     int pushTimeoutSeconds = 1800;
     int membersPerWorkspace = 100;
-    int quietSeconds = 20;
+    int quietSeconds = 10;
     int approveTimeoutSeconds = 120;
     int openTimeoutSeconds = 600;
-    int setupConcurrency = 8;
+    int setupConcurrency = 48;
     String serveHeap = "512m";
 
     int users() {
