@@ -428,7 +428,8 @@ public final class Benchmark {
     AtomicReference<String> clientNode = new AtomicReference<>(baseA);
     if (o.capacityClientsOnB) {
       // Node A starts and follows every push; every client waits on node B from the start, so
-      // neither process needs a socket for both a Duo long poll and a client per pending unlock.
+      // neither process needs a socket for both a Duo long poll and a client per pending unlock
+      // (10,000 of each would pass this machine's 20,000 open files per process).
       nodeB = startServe("serve-b");
       baseB = "http://127.0.0.1:" + nodeB.await(LISTENING, Duration.ofSeconds(120)).group(1);
       clientNode.set(baseB);
@@ -464,8 +465,9 @@ public final class Benchmark {
       }
       outcome = approveAll(unlocks, counters);
     } finally {
-      report.table("Capacity: serve -Xmx" + o.serveHeap + " (node A; with node B on the same PostgreSQL in the "
-          + "last row: values A / B), pushes held at the simulator (push timeout " + o.pushTimeoutSeconds
+      report.table("Capacity: serve -Xmx" + o.serveHeap + (o.capacityClientsOnB
+          ? " (nodes A and B on one PostgreSQL, values A / B: A starts and follows every push, every client waits on B)"
+          : " (node A; with node B on the same PostgreSQL in the last row: values A / B)") + ", pushes held at the simulator (push timeout " + o.pushTimeoutSeconds
           + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS + " s, each pending unlock with a client "
           + "long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer), the first "
           + Math.min(100, o.pending) + " with " + o.clientsPerChallenge + " clients each",
@@ -716,13 +718,15 @@ public final class Benchmark {
         "  --latency-unlocks N       timed sequential unlocks, and as many floor runs (default 500)",
         "  --clients LIST            concurrent clients per throughput row (default 8,32,128)",
         "  --seconds S               timed seconds per throughput row (default 10; warm-up 3)",
-        "  --two-node-clients N      clients for the two-node throughput row; 0 skips both two-node parts",
-        "                            (throughput, and capacity's last row with clients on node B) (default 32)",
+        "  --two-node-clients N      clients for the two-node throughput row; 0 starts no second node",
+        "                            (no two-node row; capacity as with --capacity-one-node) (default 32)",
         "  --pending N               pending pushes for the capacity phase, rows at 100, 1000, 10000 below it",
         "                            and at N (default 10000)",
         "  --clients-per-challenge K clients waiting on each of the first 100 pending (default 3)",
-        "  --capacity-clients-on-b   capacity: node A starts and follows the pushes, every client waits on",
-        "                            node B (each needs one socket per pending unlock, not two)",
+        "  --capacity-one-node       capacity: every client waits on node A, which also follows the pushes",
+        "                            (two sockets per pending unlock: past 20,000 open files, 10,000 cannot",
+        "                            fit one process here); a last row then moves the clients to node B.",
+        "                            The default: node A follows the pushes, every client waits on node B",
         "  --push-timeout S          the simulator's push timeout, so held pushes stay pending (default 1800)",
         "  --members-per-workspace M members per workspace (default 100)",
         "  --quiet-seconds S         window for auth_status/s while nothing changes (default 10)",
@@ -741,7 +745,7 @@ public final class Benchmark {
     Path work;
     Path reportFile;
     boolean keep;
-    boolean capacityClientsOnB;
+    boolean capacityClientsOnB = true;
     List<String> phases = List.of("latency", "throughput", "capacity");
     int latencyUnlocks = 500;
     List<Integer> clients = List.of(8, 32, 128);
@@ -799,6 +803,7 @@ public final class Benchmark {
           case "--pending" -> o.pending = positive(args, ++i, a);
           case "--clients-per-challenge" -> o.clientsPerChallenge = positive(args, ++i, a);
           case "--capacity-clients-on-b" -> o.capacityClientsOnB = true;
+          case "--capacity-one-node" -> o.capacityClientsOnB = false;
           case "--push-timeout" -> o.pushTimeoutSeconds = positive(args, ++i, a);
           case "--members-per-workspace" -> o.membersPerWorkspace = positive(args, ++i, a);
           case "--quiet-seconds" -> o.quietSeconds = positive(args, ++i, a);
@@ -811,6 +816,9 @@ public final class Benchmark {
           case "--report" -> o.reportFile = Path.of(value(args, ++i, a));
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
+      }
+      if (o.twoNodeClients == 0) {
+        o.capacityClientsOnB = false;
       }
       for (String p : o.phases) {
         if (!List.of("latency", "throughput", "capacity").contains(p)) {
