@@ -20,8 +20,8 @@ public final class Main {
   static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
   public static void main(String[] args) {
-    // Before anything touches the common pool: the JDK HttpClient completes every asynchronous Duo
-    // answer there, and on a 2-core machine (parallelism 1) that would mean a new thread per answer.
+    // Before anything touches the common pool: an asynchronous stage given no executor runs there,
+    // and on a 2-core machine (parallelism 1) that would mean a new thread per task.
     if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
       System.setProperty(COMMON_POOL_PARALLELISM,
           Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));

@@ -121,8 +121,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule javalinOnlyInTheHttpAdapters = noClasses()
         .that().resideOutsideOfPackages("dev.gatehouse.adapter.rest..", "dev.gatehouse.adapter.web..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty.server..",
+            "org.eclipse.jetty.ee10..", "org.eclipse.jetty.http2..", "org.eclipse.jetty.alpn..",
+            "org.eclipse.jetty.session..", "org.eclipse.jetty.websocket..")
         .because("HTTP serving is the business of the faces that serve it: the REST API and the web console");
+
+    @ArchTest
+    static final ArchRule jettyClientOnlyInTheDuoAdapter = noClasses()
+        .that().resideOutsideOfPackage("dev.gatehouse.adapter.duo..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty.client..")
+        .because("Jetty's HTTP client is how the Duo adapter reaches Duo (ADR 0009), and nothing else calls out");
 
     @ArchTest
     static final ArchRule picocliOnlyInTheCliAdapter = noClasses().that().resideOutsideOfPackage("dev.gatehouse.adapter.cli..")

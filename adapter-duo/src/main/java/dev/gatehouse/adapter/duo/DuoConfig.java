@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param httpProxy an {@code http://host:port} proxy for HTTPS CONNECT tunnels
  * @param clockSkewCorrection whether to follow Duo's clock (from {@code /auth/v2/ping}) when Duo
  *     rejects a request's date, and before {@code check}
- * @param ioThreads threads that read and decode Duo's answers; waiting calls hold none (default 4)
+ * @param ioThreads threads that decode Duo's answers (4 more of the HTTP client's move the bytes);
+ *     waiting calls hold none (default 4)
  * @param callbackThreads threads on which the answers of long polls are handed to callers, so
  *     that work callers chain onto them (storage, decryption) never holds up Duo's I/O (default 8)
  * @param backoffBudget how long one call may spend in all on Duo's HTTP 429 before it fails as

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * How Gatehouse reaches Duo, whatever it asks: one signed AsyncFeign client per (API hostname,
  * integration key), created on first use and kept for the most recently used {@value #MAX_CLIENTS},
- * all sharing one JDK HTTP client so connections are reused; the official 429 back-off; and
+ * all sharing one HTTP client (DuoTransport) so connections are reused; the official 429 back-off; and
  * following Duo's clock when Duo rejects a request's date. Answers and failures come back as Duo
  * sent them: {@link DuoSecondFactorGateway} reads them in the port's terms.
  */
@@ -223,7 +223,7 @@ final class DuoConnections {
   }
 
   private Request.Options options(Duration requestTimeout) {
-    // The connect timeout must equal the shared client's, or Http2Client builds another client.
+    // The shared client applies its own connect timeout (the same setting); the read timeout is per request.
     return new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
         requestTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
   }

@@ -8,10 +8,8 @@ import java.util.Objects;
 
 /**
  * Binds {@link SecondFactorGateway} to Duo's Auth API v2. Building the gateway does no I/O: the
- * HTTP client, the TLS trust and each credential's client are created on first use. Hosts should
- * run with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} of at least 2 (the
- * gatehouse executable sets it): the JDK HttpClient completes every asynchronous answer on
- * CompletableFuture's default executor, which starts a thread per task below that.
+ * HTTP client, the TLS trust and each credential's client are created on first use, and every
+ * thread they start is a daemon of a fixed pool ({@link DuoTransport}).
  */
 public final class DuoModule extends AbstractModule {
   private final DuoConfig config;
