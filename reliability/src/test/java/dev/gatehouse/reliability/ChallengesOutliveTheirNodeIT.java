@@ -2,7 +2,6 @@ package dev.gatehouse.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ class ChallengesOutliveTheirNodeIT {
     long approved = System.nanoTime();
     List<CompletableFuture<String>> outcomes = new ArrayList<>();
     for (int i = 0; i < pending; i++) {
-      outcomes.add(settle(node.base(), challenges.get(i), tokens.get(i), Duration.ofSeconds(90)));
+      outcomes.add(stack.settle(node.base(), challenges.get(i), tokens.get(i), Duration.ofSeconds(90)));
     }
     List<String> states = new ArrayList<>();
     for (CompletableFuture<String> outcome : outcomes) {
@@ -105,7 +104,7 @@ class ChallengesOutliveTheirNodeIT {
     Stack.Node other = stack.serve();
     List<String> challenges = startUnlocks(node);
     String owner = awaitLeased(challenges, 1).get(0);
-    long authStatusBefore = authStatusRequests();
+    long authStatusBefore = stack.authStatusRequests(stack.duo);
 
     // Every challenge waited on by a client on each node at once: still one Duo long poll each.
     AtomicBoolean polling = new AtomicBoolean(true);
@@ -118,7 +117,7 @@ class ChallengesOutliveTheirNodeIT {
     int mostParked = 0;
     for (int sample = 0; sample < 10; sample++) {
       Thread.sleep(500);
-      mostParked = Math.max(mostParked, mostParkedPerTransaction());
+      mostParked = Math.max(mostParked, stack.mostParkedPerTransaction(stack.duo));
     }
     polling.set(false);
     CompletableFuture.allOf(pollers.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
@@ -135,14 +134,14 @@ class ChallengesOutliveTheirNodeIT {
     while (System.nanoTime() < deadline) {
       settled = Integer.parseInt(stack.query("SELECT count(*) FROM challenges WHERE state = 'APPROVED' AND id IN ("
           + quoted(challenges) + ")").get(0).get(0));
-      mostParked = Math.max(mostParked, mostParkedPerTransaction());
+      mostParked = Math.max(mostParked, stack.mostParkedPerTransaction(stack.duo));
       if (settled == pending) {
         break;
       }
       Thread.sleep(200);
     }
     double took = Stack.seconds(killed);
-    long authStatus = authStatusRequests() - authStatusBefore;
+    long authStatus = stack.authStatusRequests(stack.duo) - authStatusBefore;
     node = other;
 
     assertThat(settled).as("challenges of the dead node settled by the survivor, nobody polling").isEqualTo(pending);
@@ -187,33 +186,6 @@ class ChallengesOutliveTheirNodeIT {
     }
   }
 
-  /** Long polls a challenge until it is final, then claims its session; completes with "claimed" or what went wrong. */
-  private CompletableFuture<String> settle(String base, String id, String token, Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    return stack.http.send("GET", base + "/api/v1/challenges/" + id + "?waitSeconds=10", token, null,
-        Duration.ofSeconds(40)).thenCompose(answer -> {
-          if (answer.status() != 200) {
-            return CompletableFuture.completedFuture("GET answered " + answer.status());
-          }
-          JsonNode view = answer.json();
-          String state = view.path("state").asText();
-          if (state.equals("pending") && System.nanoTime() < deadline) {
-            return settle(base, id, token, Duration.ofNanos(deadline - System.nanoTime()));
-          }
-          if (!state.equals("approved")) {
-            return CompletableFuture.completedFuture(state);
-          }
-          String link = view.at("/links/session").asText("");
-          if (link.isEmpty()) {
-            return CompletableFuture.completedFuture("approved without links.session");
-          }
-          return stack.http.send("POST", link.startsWith("http") ? link : base + link, token, null,
-              Duration.ofSeconds(30)).thenApply(claim -> claim.status() / 100 == 2
-                  && !claim.json().at("/token").asText(claim.json().at("/session/token").asText("")).isEmpty()
-                  ? "claimed" : "claim answered " + claim.status());
-        });
-  }
-
   private CompletableFuture<Void> pollWhile(AtomicBoolean polling, String base, String id, String token) {
     if (!polling.get()) {
       return CompletableFuture.completedFuture(null);
@@ -221,25 +193,6 @@ class ChallengesOutliveTheirNodeIT {
     return stack.http.send("GET", base + "/api/v1/challenges/" + id + "?waitSeconds=2", token, null,
         Duration.ofSeconds(30)).handle((answer, error) -> null)
         .thenCompose(x -> pollWhile(polling, base, id, token));
-  }
-
-  private int mostParkedPerTransaction() {
-    int most = 0;
-    for (JsonNode tx : stack.sim("GET", "/_sim/transactions?pending=true", null)) {
-      most = Math.max(most, tx.path("parkedRequests").asInt());
-    }
-    return most;
-  }
-
-  private long authStatusRequests() {
-    JsonNode requests = stack.sim("GET", "/_sim/counters", null).path("requests");
-    long total = 0;
-    for (var field : requests.properties()) {
-      if (field.getKey().contains("auth_status")) {
-        total += field.getValue().asLong();
-      }
-    }
-    return total;
   }
 
   private static String quoted(List<String> ids) {

@@ -20,11 +20,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One whole Gatehouse for a fault test, every part a child process of the packaged
@@ -137,10 +139,14 @@ final class Stack implements AutoCloseable {
     return new Node(child, "http://127.0.0.1:" + child.await(LISTENING, START).group(1));
   }
 
-  /** Starts another simulator, on {@code port} (0: any), with the stack's certificate or its own. */
-  Child simulator(String name, int port, boolean trusted) throws IOException {
+  /**
+   * Starts another simulator, on {@code port} (0: any), with the stack's certificate or its own,
+   * and any further options of the simulator's command line.
+   */
+  Child simulator(String name, int port, boolean trusted, String... options) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-cp", jar().toString(),
         "dev.gatehouse.duosim.Main", "--port", Integer.toString(port)));
+    command.addAll(Arrays.asList(options));
     if (trusted) {
       command.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
     } else {
@@ -224,6 +230,63 @@ final class Stack implements AutoCloseable {
       }
     }
     return token;
+  }
+
+  /** Long polls a challenge until it is final, then claims its session; completes with "claimed" or what went wrong. */
+  CompletableFuture<String> settle(String base, String id, String token, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    return http.send("GET", base + "/api/v1/challenges/" + id + "?waitSeconds=10", token, null,
+        Duration.ofSeconds(40)).thenCompose(answer -> {
+          if (answer.status() != 200) {
+            return CompletableFuture.completedFuture("GET answered " + answer.status());
+          }
+          JsonNode view = answer.json();
+          String state = view.path("state").asText();
+          if (state.equals("pending") && System.nanoTime() < deadline) {
+            return settle(base, id, token, Duration.ofNanos(deadline - System.nanoTime()));
+          }
+          if (!state.equals("approved")) {
+            return CompletableFuture.completedFuture(state);
+          }
+          String link = view.at("/links/session").asText("");
+          if (link.isEmpty()) {
+            return CompletableFuture.completedFuture("approved without links.session");
+          }
+          return http.send("POST", link.startsWith("http") ? link : base + link, token, null,
+              Duration.ofSeconds(30)).thenApply(claim -> claim.status() / 100 == 2
+                  && !claim.json().at("/token").asText(claim.json().at("/session/token").asText("")).isEmpty()
+                  ? "claimed" : "claim answered " + claim.status());
+        });
+  }
+
+  // ---- what the simulator and the nodes hold -----------------------------------------------------
+
+  /** The most {@code auth_status} long polls parked at once for any one pending transaction at {@code at}. */
+  int mostParkedPerTransaction(Duo at) {
+    int most = 0;
+    for (JsonNode tx : sim(at, "GET", "/_sim/transactions?pending=true", null)) {
+      most = Math.max(most, tx.path("parkedRequests").asInt());
+    }
+    return most;
+  }
+
+  /** The {@code auth_status} requests {@code at} has received so far. */
+  long authStatusRequests(Duo at) {
+    JsonNode requests = sim(at, "GET", "/_sim/counters", null).path("requests");
+    long total = 0;
+    for (var field : requests.properties()) {
+      if (field.getKey().contains("auth_status")) {
+        total += field.getValue().asLong();
+      }
+    }
+    return total;
+  }
+
+  /** The live threads of a process, from {@code /proc/<pid>/task}. */
+  static int threads(long pid) throws IOException {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      return (int) tasks.count();
+    }
   }
 
   // ---- the embedded PostgreSQL ------------------------------------------------------------------
