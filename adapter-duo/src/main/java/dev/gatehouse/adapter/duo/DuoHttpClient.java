@@ -178,7 +178,7 @@ final class DuoHttpClient implements AsyncClient<Object> {
    * classes: its total or idle timeout is the request timeout, its connect timeout the connect
    * timeout, and any other failure an I/O failure.
    */
-  static Throwable transportFailure(Throwable failure) {
+  private static Throwable transportFailure(Throwable failure) {
     if (failure instanceof TimeoutException) {
       return new HttpTimeoutException("request timed out");
     }

@@ -15,12 +15,12 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The one Jetty HTTP client all Duo connections share (so TLS connections are pooled and reused),
- * built and started on first use: HTTP/1.1 over TLS with the configured trust and hostname
- * verification, no redirects, no compression, no protocol handling of 401s, the optional proxy, and room for as many parked long
- * polls as a node holds pending pushes (one connection each: Duo answers a long poll only when the
- * push changes). Its selector and I/O run on a small fixed pool of daemon threads; a second bounded
- * executor decodes answers and a third hands long-poll answers to callers, so whatever they chain
- * onto them never runs on Duo's I/O.
+ * built and started on first use (ADR 0009): HTTP/1.1 over TLS with the configured trust and
+ * hostname verification, no redirects, no compression, no protocol handling of 401s, the optional
+ * proxy, and room for as many parked long polls as a node holds pending pushes (one connection
+ * each: Duo answers a long poll only when the push changes). Its selector and I/O run on a small
+ * fixed pool of daemon threads; a second bounded executor decodes answers and a third hands
+ * long-poll answers to callers, so whatever they chain onto them never runs on Duo's I/O.
  */
 final class DuoTransport {
   /** Jetty's selector and the threads that move bytes; waiting requests hold none. */

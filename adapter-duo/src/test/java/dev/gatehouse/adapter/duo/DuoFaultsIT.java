@@ -178,7 +178,7 @@ class DuoFaultsIT {
   @Test
   void droppedConnectionWhilePollingIsTransientNeverADenial() {
     DuoTransactionId txid = startPush();
-    // Every time: the JDK client itself retries a GET once when a reused connection closes.
+    // Every time: an HTTP client may retry a GET once when a reused connection closes.
     rig.simulator.control().injectFault(Fault.dropConnection("auth_status", -1));
 
     CompletableFuture<AuthStatus> status = gateway.awaitStatus(rig.settings, txid, Duration.ofSeconds(5))
