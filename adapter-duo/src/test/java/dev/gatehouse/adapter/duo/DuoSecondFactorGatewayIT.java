@@ -30,10 +30,19 @@ import dev.gatehouse.domain.workspace.WorkspaceName;
 import dev.gatehouse.duosim.LoggedRequest;
 import dev.gatehouse.duosim.PushNotification;
 import dev.gatehouse.duosim.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +113,61 @@ class DuoSecondFactorGatewayIT {
     gateway.check(rig.settings);
 
     assertThat(requests("/auth/v2/check")).last().extracting(LoggedRequest::signatureVersion).isEqualTo("v2-sha512");
+  }
+
+  @Test
+  void reachesDuoThroughAnHttpProxysTunnel() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread tunnels = new Thread(() -> tunnel(proxy, asked), "test-proxy");
+      tunnels.setDaemon(true);
+      tunnels.start();
+      DuoSecondFactorGateway proxied = rig.gateway(rig.config()
+          .withHttpProxy(URI.create("http://127.0.0.1:" + proxy.getLocalPort())));
+
+      proxied.check(rig.settings);
+
+      assertThat(asked).first().asString().startsWith("CONNECT " + rig.simulator.apiHostname() + " ");
+    }
+  }
+
+  /** A minimal HTTPS proxy: each CONNECT gets a tunnel to the host it names. */
+  private static void tunnel(ServerSocket proxy, List<String> asked) {
+    while (!proxy.isClosed()) {
+      try {
+        Socket client = proxy.accept();
+        InputStream in = client.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+          int b = in.read();
+          if (b < 0) {
+            break;
+          }
+          head.append((char) b);
+        }
+        String request = head.substring(0, Math.max(0, head.indexOf("\r\n")));
+        asked.add(request);
+        String[] target = request.split(" ")[1].split(":");
+        Socket duo = new Socket(target[0], Integer.parseInt(target[1]));
+        client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        pipe(in, duo.getOutputStream());
+        pipe(duo.getInputStream(), client.getOutputStream());
+      } catch (IOException | RuntimeException e) {
+        return;
+      }
+    }
+  }
+
+  private static void pipe(InputStream from, OutputStream to) {
+    Thread pipe = new Thread(() -> {
+      try (from; to) {
+        from.transferTo(to);
+      } catch (IOException ignored) {
+        // the tunnel closed
+      }
+    }, "test-proxy-pipe");
+    pipe.setDaemon(true);
+    pipe.start();
   }
 
   @Test
