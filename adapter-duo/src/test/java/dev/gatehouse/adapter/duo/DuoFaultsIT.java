@@ -455,7 +455,7 @@ class DuoFaultsIT {
       try (Socket accepted = listener.accept()) {
         accepted.setSoTimeout(10_000);
         InputStream in = accepted.getInputStream();
-        assertThat(requestHead(in)).startsWith("GET /auth/v2/auth_status?txid=tx-abandoned");
+        assertThat(DuoRig.requestHead(in)).startsWith("GET /auth/v2/auth_status?txid=tx-abandoned");
 
         long cancelled = System.nanoTime();
         status.cancel(true);
@@ -464,18 +464,6 @@ class DuoFaultsIT {
         assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(5));
       }
     }
-  }
-
-  private static String requestHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.indexOf("\r\n\r\n") < 0) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.append((char) b);
-    }
-    return head.toString();
   }
 
   /** Whether the peer closed the stream (an end of stream or a reset), rather than staying silent. */

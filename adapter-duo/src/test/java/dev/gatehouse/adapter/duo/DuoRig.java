@@ -7,6 +7,7 @@ import dev.gatehouse.domain.mfa.IntegrationKey;
 import dev.gatehouse.duosim.DuoSimulator;
 import dev.gatehouse.duosim.Scenario;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,19 @@ final class DuoRig implements AutoCloseable {
   }
 
   /** A sleeper that records each wait, moves a clock by it, and returns at once. */
+  /** Reads an HTTP request's or answer's head, up to and including its blank line, as raw servers in tests see it. */
+  static String requestHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
   static final class RecordingSleeper implements DuoSleeper {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final dev.gatehouse.application.fake.MutableClock clock;

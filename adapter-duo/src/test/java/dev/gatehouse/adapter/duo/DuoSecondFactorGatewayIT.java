@@ -137,14 +137,7 @@ class DuoSecondFactorGatewayIT {
       try {
         Socket client = proxy.accept();
         InputStream in = client.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0) {
-          int b = in.read();
-          if (b < 0) {
-            break;
-          }
-          head.append((char) b);
-        }
+        String head = DuoRig.requestHead(in);
         String request = head.substring(0, Math.max(0, head.indexOf("\r\n")));
         asked.add(request);
         String[] target = request.split(" ")[1].split(":");
