@@ -465,10 +465,11 @@ public final class Benchmark {
       }
       outcome = approveAll(unlocks, counters);
     } finally {
-      report.table("Capacity: serve -Xmx" + o.serveHeap + (o.capacityClientsOnB
+      String layout = o.capacityClientsOnB
           ? " (nodes A and B on one PostgreSQL, values A / B: A starts and follows every push, every client waits on B)"
-          : " (node A; with node B on the same PostgreSQL in the last row: values A / B)") + ", pushes held at the simulator (push timeout " + o.pushTimeoutSeconds
-          + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS + " s, each pending unlock with a client "
+          : " (node A; with node B on the same PostgreSQL in the last row: values A / B)";
+      report.table("Capacity: serve -Xmx" + o.serveHeap + layout + ", pushes held at the simulator (push timeout "
+          + o.pushTimeoutSeconds + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS + " s, each pending unlock with a client "
           + "long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer), the first "
           + Math.min(100, o.pending) + " with " + o.clientsPerChallenge + " clients each",
           List.of("pending", "client long polls in flight", "heap after GC MiB", "RSS MiB", "serve threads",
@@ -726,7 +727,8 @@ public final class Benchmark {
         "  --capacity-one-node       capacity: every client waits on node A, which also follows the pushes",
         "                            (two sockets per pending unlock: past 20,000 open files, 10,000 cannot",
         "                            fit one process here); a last row then moves the clients to node B.",
-        "                            The default: node A follows the pushes, every client waits on node B",
+        "                            The default (--capacity-clients-on-b, still accepted): node A follows",
+        "                            the pushes, every client waits on node B",
         "  --push-timeout S          the simulator's push timeout, so held pushes stay pending (default 1800)",
         "  --members-per-workspace M members per workspace (default 100)",
         "  --quiet-seconds S         window for auth_status/s while nothing changes (default 10)",
