@@ -469,8 +469,9 @@ public final class Benchmark {
           ? " (nodes A and B on one PostgreSQL, values A / B: A starts and follows every push, every client waits on B)"
           : " (node A; with node B on the same PostgreSQL in the last row: values A / B)";
       report.table("Capacity: serve -Xmx" + o.serveHeap + layout + ", pushes held at the simulator (push timeout "
-          + o.pushTimeoutSeconds + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS + " s, each pending unlock with a client "
-          + "long-polling (waitSeconds=" + POLL_SECONDS + ", again at once after each answer), the first "
+          + o.pushTimeoutSeconds + " s), challenge lifetime " + CHALLENGE_LIFETIME_SECONDS
+          + " s, each pending unlock with a client long-polling (waitSeconds=" + POLL_SECONDS
+          + ", again at once after each answer), the first "
           + Math.min(100, o.pending) + " with " + o.clientsPerChallenge + " clients each",
           List.of("pending", "client long polls in flight", "heap after GC MiB", "RSS MiB", "serve threads",
               "serve open files (limit " + ProcStats.openFilesLimit(nodeA.pid()) + ")",

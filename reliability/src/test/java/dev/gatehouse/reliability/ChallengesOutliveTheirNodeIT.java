@@ -66,7 +66,7 @@ class ChallengesOutliveTheirNodeIT {
   @Test
   @Order(1)
   void aKilledNodeRestartedSettlesEveryPendingPushAndKeepsItsAudit() throws Exception {
-    List<String> challenges = startUnlocks(node);
+    List<String> challenges = stack.startUnlocks(node, WORKSPACE, tokens);
     awaitLeased(challenges, 1);
     List<List<String>> auditBefore = stack.query("SELECT id, type FROM audit_events ORDER BY id");
 
@@ -102,7 +102,7 @@ class ChallengesOutliveTheirNodeIT {
   @Order(2)
   void theSurvivorOfTwoNodesSettlesTheDeadNodesPushesWithinTheLeaseTtl() throws Exception {
     Stack.Node other = stack.serve();
-    List<String> challenges = startUnlocks(node);
+    List<String> challenges = stack.startUnlocks(node, WORKSPACE, tokens);
     String owner = awaitLeased(challenges, 1).get(0);
     long authStatusBefore = stack.authStatusRequests(stack.duo);
 
@@ -153,20 +153,6 @@ class ChallengesOutliveTheirNodeIT {
         + "and approve-all, all %d settled by the survivor %.1f s after the kill (lease TTL %d s), nobody polling; "
         + "%.2f auth_status requests per challenge in all |", pending, 2 * pending, mostParked, pending, took,
         LEASE_TTL.toSeconds(), authStatus / (double) pending));
-  }
-
-  /** One unlock per member on the node, each answered 202; returns the challenge ids. */
-  private List<String> startUnlocks(Stack.Node on) throws Exception {
-    List<CompletableFuture<Http.Answer>> answers = new ArrayList<>();
-    for (String token : tokens) {
-      answers.add(stack.http.send("POST", on.base() + "/api/v1/workspaces/" + WORKSPACE + "/unlock", token, null,
-          Duration.ofSeconds(60)));
-    }
-    List<String> ids = new ArrayList<>();
-    for (CompletableFuture<Http.Answer> answer : answers) {
-      ids.add(answer.get(90, TimeUnit.SECONDS).expect(202).json().at("/challenge/id").asText());
-    }
-    return ids;
   }
 
   /** Waits until every challenge is pending under a lease; returns the distinct owners (at most {@code owners}). */

@@ -90,14 +90,9 @@ class PendingCapacityIT {
    */
   private void open(Stack stack, Stack.Duo duo, Stack.Node node, List<String> tokens,
       List<CompletableFuture<String>> clients) throws Exception {
-    List<CompletableFuture<Http.Answer>> answers = new ArrayList<>();
-    for (String token : tokens) {
-      answers.add(stack.http.send("POST", node.base() + "/api/v1/workspaces/" + WORKSPACE + "/unlock", token, null,
-          Duration.ofSeconds(60)));
-    }
+    List<String> ids = stack.startUnlocks(node, WORKSPACE, tokens);
     for (int i = 0; i < tokens.size(); i++) {
-      String id = answers.get(i).get(90, TimeUnit.SECONDS).expect(202).json().at("/challenge/id").asText();
-      clients.add(stack.settle(node.base(), id, tokens.get(i), Duration.ofMinutes(10)));
+      clients.add(stack.settle(node.base(), ids.get(i), tokens.get(i), Duration.ofMinutes(10)));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     int parked = 0;

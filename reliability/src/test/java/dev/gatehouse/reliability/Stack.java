@@ -232,6 +232,20 @@ final class Stack implements AutoCloseable {
     return token;
   }
 
+  /** One unlock of {@code workspace} per token on the node, each answered 202; returns the challenge ids, in order. */
+  List<String> startUnlocks(Node on, String workspace, List<String> tokens) throws Exception {
+    List<CompletableFuture<Http.Answer>> answers = new ArrayList<>();
+    for (String token : tokens) {
+      answers.add(http.send("POST", on.base() + "/api/v1/workspaces/" + workspace + "/unlock", token, null,
+          Duration.ofSeconds(60)));
+    }
+    List<String> ids = new ArrayList<>();
+    for (CompletableFuture<Http.Answer> answer : answers) {
+      ids.add(answer.get(90, TimeUnit.SECONDS).expect(202).json().at("/challenge/id").asText());
+    }
+    return ids;
+  }
+
   /** Long polls a challenge until it is final, then claims its session; completes with "claimed" or what went wrong. */
   CompletableFuture<String> settle(String base, String id, String token, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
